@@ -1,0 +1,8 @@
+import type { Command } from '../types.ts';
+import { serveCommand } from './serve.ts';
+import { migrateCommand } from './migrate.ts';
+import { frameworksCommand } from './frameworks.ts';
+import { dbCommand } from './db.ts';
+
+/** Every CLI command. A capability adds its command with one line here. */
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, frameworksCommand, dbCommand];

@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  date,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { AreaDef } from '../domain/framework.ts';
+
+export const municipalities = pgTable('municipalities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  countyCode: text('county_code').notNull(),
+  countyName: text('county_name').notNull(),
+  kind: text('kind', { enum: ['kommun', 'region'] }).notNull(),
+  /** Name folded for search: lower case, å/ä→a, ö→o, no punctuation. */
+  searchKey: text('search_key').notNull(),
+});
+
+export const frameworks = pgTable('frameworks', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  origin: text('origin', { enum: ['catalog', 'derived-import', 'custom'] }).notNull(),
+  needsReview: boolean('needs_review').notNull().default(false),
+  about: text('about').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  areas: jsonb('areas').$type<AreaDef[]>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export interface GoodExample {
+  municipalityCode: string | null;
+  name: string;
+  subareaId: string | null;
+  text: string;
+}
+
+export interface KeyFact {
+  label: string;
+  value: string;
+}
+
+export interface EvaluationSource {
+  kind: 'import' | 'manual' | 'demo';
+  fileName?: string;
+  /** Which parts of the evaluation were found in the source (import). */
+  found?: string[];
+}
+
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    year: integer('year').notNull(),
+    month: integer('month'),
+    reportDate: date('report_date', { mode: 'string' }),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    ordinal: integer('ordinal'),
+    interviews: integer('interviews'),
+    interviewsApprox: boolean('interviews_approx').notNull().default(false),
+    status: text('status', { enum: ['draft', 'review', 'published'] }).notNull().default('draft'),
+    summary: text('summary').notNull().default(''),
+    statedTotal: doublePrecision('stated_total'),
+    keyFacts: jsonb('key_facts').$type<KeyFact[]>().notNull().default([]),
+    source: jsonb('source').$type<EvaluationSource>().notNull().default({ kind: 'manual' }),
+    sourceHash: text('source_hash'),
+    supersedesId: uuid('supersedes_id'),
+    supersededById: uuid('superseded_by_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    index('evaluations_municipality_idx').on(t.municipalityCode, t.year),
+    index('evaluations_framework_idx').on(t.frameworkId, t.status),
+    uniqueIndex('evaluations_source_hash_idx').on(t.sourceHash),
+  ],
+);
+
+export const evaluators = pgTable(
+  'evaluators',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull().default(''),
+    isLead: boolean('is_lead').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.position] })],
+);
+
+export const areaTexts = pgTable(
+  'area_texts',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    areaNumber: integer('area_number').notNull(),
+    /** Area total as printed in a report, when the subarea points are not known. */
+    statedScore: doublePrecision('stated_score'),
+    summary: text('summary').notNull().default(''),
+    narratives: jsonb('narratives').$type<Record<string, string>>().notNull().default({}),
+    strengths: jsonb('strengths').$type<string[]>().notNull().default([]),
+    improvements: jsonb('improvements').$type<string[]>().notNull().default([]),
+    goodExamples: jsonb('good_examples').$type<GoodExample[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.areaNumber] })],
+);
+
+export const subareaScores = pgTable(
+  'subarea_scores',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    subareaId: text('subarea_id').notNull(),
+    points: doublePrecision('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.subareaId] })],
+);
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores };

@@ -1,0 +1,34 @@
+/** Domain errors carry a code and a Swedish message; the HTTP layer maps codes to statuses in one place. */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'duplicate'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unsupported'
+  | 'rate_limited';
+
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly extra: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], extra: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+    this.extra = extra;
+  }
+}
+
+export const notFound = (message: string): DomainError => new DomainError('not_found', message);
+export const invalid = (message: string, details: ErrorDetail[] = []): DomainError =>
+  new DomainError('validation', message, details);

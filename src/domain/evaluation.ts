@@ -1,0 +1,97 @@
+/**
+ * The evaluation as plain data, shared by services, importer, demo data, export/import and reports.
+ */
+import { z } from 'zod';
+
+export const EVALUATION_STATUSES = ['draft', 'review', 'published'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<EvaluationStatus, string> = {
+  draft: 'utkast',
+  review: 'delad för granskning',
+  published: 'publicerad',
+};
+
+const text = (max: number) => z.string().max(max);
+const points = z.number().finite().min(0).max(100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
+
+export const EvaluatorSchema = z.object({
+  name: text(200).min(1, 'namn saknas'),
+  organisation: text(200).default(''),
+  isLead: z.boolean().default(false),
+});
+export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
+export const GoodExampleSchema = z.object({
+  municipalityCode: z.string().regex(/^\d{2,4}$/).nullable().default(null),
+  name: text(200).min(1),
+  subareaId: z.string().regex(/^[1-8]\.[1-9]$/).nullable().default(null),
+  text: text(2000).default(''),
+});
+export type GoodExampleInput = z.infer<typeof GoodExampleSchema>;
+
+export const AreaTextSchema = z.object({
+  number: z.number().int().min(1).max(8),
+  /** Area total as printed, when subarea points are unknown (older reports). */
+  statedScore: points.nullable().default(null),
+  summary: text(50_000).default(''),
+  /** Narrative per subarea id (Markdown). */
+  narratives: z.record(z.string().regex(/^[1-8]\.[1-9]$/), text(100_000)).default({}),
+  strengths: z.array(text(2000).min(1)).max(200).default([]),
+  improvements: z.array(text(2000).min(1)).max(200).default([]),
+  goodExamples: z.array(GoodExampleSchema).max(200).default([]),
+});
+export type AreaText = z.infer<typeof AreaTextSchema>;
+
+export const KeyFactSchema = z.object({ label: text(200).min(1), value: text(2000) });
+
+export const EvaluationFactsSchema = z.object({
+  year: z.number().int().min(1990).max(2100),
+  month: z.number().int().min(1).max(12).nullable().default(null),
+  reportDate: isoDate.nullable().default(null),
+  periodStart: isoDate.nullable().default(null),
+  periodEnd: isoDate.nullable().default(null),
+  ordinal: z.number().int().min(1).max(50).nullable().default(null),
+  interviews: z.number().int().min(0).max(10_000).nullable().default(null),
+  interviewsApprox: z.boolean().default(false),
+  summary: text(100_000).default(''),
+  statedTotal: z.number().finite().min(0).max(800).nullable().default(null),
+  keyFacts: z.array(KeyFactSchema).max(100).default([]),
+  evaluators: z.array(EvaluatorSchema).max(20).default([]),
+});
+export type EvaluationFacts = z.infer<typeof EvaluationFactsSchema>;
+
+/** Everything needed to create an evaluation in one transaction. */
+export const EvaluationInputSchema = EvaluationFactsSchema.extend({
+  municipalityCode: z.string().regex(/^\d{2,4}$/, 'kommunkod ska vara 4 siffror (region: 2)'),
+  frameworkId: z.string().min(1),
+  status: z.enum(EVALUATION_STATUSES).default('draft'),
+  /** Achieved points per subarea id. */
+  scores: z.record(z.string(), z.number().finite()).default({}),
+  areas: z.array(AreaTextSchema).max(8).default([]),
+  source: z
+    .object({
+      kind: z.enum(['import', 'manual', 'demo']),
+      fileName: z.string().max(500).optional(),
+      found: z.array(z.string().max(200)).max(200).optional(),
+    })
+    .default({ kind: 'manual' }),
+  /** Hash of the imported report, so the same report is not imported twice. */
+  sourceHash: z.string().max(128).nullable().default(null),
+});
+export type EvaluationInput = z.input<typeof EvaluationInputSchema>;
+export type EvaluationInputParsed = z.output<typeof EvaluationInputSchema>;
+
+/** A stored evaluation as services return it. */
+export interface Evaluation extends Omit<EvaluationInputParsed, 'areas'> {
+  id: string;
+  municipality: { code: string; name: string; kind: 'kommun' | 'region' };
+  areas: AreaText[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+}

@@ -1,0 +1,110 @@
+/**
+ * Framework (method version) definitions and their validation.
+ * Pure: no I/O. A framework is data; the catalog ships two, imports may derive more.
+ */
+
+export interface SubareaDef {
+  /** Stable id "area.sub", e.g. "1.2". */
+  id: string;
+  /** Title as printed in the score table of the version. */
+  title: string;
+  /** Short heading used in the area section, when it differs from the title. */
+  heading?: string | undefined;
+  /** Maximum points, or null when the sources do not give it (never invented). */
+  max: number | null;
+}
+
+export interface AreaDef {
+  number: number;
+  title: string;
+  /** Other names the area is printed under in real reports. */
+  aliases?: string[] | undefined;
+  /** General introduction, the same for every municipality in this version (editable data). */
+  introduction: string;
+  subareas: SubareaDef[];
+}
+
+export type FrameworkOrigin = 'catalog' | 'derived-import' | 'custom';
+
+export interface FrameworkDef {
+  id: string;
+  name: string;
+  /** Year the revision was introduced. */
+  year: number;
+  origin: FrameworkOrigin;
+  needsReview: boolean;
+  /** Text for the report's chapter "What Kommunkompassen is", kept per version. */
+  about: string;
+  /** Free-text notes, e.g. where the definition came from. */
+  notes: string;
+  areas: AreaDef[];
+}
+
+export interface FrameworkIssue {
+  path: string;
+  message: string;
+}
+
+export const AREA_COUNT = 8;
+export const AREA_MAX = 100;
+const SUBAREA_ID = /^([1-8])\.([1-9])$/;
+
+/** Validates the rules every framework version must satisfy. Returns all problems, Swedish messages. */
+export function validateFramework(fw: FrameworkDef): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(fw.id)) {
+    issues.push({ path: 'id', message: `Ogiltigt id "${fw.id}": använd små bokstäver, siffror och bindestreck.` });
+  }
+  if (fw.areas.length !== AREA_COUNT) {
+    issues.push({ path: 'areas', message: `En ramverksversion ska ha ${AREA_COUNT} områden, inte ${fw.areas.length}.` });
+  }
+  const seen = new Set<string>();
+  fw.areas.forEach((area, i) => {
+    const path = `areas[${i}]`;
+    if (area.number !== i + 1) {
+      issues.push({ path: `${path}.number`, message: `Område på plats ${i + 1} har nummer ${area.number}; områdena ska numreras 1–8 i ordning.` });
+    }
+    if (!area.title.trim()) issues.push({ path: `${path}.title`, message: `Område ${area.number} saknar titel.` });
+    if (area.subareas.length < 1) {
+      issues.push({ path: `${path}.subareas`, message: `Område ${area.number} har inga delområden.` });
+    }
+    let knownSum = 0;
+    let allKnown = true;
+    area.subareas.forEach((sub, j) => {
+      const spath = `${path}.subareas[${j}]`;
+      const m = SUBAREA_ID.exec(sub.id);
+      if (!m || Number(m[1]) !== area.number || Number(m[2]) !== j + 1) {
+        issues.push({ path: `${spath}.id`, message: `Delområde "${sub.id}" i område ${area.number} ska ha id ${area.number}.${j + 1}.` });
+      }
+      if (seen.has(sub.id)) issues.push({ path: `${spath}.id`, message: `Delområdes-id ${sub.id} förekommer flera gånger.` });
+      seen.add(sub.id);
+      if (!sub.title.trim()) issues.push({ path: `${spath}.title`, message: `Delområde ${sub.id} saknar titel.` });
+      if (sub.max === null) {
+        allKnown = false;
+      } else if (!Number.isFinite(sub.max) || sub.max <= 0 || sub.max > AREA_MAX) {
+        issues.push({ path: `${spath}.max`, message: `Delområde ${sub.id}: max ${sub.max} ska vara ett tal mellan 1 och ${AREA_MAX}.` });
+      } else {
+        knownSum += sub.max;
+      }
+    });
+    if (allKnown && knownSum !== AREA_MAX) {
+      issues.push({ path: `${path}.subareas`, message: `Område ${area.number}: delområdenas max summerar till ${knownSum}, ska vara ${AREA_MAX}.` });
+    }
+    if (!allKnown && knownSum > AREA_MAX) {
+      issues.push({ path: `${path}.subareas`, message: `Område ${area.number}: kända max summerar till ${knownSum}, mer än ${AREA_MAX}.` });
+    }
+  });
+  return issues;
+}
+
+export function findSubarea(fw: FrameworkDef, subareaId: string): { area: AreaDef; subarea: SubareaDef } | undefined {
+  for (const area of fw.areas) {
+    const subarea = area.subareas.find((s) => s.id === subareaId);
+    if (subarea) return { area, subarea };
+  }
+  return undefined;
+}
+
+export function frameworkMax(fw: FrameworkDef): number {
+  return fw.areas.length * AREA_MAX;
+}

@@ -1,0 +1,72 @@
+/**
+ * The Fastify application: schemas (zod), OpenAPI at /api/docs, problem+json errors,
+ * API routes, and the built web app with SPA fallback.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Services } from '../services/index.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { openAccessResolver, type ViewerResolver } from './context.ts';
+import { ROUTES } from './routes/registry.ts';
+import { SYSTEM } from '../domain/access.ts';
+
+export interface AppOptions {
+  config: Pick<Config, 'logLevel' | 'webDist' | 'trustProxy' | 'dataDir'>;
+  database: Database;
+  services: Services;
+  /** Resolves the viewer of a request (accounts module); defaults to open access. */
+  resolveViewer?: ViewerResolver;
+  /** Extra plugins registered after the API routes (tests, benchmarks). */
+  plugins?: FastifyPluginAsync[];
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: opts.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const resolveViewer = opts.resolveViewer ?? openAccessResolver;
+  app.decorateRequest('viewer', { getter: () => SYSTEM });
+  app.addHook('onRequest', async (request) => {
+    Object.defineProperty(request, 'viewer', { value: resolveViewer(request), writable: true, configurable: true });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'kompass API', description: 'Kommunkompassen: utvärderingar, ramverk, kommuner. Fel returneras som application/problem+json.', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const ctx = { services: opts.services, database: opts.database, config: opts.config };
+  for (const route of ROUTES) await app.register(route(ctx));
+  for (const plugin of opts.plugins ?? []) await app.register(plugin);
+
+  const webDist = opts.config.webDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && !url.startsWith('/api/') && hasWeb) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, request, 404, url.startsWith('/api/') ? `Det finns ingen resurs ${request.method} ${url}.` : 'Sidan finns inte. Webbappen är inte byggd (kör npm run build:web).', { code: 'not_found' });
+  });
+  return app;
+}

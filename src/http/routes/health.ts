@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/client.ts';
+
+export const healthRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/health',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Databasen är redo',
+          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        },
+      },
+      async () => {
+        await database.ping();
+        return { status: 'ok' as const, database: database.kind };
+      },
+    );
+  };

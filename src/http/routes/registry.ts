@@ -1,0 +1,27 @@
+/**
+ * Every API route plugin, in registration order. A capability adds its routes with one line here.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { Services } from '../../services/index.ts';
+import { healthRoutes } from './health.ts';
+import { frameworkRoutes } from './frameworks.ts';
+import { municipalityRoutes } from './municipalities.ts';
+import { evaluationRoutes } from './evaluations.ts';
+
+export interface RouteContext {
+  services: Services;
+  database: Database;
+  config: Pick<Config, 'dataDir'>;
+}
+
+// Route plugins are typed with the zod provider; Fastify accepts them as plain async plugins.
+type Factory = (ctx: RouteContext) => FastifyPluginAsync;
+
+export const ROUTES: Factory[] = [
+  (c) => healthRoutes(c.database) as FastifyPluginAsync,
+  (c) => frameworkRoutes(c.services) as FastifyPluginAsync,
+  (c) => municipalityRoutes(c.services) as FastifyPluginAsync,
+  (c) => evaluationRoutes(c.services) as FastifyPluginAsync,
+];

@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
+import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
+
+export type EvaluationRow = typeof evaluations.$inferSelect;
+
+export interface EvaluationFilter {
+  municipalityCode?: string | undefined;
+  year?: number | undefined;
+  frameworkId?: string | undefined;
+  statuses?: readonly EvaluationStatus[] | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface ListedEvaluation {
+  row: EvaluationRow;
+  municipalityName: string;
+}
+
+export interface ScoreData {
+  id: string;
+  frameworkId: string;
+  municipalityCode: string;
+  year: number;
+  month: number | null;
+  reportDate: string | null;
+  status: EvaluationStatus;
+  statedTotal: number | null;
+  subareaPoints: Record<string, number>;
+  statedAreaScores: Record<number, number>;
+}
+
+function emptyArea(number: number): AreaText {
+  return { number, statedScore: null, summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] };
+}
+
+export function createEvaluationRepository(db: Db) {
+  const where = (f: EvaluationFilter): SQL | undefined => {
+    const parts: SQL[] = [];
+    if (f.municipalityCode) parts.push(eq(evaluations.municipalityCode, f.municipalityCode));
+    if (f.year !== undefined) parts.push(eq(evaluations.year, f.year));
+    if (f.frameworkId) parts.push(eq(evaluations.frameworkId, f.frameworkId));
+    if (f.statuses) parts.push(f.statuses.length ? inArray(evaluations.status, [...f.statuses]) : sql`false`);
+    return parts.length ? and(...parts) : undefined;
+  };
+
+  const repo = {
+    async insert(input: EvaluationInputParsed, actor: string | null, executor: Db = db): Promise<string> {
+      const [row] = await executor
+        .insert(evaluations)
+        .values({
+          municipalityCode: input.municipalityCode,
+          frameworkId: input.frameworkId,
+          year: input.year,
+          month: input.month,
+          reportDate: input.reportDate,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          ordinal: input.ordinal,
+          interviews: input.interviews,
+          interviewsApprox: input.interviewsApprox,
+          status: input.status,
+          summary: input.summary,
+          statedTotal: input.statedTotal,
+          keyFacts: input.keyFacts,
+          source: input.source,
+          sourceHash: input.sourceHash,
+          updatedBy: actor,
+        })
+        .returning({ id: evaluations.id });
+      if (!row) throw new Error('insert returned no row');
+      await repo.replaceEvaluators(row.id, input.evaluators, executor);
+      await repo.setScores(row.id, input.scores, executor);
+      for (const area of input.areas) await repo.upsertArea(row.id, area, executor);
+      return row.id;
+    },
+
+    /** Restores an exported evaluation exactly (id, version, timestamps kept). */
+    async insertRestored(e: Evaluation, executor: Db = db): Promise<void> {
+      await executor.insert(evaluations).values({
+        id: e.id,
+        municipalityCode: e.municipalityCode,
+        frameworkId: e.frameworkId,
+        year: e.year,
+        month: e.month,
+        reportDate: e.reportDate,
+        periodStart: e.periodStart,
+        periodEnd: e.periodEnd,
+        ordinal: e.ordinal,
+        interviews: e.interviews,
+        interviewsApprox: e.interviewsApprox,
+        status: e.status,
+        summary: e.summary,
+        statedTotal: e.statedTotal,
+        keyFacts: e.keyFacts,
+        source: e.source,
+        sourceHash: e.sourceHash,
+        supersedesId: e.supersedesId,
+        supersededById: e.supersededById,
+        version: e.version,
+        createdAt: new Date(e.createdAt),
+        updatedAt: new Date(e.updatedAt),
+        updatedBy: e.updatedBy,
+      });
+      await repo.replaceEvaluators(e.id, e.evaluators, executor);
+      await repo.setScores(e.id, e.scores, executor);
+      for (const area of e.areas) await repo.upsertArea(e.id, area, executor);
+    },
+
+    async replaceEvaluators(id: string, list: Evaluation['evaluators'], executor: Db = db): Promise<void> {
+      await executor.delete(evaluators).where(eq(evaluators.evaluationId, id));
+      if (list.length === 0) return;
+      await executor.insert(evaluators).values(list.map((e, position) => ({ evaluationId: id, position, name: e.name, organisation: e.organisation, isLead: e.isLead })));
+    },
+
+    /** Sets points per subarea; null removes a score (unknown). */
+    async setScores(id: string, scores: Readonly<Record<string, number | null>>, executor: Db = db): Promise<void> {
+      const entries = Object.entries(scores);
+      const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+      const set = entries.flatMap(([subareaId, points]) => (points === null ? [] : [{ evaluationId: id, subareaId, points }]));
+      if (removed.length) await executor.delete(subareaScores).where(and(eq(subareaScores.evaluationId, id), inArray(subareaScores.subareaId, removed)));
+      if (set.length) {
+        await executor
+          .insert(subareaScores)
+          .values(set)
+          .onConflictDoUpdate({ target: [subareaScores.evaluationId, subareaScores.subareaId], set: { points: sql`excluded.points` } });
+      }
+    },
+
+    async upsertArea(id: string, area: AreaText, executor: Db = db): Promise<void> {
+      const values = {
+        evaluationId: id,
+        areaNumber: area.number,
+        statedScore: area.statedScore,
+        summary: area.summary,
+        narratives: area.narratives,
+        strengths: area.strengths,
+        improvements: area.improvements,
+        goodExamples: area.goodExamples,
+      };
+      const { evaluationId: _e, areaNumber: _a, ...rest } = values;
+      await executor.insert(areaTexts).values(values).onConflictDoUpdate({ target: [areaTexts.evaluationId, areaTexts.areaNumber], set: rest });
+    },
+
+    /** Optimistic concurrency: bumps the version only when it still equals expectedVersion. */
+    async bumpVersion(id: string, expectedVersion: number, actor: string | null, patch: Partial<EvaluationRow>, executor: Db = db): Promise<EvaluationRow | undefined> {
+      const [row] = await executor
+        .update(evaluations)
+        .set({ ...patch, version: sql`${evaluations.version} + 1`, updatedAt: new Date(), updatedBy: actor })
+        .where(and(eq(evaluations.id, id), eq(evaluations.version, expectedVersion)))
+        .returning();
+      return row;
+    },
+
+    async getRow(id: string, executor: Db = db): Promise<EvaluationRow | undefined> {
+      const [row] = await executor.select().from(evaluations).where(eq(evaluations.id, id));
+      return row;
+    },
+
+    async findBySourceHash(hash: string, executor: Db = db): Promise<EvaluationRow | undefined> {
+      const [row] = await executor.select().from(evaluations).where(eq(evaluations.sourceHash, hash));
+      return row;
+    },
+
+    async getFull(id: string, executor: Db = db): Promise<Evaluation | undefined> {
+      const [head] = await executor
+        .select({ e: evaluations, m: municipalities })
+        .from(evaluations)
+        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
+        .where(eq(evaluations.id, id));
+      if (!head) return undefined;
+      const [evs, areas, scores] = await Promise.all([
+        executor.select().from(evaluators).where(eq(evaluators.evaluationId, id)).orderBy(asc(evaluators.position)),
+        executor.select().from(areaTexts).where(eq(areaTexts.evaluationId, id)),
+        executor.select().from(subareaScores).where(eq(subareaScores.evaluationId, id)),
+      ]);
+      const e = head.e;
+      const byNumber = new Map(areas.map((a) => [a.areaNumber, a]));
+      const areaList: AreaText[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+        const a = byNumber.get(n);
+        return a
+          ? { number: n, statedScore: a.statedScore, summary: a.summary, narratives: a.narratives, strengths: a.strengths, improvements: a.improvements, goodExamples: a.goodExamples }
+          : emptyArea(n);
+      });
+      return {
+        id: e.id,
+        municipalityCode: e.municipalityCode,
+        municipality: { code: head.m.code, name: head.m.name, kind: head.m.kind },
+        frameworkId: e.frameworkId,
+        year: e.year,
+        month: e.month,
+        reportDate: e.reportDate,
+        periodStart: e.periodStart,
+        periodEnd: e.periodEnd,
+        ordinal: e.ordinal,
+        interviews: e.interviews,
+        interviewsApprox: e.interviewsApprox,
+        status: e.status,
+        summary: e.summary,
+        statedTotal: e.statedTotal,
+        keyFacts: e.keyFacts,
+        source: { kind: e.source.kind, ...(e.source.fileName ? { fileName: e.source.fileName } : {}), ...(e.source.found ? { found: e.source.found } : {}) },
+        sourceHash: e.sourceHash,
+        evaluators: evs.map((v) => ({ name: v.name, organisation: v.organisation, isLead: v.isLead })),
+        scores: Object.fromEntries(scores.sort((a, b) => a.subareaId.localeCompare(b.subareaId, 'sv', { numeric: true })).map((s) => [s.subareaId, s.points])),
+        areas: areaList,
+        version: e.version,
+        createdAt: e.createdAt.toISOString(),
+        updatedAt: e.updatedAt.toISOString(),
+        updatedBy: e.updatedBy,
+        supersedesId: e.supersedesId,
+        supersededById: e.supersededById,
+      };
+    },
+
+    async list(filter: EvaluationFilter): Promise<{ items: ListedEvaluation[]; count: number }> {
+      const cond = where(filter);
+      const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(evaluations).where(cond);
+      const rows = await db
+        .select({ e: evaluations, name: municipalities.name })
+        .from(evaluations)
+        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
+        .where(cond)
+        .orderBy(desc(evaluations.year), desc(evaluations.month), asc(municipalities.name), asc(evaluations.id))
+        .limit(filter.limit ?? 50)
+        .offset(filter.offset ?? 0);
+      return { items: rows.map((r) => ({ row: r.e, municipalityName: r.name })), count: countRow?.n ?? 0 };
+    },
+
+    /** Score data of evaluations, for totals, averages and comparisons. */
+    async scoreData(filter: EvaluationFilter & { ids?: readonly string[] }): Promise<ScoreData[]> {
+      const parts: SQL[] = [];
+      const base = where(filter);
+      if (base) parts.push(base);
+      if (filter.ids) parts.push(filter.ids.length ? inArray(evaluations.id, [...filter.ids]) : sql`false`);
+      const rows = await db
+        .select({
+          id: evaluations.id,
+          frameworkId: evaluations.frameworkId,
+          municipalityCode: evaluations.municipalityCode,
+          year: evaluations.year,
+          month: evaluations.month,
+          reportDate: evaluations.reportDate,
+          status: evaluations.status,
+          statedTotal: evaluations.statedTotal,
+        })
+        .from(evaluations)
+        .where(parts.length ? and(...parts) : undefined);
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const [scores, stated] = await Promise.all([
+        db.select().from(subareaScores).where(inArray(subareaScores.evaluationId, ids)),
+        db
+          .select({ evaluationId: areaTexts.evaluationId, areaNumber: areaTexts.areaNumber, statedScore: areaTexts.statedScore })
+          .from(areaTexts)
+          .where(and(inArray(areaTexts.evaluationId, ids), sql`${areaTexts.statedScore} is not null`)),
+      ]);
+      const out = new Map<string, ScoreData>(rows.map((r) => [r.id, { ...r, subareaPoints: {}, statedAreaScores: {} }]));
+      for (const s of scores) {
+        const d = out.get(s.evaluationId);
+        if (d) d.subareaPoints[s.subareaId] = s.points;
+      }
+      for (const s of stated) {
+        const d = out.get(s.evaluationId);
+        if (d && s.statedScore !== null) d.statedAreaScores[s.areaNumber] = s.statedScore;
+      }
+      return [...out.values()];
+    },
+
+    async delete(id: string, expectedVersion: number, executor: Db = db): Promise<boolean> {
+      const rows = await executor.delete(evaluations).where(and(eq(evaluations.id, id), eq(evaluations.version, expectedVersion))).returning({ id: evaluations.id });
+      return rows.length > 0;
+    },
+
+    async allIds(executor: Db = db): Promise<string[]> {
+      const rows = await executor.select({ id: evaluations.id }).from(evaluations).orderBy(asc(evaluations.createdAt), asc(evaluations.id));
+      return rows.map((r) => r.id);
+    },
+  };
+  return repo;
+}
+export type EvaluationRepository = ReturnType<typeof createEvaluationRepository>;

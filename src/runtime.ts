@@ -1,0 +1,35 @@
+/**
+ * Start-up: open the database (migrations applied), wire services, load reference data,
+ * optionally seed demo data, and serve HTTP. Used by the CLI, tests and benchmarks.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './db/client.ts';
+import { buildApp } from './http/app.ts';
+import { createServices, type Services } from './services/index.ts';
+import { seedDemoData } from './services/demo.service.ts';
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dir: config.database.dir };
+}
+
+export async function openRuntime(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Runtime> {
+  const database = await openDatabase(target);
+  const services = createServices(database.db);
+  await services.ensureReferenceData();
+  return { config, database, services, close: () => database.close() };
+}
+
+export async function startServer(runtime: Runtime, opts: { demo: boolean; logger?: boolean }): Promise<FastifyInstance> {
+  if (opts.demo) await seedDemoData(runtime.services);
+  const app = await buildApp({ config: runtime.config, database: runtime.database, services: runtime.services, logger: opts.logger ?? true });
+  await app.listen({ port: runtime.config.port, host: runtime.config.host });
+  return app;
+}

@@ -1,0 +1,340 @@
+import type { Db } from '../db/client.ts';
+import { canViewEvaluation, STATUS_TRANSITIONS, SYSTEM, visibleStatuses, type Viewer } from '../domain/access.ts';
+import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
+import {
+  AreaTextSchema,
+  EvaluationFactsSchema,
+  EvaluationInputSchema,
+  STATUS_LABELS,
+  type AreaText,
+  type Evaluation,
+  type EvaluationInput,
+  type EvaluationStatus,
+} from '../domain/evaluation.ts';
+import type { FrameworkDef } from '../domain/framework.ts';
+import {
+  averageOfComparable,
+  checkAreaScore,
+  checkSubareaPoints,
+  compareWithPrevious,
+  computeScores,
+  percentOf,
+  type AverageResult,
+  type ComparableScores,
+  type EvaluationScore,
+  type PreviousComparison,
+} from '../domain/scoring.ts';
+import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
+import type { FrameworkService } from './framework.service.ts';
+import type { MunicipalityService } from './municipality.service.ts';
+import type { z } from 'zod';
+
+export interface EvaluationListItem {
+  id: string;
+  municipality: { code: string; name: string };
+  frameworkId: string;
+  year: number;
+  month: number | null;
+  reportDate: string | null;
+  status: EvaluationStatus;
+  total: number | null;
+  ordinal: number | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EvaluationSummary {
+  id: string;
+  municipality: { code: string; name: string };
+  frameworkId: string;
+  framework: { id: string; name: string; needsReview: boolean };
+  year: number;
+  status: EvaluationStatus;
+  total: number | null;
+  totalSource: EvaluationScore['totalSource'];
+  computedTotal: number | null;
+  max: number;
+  percent: number | null;
+  areas: Array<EvaluationScore['areas'][number] & { previous: number | null; delta: number | null; average: number | null; averageCount: number }>;
+  previous: Omit<PreviousComparison, 'areas'> | null;
+  average: AverageResult;
+  notes: EvaluationScore['notes'];
+}
+
+export type FactsPatch = Partial<z.input<typeof EvaluationFactsSchema>>;
+export type AreaPatch = Partial<Omit<z.input<typeof AreaTextSchema>, 'number'>>;
+
+function scoreOf(fw: FrameworkDef, d: Pick<ScoreData, 'subareaPoints' | 'statedAreaScores' | 'statedTotal'>): EvaluationScore {
+  return computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal });
+}
+
+function comparable(id: string, frameworkId: string, s: EvaluationScore): ComparableScores {
+  return { evaluationId: id, frameworkId, total: s.total, areas: s.areas.map((a) => ({ number: a.number, score: a.score })) };
+}
+
+/** Chronological order key: year, then month, then report date. */
+function when(d: { year: number; month: number | null; reportDate: string | null }): string {
+  return `${d.year}-${String(d.month ?? 0).padStart(2, '0')}-${d.reportDate ?? ''}`;
+}
+
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService }) {
+  const { db, frameworks, municipalities } = deps;
+  const repo = createEvaluationRepository(db);
+
+  const validateScores = (fw: FrameworkDef, scores: Readonly<Record<string, number | null>>): ErrorDetail[] =>
+    Object.entries(scores).flatMap(([id, points]) => {
+      const msg = checkSubareaPoints(fw, id, points ?? 0);
+      return msg ? [{ path: `scores.${id}`, message: msg }] : [];
+    });
+
+  const validateAreas = (fw: FrameworkDef, areas: readonly AreaText[]): ErrorDetail[] => {
+    const ids = new Set(fw.areas.flatMap((a) => a.subareas.map((s) => s.id)));
+    return areas.flatMap((a, i) => {
+      const out: ErrorDetail[] = [];
+      if (a.statedScore !== null) {
+        const msg = checkAreaScore(a.number, a.statedScore);
+        if (msg) out.push({ path: `areas[${i}].statedScore`, message: msg });
+      }
+      for (const key of Object.keys(a.narratives)) {
+        if (!ids.has(key) || !key.startsWith(`${a.number}.`)) out.push({ path: `areas[${i}].narratives.${key}`, message: `Delområde ${key} finns inte i område ${a.number} i ${fw.name}.` });
+      }
+      for (const [j, g] of a.goodExamples.entries()) {
+        if (g.subareaId && !ids.has(g.subareaId)) out.push({ path: `areas[${i}].goodExamples[${j}].subareaId`, message: `Delområde ${g.subareaId} finns inte i ${fw.name}.` });
+      }
+      return out;
+    });
+  };
+
+  const mustSee = async (id: string, viewer: Viewer): Promise<EvaluationRow> => {
+    const row = await repo.getRow(id);
+    if (!row || !canViewEvaluation(viewer, row)) throw notFound(`Utvärderingen ${id} finns inte.`);
+    return row;
+  };
+
+  const conflict = async (id: string, expectedVersion: number): Promise<DomainError> => {
+    const current = await repo.getFull(id);
+    if (!current) return notFound(`Utvärderingen ${id} finns inte.`);
+    const who = current.updatedBy ?? 'någon annan';
+    return new DomainError(
+      'conflict',
+      `Utvärderingen har ändrats av ${who} (${current.updatedAt}) sedan du öppnade den: din version ${expectedVersion}, aktuell version ${current.version}. Ladda om och gör om ändringen.`,
+      [],
+      { currentVersion: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, current },
+    );
+  };
+
+  const assertEditable = (row: EvaluationRow): void => {
+    if (row.status === 'published') {
+      throw new DomainError('rule_violation', 'Utvärderingen är publicerad och kan inte ändras. Skapa en rättelse (ny version) i stället.');
+    }
+  };
+
+  /** Runs a versioned write in one transaction: check version, apply, bump. Nothing is partly written. */
+  const versionedWrite = async (
+    id: string,
+    expectedVersion: number,
+    viewer: Viewer,
+    apply: (tx: Db, row: EvaluationRow, fw: FrameworkDef) => Promise<Partial<EvaluationRow> | void>,
+  ): Promise<Evaluation> => {
+    const row = await mustSee(id, viewer);
+    const fw = await frameworks.getFramework({ id: row.frameworkId });
+    const ok = await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const current = await repo.getRow(id, t);
+      if (!current || current.version !== expectedVersion) return false;
+      assertEditable(current);
+      const patch = (await apply(t, current, fw)) ?? {};
+      const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, patch, t);
+      if (!bumped) throw await conflict(id, expectedVersion);
+      return true;
+    });
+    if (!ok) {
+      const current = await repo.getRow(id);
+      if (current && current.version === expectedVersion) assertEditable(current);
+      throw await conflict(id, expectedVersion);
+    }
+    const full = await repo.getFull(id);
+    if (!full) throw notFound(`Utvärderingen ${id} finns inte.`);
+    return full;
+  };
+
+  const loadScored = async (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<Array<ScoreData & { score: EvaluationScore }>> => {
+    const data = await repo.scoreData(filter);
+    const fws = new Map((await frameworks.listFrameworks()).map((f) => [f.id, f]));
+    return data.flatMap((d) => {
+      const fw = fws.get(d.frameworkId);
+      return fw ? [{ ...d, score: scoreOf(fw, d) }] : [];
+    });
+  };
+
+  const service = {
+    async createEvaluation({ input, viewer = SYSTEM, executor }: { input: EvaluationInput; viewer?: Viewer; executor?: Db }): Promise<Evaluation> {
+      const parsed = EvaluationInputSchema.parse(input);
+      await municipalities.getMunicipality({ code: parsed.municipalityCode });
+      const fw = await frameworks.getFramework({ id: parsed.frameworkId });
+      const details = [...validateScores(fw, parsed.scores), ...validateAreas(fw, parsed.areas)];
+      const numbers = parsed.areas.map((a) => a.number);
+      if (new Set(numbers).size !== numbers.length) details.push({ path: 'areas', message: 'Varje område får bara förekomma en gång.' });
+      if (details.length) throw new DomainError('validation', `Utvärderingen kan inte sparas: ${details[0]?.message ?? ''}`, details);
+      if (parsed.status === 'published') {
+        const s = scoreOf(fw, { subareaPoints: parsed.scores, statedAreaScores: Object.fromEntries(parsed.areas.flatMap((a) => (a.statedScore === null ? [] : [[a.number, a.statedScore]]))), statedTotal: parsed.statedTotal });
+        if (s.total === null) throw new DomainError('rule_violation', 'En utvärdering kan bara publiceras när totalpoängen är känd.');
+      }
+      if (parsed.sourceHash) {
+        const existing = await repo.findBySourceHash(parsed.sourceHash, executor ?? db);
+        if (existing) {
+          throw new DomainError('duplicate', `Rapporten är redan importerad som utvärdering ${existing.id} (${existing.year}).`, [], { evaluationId: existing.id });
+        }
+      }
+      const id = executor
+        ? await repo.insert(parsed, viewer.name, executor)
+        : await db.transaction(async (tx) => repo.insert(parsed, viewer.name, tx as unknown as Db));
+      const full = await repo.getFull(id, executor ?? db);
+      if (!full) throw new Error('created evaluation vanished');
+      return full;
+    },
+
+    async getEvaluation({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<Evaluation> {
+      await mustSee(id, viewer);
+      const full = await repo.getFull(id);
+      if (!full) throw notFound(`Utvärderingen ${id} finns inte.`);
+      return full;
+    },
+
+    async listEvaluations({ filter = {}, viewer = SYSTEM }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer?: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
+      let statuses = visibleStatuses(viewer);
+      if (filter.status) statuses = statuses.filter((s) => s === filter.status);
+      const f: EvaluationFilter = { ...filter, statuses };
+      const { items, count } = await repo.list(f);
+      const visible = items.filter((i) => canViewEvaluation(viewer, i.row));
+      const scored = new Map((await loadScored({ ids: visible.map((i) => i.row.id) })).map((s) => [s.id, s.score]));
+      return {
+        count: count - (items.length - visible.length),
+        items: visible.map(({ row, municipalityName }) => ({
+          id: row.id,
+          municipality: { code: row.municipalityCode, name: municipalityName },
+          frameworkId: row.frameworkId,
+          year: row.year,
+          month: row.month,
+          reportDate: row.reportDate,
+          status: row.status,
+          total: scored.get(row.id)?.total ?? null,
+          ordinal: row.ordinal,
+          updatedAt: row.updatedAt.toISOString(),
+          version: row.version,
+        })),
+      };
+    },
+
+    async updateEvaluationFacts({ id, expectedVersion, patch, viewer = SYSTEM }: { id: string; expectedVersion: number; patch: FactsPatch; viewer?: Viewer }): Promise<Evaluation> {
+      const parsed = EvaluationFactsSchema.partial().parse(patch);
+      return versionedWrite(id, expectedVersion, viewer, async (tx) => {
+        const { evaluators: evs, ...facts } = parsed;
+        if (evs) await repo.replaceEvaluators(id, evs, tx);
+        const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+        return clean as Partial<EvaluationRow>;
+      });
+    },
+
+    /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
+    async setScores({ id, expectedVersion, scores, viewer = SYSTEM }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer?: Viewer }): Promise<Evaluation> {
+      return versionedWrite(id, expectedVersion, viewer, async (tx, _row, fw) => {
+        const details = validateScores(fw, scores);
+        if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
+        await repo.setScores(id, scores, tx);
+      });
+    },
+
+    async updateArea({ id, number, expectedVersion, patch, viewer = SYSTEM }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer?: Viewer }): Promise<Evaluation> {
+      if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
+      return versionedWrite(id, expectedVersion, viewer, async (tx, _row, fw) => {
+        const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
+        const merged = AreaTextSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), number });
+        const details = validateAreas(fw, [merged]);
+        if (details.length) throw new DomainError('validation', details[0]?.message ?? 'Ogiltigt område.', details);
+        await repo.upsertArea(id, merged, tx);
+      });
+    },
+
+    async changeStatus({ id, expectedVersion, status, viewer = SYSTEM }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer?: Viewer }): Promise<Evaluation> {
+      const row = await mustSee(id, viewer);
+      if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
+      if (!STATUS_TRANSITIONS[row.status].includes(status)) {
+        throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
+      }
+      if (status === 'published') {
+        const [scored] = await loadScored({ ids: [id] });
+        if (!scored || scored.score.total === null) {
+          throw new DomainError('rule_violation', 'Utvärderingen kan inte publiceras: totalpoängen är inte känd (alla områden måste ha poäng).');
+        }
+      }
+      if (row.status === 'published') assertEditable(row);
+      const ok = await db.transaction(async (tx) => {
+        const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, { status }, tx as unknown as Db);
+        return Boolean(bumped);
+      });
+      if (!ok) throw await conflict(id, expectedVersion);
+      return service.getEvaluation({ id, viewer });
+    },
+
+    async deleteEvaluation({ id, expectedVersion, viewer = SYSTEM }: { id: string; expectedVersion: number; viewer?: Viewer }): Promise<void> {
+      const row = await mustSee(id, viewer);
+      if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
+      if (!(await repo.delete(id, expectedVersion))) throw await conflict(id, expectedVersion);
+    },
+
+    async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
+      const row = await mustSee(id, viewer);
+      const fw = await frameworks.getFramework({ id: row.frameworkId });
+      const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
+      const [own] = await loadScored({ ids: [id] });
+      if (!own) throw notFound(`Utvärderingen ${id} finns inte.`);
+      const current = comparable(id, row.frameworkId, own.score);
+
+      const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer) }))
+        .filter((d) => d.id !== id && canViewEvaluation(viewer, d) && when(d) < when(own))
+        .sort((a, b) => when(b).localeCompare(when(a)));
+      const prev = history[0];
+      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }) : null;
+
+      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id);
+      const average = averageOfComparable(
+        row.frameworkId,
+        fw.areas.map((a) => a.number),
+        peers.map((p) => comparable(p.id, p.frameworkId, p.score)),
+      );
+      const { areas: _prevAreas, ...previousHead } = previous ?? { areas: [] };
+      return {
+        id,
+        municipality: { code: municipality.code, name: municipality.name },
+        frameworkId: fw.id,
+        framework: { id: fw.id, name: fw.name, needsReview: fw.needsReview },
+        year: row.year,
+        status: row.status,
+        total: own.score.total,
+        totalSource: own.score.totalSource,
+        computedTotal: own.score.computedTotal,
+        max: own.score.max,
+        percent: own.score.total === null ? null : percentOf(own.score.total, own.score.max),
+        areas: own.score.areas.map((a) => {
+          const p = previous?.areas.find((x) => x.number === a.number);
+          const avg = average.areas.find((x) => x.number === a.number);
+          return { ...a, previous: p?.previous ?? null, delta: p?.delta ?? null, average: avg?.score ?? null, averageCount: avg?.count ?? 0 };
+        }),
+        previous: previous ? (previousHead as Omit<PreviousComparison, 'areas'>) : null,
+        average,
+        notes: own.score.notes,
+      };
+    },
+
+    /** Scores of many evaluations at once (compare page, trend). */
+    async getScores({ ids, viewer = SYSTEM }: { ids: readonly string[]; viewer?: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
+      const rows = await loadScored({ ids });
+      return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: r.score }));
+    },
+
+    repository: repo,
+  };
+  return service;
+}
+export type EvaluationService = ReturnType<typeof createEvaluationService>;

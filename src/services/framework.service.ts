@@ -1,0 +1,62 @@
+import type { Db } from '../db/client.ts';
+import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
+
+export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
+
+export function createFrameworkService(db: Db) {
+  const repo = createFrameworkRepository(db);
+  let cache: Map<string, StoredFramework> | null = null;
+
+  const load = async (): Promise<Map<string, StoredFramework>> => {
+    if (!cache) cache = new Map((await repo.list()).map((r) => [r.id, toFrameworkDef(r)]));
+    return cache;
+  };
+
+  const service = {
+    /** Inserts catalog versions that are missing; keeps edits made to stored ones (texts are editable data). */
+    async ensureCatalog(): Promise<void> {
+      const existing = await load();
+      for (const fw of CATALOG_FRAMEWORKS) {
+        if (!existing.has(fw.id)) await repo.insert(fw);
+      }
+      cache = null;
+    },
+    async listFrameworks(): Promise<StoredFramework[]> {
+      return [...(await load()).values()];
+    },
+    async getFramework({ id }: { id: string }): Promise<StoredFramework> {
+      const fw = (await load()).get(id);
+      if (!fw) throw notFound(`Ramverksversionen "${id}" finns inte.`);
+      return fw;
+    },
+    async createFramework({ framework, executor }: { framework: FrameworkDef; executor?: Db }): Promise<StoredFramework> {
+      const issues = validateFramework(framework);
+      if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
+      if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
+      const row = await repo.insert(framework, executor ?? db);
+      cache = null;
+      return toFrameworkDef(row);
+    },
+    /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
+    async updateFramework({ framework }: { framework: FrameworkDef }): Promise<StoredFramework> {
+      const current = await service.getFramework({ id: framework.id });
+      const issues = validateFramework(framework);
+      if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
+      const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
+      const newIds = framework.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
+      if (oldIds !== newIds) throw new DomainError('rule_violation', 'Delområdenas id kan inte ändras i en befintlig ramverksversion; skapa en ny version.');
+      const row = await repo.update(framework);
+      cache = null;
+      if (!row) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
+      return toFrameworkDef(row);
+    },
+    invalidate(): void {
+      cache = null;
+    },
+  };
+  return service;
+}
+export type FrameworkService = ReturnType<typeof createFrameworkService>;

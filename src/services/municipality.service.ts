@@ -1,0 +1,34 @@
+import type { Db } from '../db/client.ts';
+import { MUNICIPALITIES } from '../catalog/municipalities.ts';
+import { notFound } from '../domain/errors.ts';
+import { searchPlaces } from '../domain/municipality-search.ts';
+import { createMunicipalityRepository, type MunicipalityRow } from '../repositories/municipality.repository.ts';
+
+export type Municipality = Omit<MunicipalityRow, 'searchKey'>;
+
+export function createMunicipalityService(db: Db) {
+  const repo = createMunicipalityRepository(db);
+  let cache: Municipality[] | null = null;
+  const all = async (): Promise<Municipality[]> => {
+    cache ??= (await repo.listAll()).map(({ searchKey: _s, ...m }) => m);
+    return cache;
+  };
+  return {
+    /** Loads the 290 municipalities and 21 regions (idempotent). */
+    async ensureReference(): Promise<void> {
+      if ((await repo.count()) !== MUNICIPALITIES.length) await repo.upsertAll(MUNICIPALITIES);
+      cache = null;
+    },
+    async searchMunicipalities({ q, limit = 20, kind }: { q: string; limit?: number; kind?: 'kommun' | 'region' }): Promise<Municipality[]> {
+      const places = (await all()).filter((m) => !kind || m.kind === kind);
+      return searchPlaces(places, q, limit);
+    },
+    async getMunicipality({ code }: { code: string }): Promise<Municipality> {
+      const m = (await all()).find((x) => x.code === code);
+      if (!m) throw notFound(`Det finns ingen kommun eller region med koden ${code}.`);
+      return m;
+    },
+    listMunicipalities: all,
+  };
+}
+export type MunicipalityService = ReturnType<typeof createMunicipalityService>;
