@@ -1,0 +1,399 @@
+/**
+ * ECharts option builders shared by the web UI and the server-rendered reports.
+ *
+ * Pure: no DOM, no I/O, only types from echarts, so the same module runs in the browser and in Node.
+ * Labels that must look as printed in a report ("64", "okänt") are put on each data item as plain
+ * strings, so the web and the PDF show the same figures. Only the trend's year axis uses a formatter
+ * function (no thousands separator in years).
+ */
+import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
+import type {
+  AriaComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkAreaComponentOption,
+  MarkLineComponentOption,
+  RadarComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+
+export type { EChartsCoreOption };
+
+type Option = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | RadarSeriesOption
+  | AriaComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkAreaComponentOption
+  | MarkLineComponentOption
+  | RadarComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
+
+/** Translated strings the builders need; the caller passes them from its i18n layer. */
+export interface ChartLabels {
+  /** Shown where a value is not known ("okänt"). */
+  unknown: string;
+  /** Unit after points ("poäng"). */
+  points: string;
+  /** "av" in "64 av 100". */
+  of: string;
+  /** Axis name / series name for totals ("Totalpoäng"). */
+  total: string;
+  /** Name of the bar series ("Poäng per område"). */
+  areaScores: string;
+  /** Description prefixes for screen readers and alt text. */
+  barDescription: string;
+  radarDescription: string;
+  trendDescription: string;
+  compareDescription: string;
+  /** Label of the line marking a new framework version ("Ny version av metoden"). */
+  frameworkChange: string;
+}
+
+export const svChartLabels: ChartLabels = {
+  unknown: 'okänt',
+  points: 'poäng',
+  of: 'av',
+  total: 'Totalpoäng',
+  areaScores: 'Poäng per område',
+  barDescription: 'Stapeldiagram över poäng per område',
+  radarDescription: 'Profildiagram (radar) över poäng per område',
+  trendDescription: 'Linjediagram över totalpoäng per utvärdering',
+  compareDescription: 'Profildiagram som jämför utvärderingar område för område',
+  frameworkChange: 'Ny version av metoden',
+};
+
+/**
+ * Series colours. Each has at least 4.5:1 contrast against white (WCAG AA for text, and so also for
+ * graphics), and neighbours differ in hue and lightness so they can be told apart in greyscale print.
+ */
+export const chartPalette = ['#1f4e89', '#b04a00', '#2c6e2f', '#6b3fa0', '#a3133f', '#00677f'] as const;
+/** Colour of the comparison average (dark grey, 7:1). */
+export const averageColor = '#595959';
+/** Text and axis colours. */
+export const textColor = '#1a1a1a';
+export const axisColor = '#6b6b6b';
+export const gridLineColor = '#d9d9d9';
+
+/** Font family the charts ask for; the server renderers load a matching TTF. */
+export const chartFontFamily = 'Inter';
+
+export interface ChartStyle {
+  /** Font family written into the option (default "Inter"). */
+  fontFamily?: string;
+  /** Base font size in px (default 12). */
+  fontSize?: number;
+}
+
+/** Rounds as a report prints points: integer, halves up. Local copy keeps this module dependency-free. */
+export function printedPoints(value: number): string {
+  const cleaned = Math.round(value * 1e6) / 1e6;
+  return String(Math.floor(cleaned + 0.5 + 1e-9));
+}
+
+function base(style: ChartStyle | undefined, description: string): Option {
+  const fontFamily = style?.fontFamily ?? chartFontFamily;
+  const fontSize = style?.fontSize ?? 12;
+  return {
+    animation: false,
+    color: [...chartPalette],
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily, fontSize, color: textColor },
+    aria: { enabled: true, label: { enabled: true, description } },
+  };
+}
+
+// ---------- area bar chart ----------
+
+export interface AreaBarData {
+  areas: Array<{ number: number; title: string; score: number | null }>;
+  /** Maximum of each area (100). */
+  max: number;
+  labels: ChartLabels;
+  style?: ChartStyle;
+}
+
+export function describeAreaBar(data: AreaBarData): string {
+  const l = data.labels;
+  const parts = [...data.areas]
+    .sort((a, b) => a.number - b.number)
+    .map((a) => `${a.number} ${a.title}: ${a.score === null ? l.unknown : `${printedPoints(a.score)} ${l.of} ${data.max}`}`);
+  return `${l.barDescription}. ${parts.join('. ')}.`;
+}
+
+/** Eight horizontal bars, area 1 at the top; value labels rounded as printed; unknown = no bar, "okänt". */
+export function areaBarOption(data: AreaBarData): EChartsCoreOption {
+  const areas = [...data.areas].sort((a, b) => a.number - b.number);
+  const fontSize = data.style?.fontSize ?? 12;
+  const option: Option = {
+    ...base(data.style, describeAreaBar(data)),
+    grid: { left: 8, right: 48, top: 8, bottom: 24 },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: data.max,
+      interval: data.max / 4,
+      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+      splitLine: { lineStyle: { color: gridLineColor } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: areas.map((a) => `${a.number}. ${a.title}`),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: axisColor } },
+      axisLabel: { color: textColor, width: 230, overflow: 'break', lineHeight: fontSize + 2, fontSize },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: data.labels.areaScores,
+        barMaxWidth: 22,
+        itemStyle: { color: chartPalette[0] },
+        label: { show: true, position: 'right', color: textColor, fontSize },
+        data: areas.map((a) =>
+          a.score === null
+            ? {
+                value: 0,
+                itemStyle: { color: 'transparent' },
+                label: { show: true, position: 'insideLeft', formatter: data.labels.unknown, color: axisColor, fontStyle: 'italic' },
+              }
+            : { value: a.score, label: { formatter: printedPoints(a.score) } },
+        ),
+      },
+    ],
+  };
+  return option;
+}
+
+// ---------- radar charts ----------
+
+export interface RadarData {
+  indicators: Array<{ name: string; max: number }>;
+  /** First series is the evaluation itself; the rest are comparisons. Values align with indicators. */
+  series: Array<{ name: string; values: Array<number | null> }>;
+  labels: ChartLabels;
+  style?: ChartStyle;
+}
+
+function describeRadar(prefix: string, data: RadarData): string {
+  const l = data.labels;
+  const parts = data.series.map((s) => {
+    const values = s.values.map((v, i) => `${data.indicators[i]?.name ?? i + 1} ${v === null ? l.unknown : printedPoints(v)}`);
+    return `${s.name}: ${values.join(', ')}`;
+  });
+  return `${prefix}. ${parts.join('. ')}.`;
+}
+
+export function describeProfileRadar(data: RadarData): string {
+  return describeRadar(data.labels.radarDescription, data);
+}
+
+type RadarDatum = NonNullable<RadarSeriesOption['data']>[number];
+
+/** Breaks a label into lines of at most `width` characters at spaces (ECharts SSR does not wrap radar names). */
+export function wrapLabel(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+interface RadarStyle {
+  color: string;
+  type: 'solid' | 'dashed' | 'dotted';
+  fill: boolean;
+  symbol: string;
+}
+
+function radarOption(data: RadarData, description: string, styles: RadarStyle[]): EChartsCoreOption {
+  const fontSize = data.style?.fontSize ?? 12;
+  const firstValues = data.series[0]?.values ?? [];
+  const seriesData: RadarDatum[] = data.series.map((s, i) => {
+    const st = styles[i % styles.length] ?? { color: chartPalette[0], type: 'solid', fill: false, symbol: 'circle' };
+    // ECharts draws a missing radar value at the centre, which reads as 0. A series with unknown values
+    // is therefore drawn thin and without fill, and its legend entry says it is incomplete.
+    const incomplete = s.values.some((v) => v === null);
+    return {
+      name: s.name,
+      value: s.values.map((v) => (v === null ? 0 : v)),
+      symbol: st.symbol,
+      symbolSize: 5,
+      lineStyle: { color: st.color, type: incomplete ? 'dotted' : st.type, width: incomplete ? 1 : i === 0 ? 2.5 : 1.75 },
+      itemStyle: { color: st.color },
+      ...(st.fill && !incomplete ? { areaStyle: { color: st.color, opacity: 0.12 } } : {}),
+    };
+  });
+  const option: Option = {
+    ...base(data.style, description),
+    legend: {
+      bottom: 0,
+      data: data.series.map((s) => s.name),
+      textStyle: { fontSize, color: textColor },
+      itemWidth: 22,
+    },
+    radar: {
+      center: ['50%', '47%'],
+      radius: '58%',
+      startAngle: 90,
+      splitNumber: 4,
+      indicator: data.indicators.map((ind, i) => ({
+        name: wrapLabel(firstValues[i] === null ? `${ind.name} (${data.labels.unknown})` : ind.name, 22),
+        max: ind.max,
+        min: 0,
+      })),
+      axisName: { color: textColor, fontSize: fontSize - 1, lineHeight: fontSize + 1 },
+      axisLine: { lineStyle: { color: gridLineColor } },
+      splitLine: { lineStyle: { color: gridLineColor } },
+      splitArea: { show: false },
+    },
+    series: [{ type: 'radar', data: seriesData }],
+  };
+  return option;
+}
+
+/** This evaluation (filled, solid) against the average (grey, dashed) and the previous evaluation (dotted). */
+export function profileRadarOption(data: RadarData): EChartsCoreOption {
+  const styles: RadarStyle[] = [
+    { color: chartPalette[0], type: 'solid', fill: true, symbol: 'circle' },
+    { color: averageColor, type: 'dashed', fill: false, symbol: 'rect' },
+    { color: chartPalette[1], type: 'dotted', fill: false, symbol: 'triangle' },
+  ];
+  return radarOption(data, describeProfileRadar(data), styles);
+}
+
+export interface CompareRadarData extends RadarData {}
+
+/** 2–5 evaluations side by side, each in its own palette colour and marker. */
+export function compareRadarOption(data: CompareRadarData): EChartsCoreOption {
+  if (data.series.length < 2 || data.series.length > 5) {
+    throw new RangeError(`Jämförelsen behöver 2–5 utvärderingar, inte ${data.series.length}.`);
+  }
+  const symbols = ['circle', 'rect', 'triangle', 'diamond', 'pin'];
+  const types = ['solid', 'dashed', 'solid', 'dashed', 'solid'] as const;
+  const styles: RadarStyle[] = data.series.map((_, i) => ({
+    color: chartPalette[i % chartPalette.length] ?? chartPalette[0],
+    type: types[i] ?? 'solid',
+    fill: false,
+    symbol: symbols[i] ?? 'circle',
+  }));
+  return radarOption(data, describeRadar(data.labels.compareDescription, data), styles);
+}
+
+// ---------- trend ----------
+
+export interface TrendData {
+  points: Array<{ year: number; total: number | null; frameworkId: string; frameworkName: string }>;
+  labels: ChartLabels;
+  /** Maximum of the y axis (800). */
+  max?: number;
+  style?: ChartStyle;
+}
+
+export function describeTrend(data: TrendData): string {
+  const l = data.labels;
+  const pts = [...data.points]
+    .sort((a, b) => a.year - b.year)
+    .map((p) => `${p.year}: ${p.total === null ? l.unknown : `${printedPoints(p.total)} ${l.points}`} (${p.frameworkName})`);
+  return `${l.trendDescription}. ${pts.join('. ')}.`;
+}
+
+/** Total over time on a year axis; a shaded band per framework version and a dashed line where it changes. */
+export function trendOption(data: TrendData): EChartsCoreOption {
+  const points = [...data.points].sort((a, b) => a.year - b.year);
+  const fontSize = data.style?.fontSize ?? 12;
+  // Consecutive runs of the same framework version.
+  const segments: Array<{ frameworkId: string; name: string; from: number; to: number }> = [];
+  for (const p of points) {
+    const last = segments[segments.length - 1];
+    if (last && last.frameworkId === p.frameworkId) last.to = p.year;
+    else segments.push({ frameworkId: p.frameworkId, name: p.frameworkName, from: p.year, to: p.year });
+  }
+  const first = points[0]?.year ?? 2000;
+  const last = points[points.length - 1]?.year ?? first;
+  // A version change is drawn half-way between the last evaluation of the old and the first of the new version.
+  const changes = segments.slice(1).map((s, i) => ((segments[i]?.to ?? s.from) + s.from) / 2);
+  const bands: MarkAreaData = segments.map((s, i) => [
+    {
+      name: s.name,
+      xAxis: i === 0 ? first - 0.5 : ((segments[i - 1]?.to ?? s.from) + s.from) / 2,
+      itemStyle: { color: i % 2 === 0 ? 'rgba(31, 78, 137, 0.06)' : 'rgba(176, 74, 0, 0.07)' },
+      label: { color: axisColor, fontSize: fontSize - 2, position: 'insideTop' },
+    },
+    { xAxis: i === segments.length - 1 ? last + 0.5 : ((segments[i + 1]?.from ?? s.to) + s.to) / 2 },
+  ]);
+  const option: Option = {
+    ...base(data.style, describeTrend(data)),
+    grid: { left: 8, right: 24, top: 36, bottom: 8 },
+    xAxis: {
+      type: 'value',
+      min: first - 0.5,
+      max: last + 0.5,
+      minInterval: 1,
+      // Years are printed as they are: no thousands separator, no half years.
+      axisLabel: {
+        color: textColor,
+        fontSize,
+        showMinLabel: false,
+        showMaxLabel: false,
+        formatter: (value: number) => (Number.isInteger(value) ? String(value) : ''),
+      },
+      splitLine: { show: false },
+      axisLine: { lineStyle: { color: axisColor } },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: data.max ?? 800,
+      name: data.labels.total,
+      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
+      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+      splitLine: { lineStyle: { color: gridLineColor } },
+    },
+    series: [
+      {
+        type: 'line',
+        name: data.labels.total,
+        connectNulls: false,
+        symbol: 'circle',
+        symbolSize: 7,
+        lineStyle: { width: 2.5, color: chartPalette[0] },
+        itemStyle: { color: chartPalette[0] },
+        label: { show: true, position: 'top', color: textColor, fontSize },
+        data: points.map((p) =>
+          p.total === null
+            ? { value: [p.year, '-'] as unknown as number[] }
+            : { value: [p.year, p.total], label: { formatter: printedPoints(p.total) } },
+        ),
+        markArea: segments.length > 1 ? { silent: true, data: bands } : undefined,
+        markLine:
+          changes.length > 0
+            ? {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: axisColor, type: 'dashed', width: 1 },
+                label: { show: false },
+                data: changes.map((x) => ({ xAxis: x, name: data.labels.frameworkChange })),
+              }
+            : undefined,
+      },
+    ],
+  };
+  return option;
+}
+
+type MarkAreaData = NonNullable<NonNullable<LineSeriesOption['markArea']>['data']>;
