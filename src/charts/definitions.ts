@@ -276,7 +276,7 @@ export function profileRadarOption(data: RadarData): EChartsCoreOption {
   return radarOption(data, describeProfileRadar(data), styles);
 }
 
-export interface CompareRadarData extends RadarData {}
+export type CompareRadarData = RadarData;
 
 /** 2–5 evaluations side by side, each in its own palette colour and marker. */
 export function compareRadarOption(data: CompareRadarData): EChartsCoreOption {

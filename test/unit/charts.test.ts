@@ -37,18 +37,18 @@ function luminance(hex: string): number {
 }
 const contrastOnWhite = (hex: string): number => 1.05 / (luminance(hex) + 0.05);
 
-describe('chart definitions', () => {
-  it('palette colours reach WCAG AA (4.5:1) against white', () => {
+void describe('chart definitions', () => {
+  void it('palette colours reach WCAG AA (4.5:1) against white', () => {
     for (const c of [...chartPalette, averageColor]) assert.ok(contrastOnWhite(c) >= 4.5, `${c}: ${contrastOnWhite(c).toFixed(2)}`);
   });
 
-  it('rounds labels as reports print them (halves up)', () => {
+  void it('rounds labels as reports print them (halves up)', () => {
     assert.equal(printedPoints(16.4), '16');
     assert.equal(printedPoints(16.5), '17');
     assert.equal(printedPoints(0.1 + 0.2 + 64.2), '65');
   });
 
-  it('bar option: 8 bars in area order, printed labels, unknown as empty bar labelled okänt', () => {
+  void it('bar option: 8 bars in area order, printed labels, unknown as empty bar labelled okänt', () => {
     const shuffled = [...areas].reverse();
     const o = rec(areaBarOption({ areas: shuffled, max: 100, labels: svChartLabels }));
     assert.equal(o.animation, false);
@@ -65,14 +65,14 @@ describe('chart definitions', () => {
     assert.doesNotThrow(() => JSON.parse(JSON.stringify(o)));
   });
 
-  it('describes the bar chart in Swedish for alt text', () => {
+  void it('describes the bar chart in Swedish for alt text', () => {
     const d = describeAreaBar({ areas, max: 100, labels: svChartLabels });
     assert.match(d, /^Stapeldiagram/);
     assert.match(d, /1 Samspel mellan förtroendevalda och medborgare: 51 av 100/);
     assert.match(d, /4 Effektivitet: okänt/);
   });
 
-  it('profile radar: this evaluation filled, comparisons not; unknown marked on the axis', () => {
+  void it('profile radar: this evaluation filled, comparisons not; unknown marked on the axis', () => {
     const o = rec(
       profileRadarOption({
         indicators: areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: 100 })),
@@ -93,7 +93,7 @@ describe('chart definitions', () => {
     assert.equal(data[1]?.areaStyle, undefined);
   });
 
-  it('compare radar accepts 2–5 evaluations only', () => {
+  void it('compare radar accepts 2–5 evaluations only', () => {
     const indicators = areas.map((a) => ({ name: a.title, max: 100 }));
     const s = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `K${i}`, values: areas.map(() => 50 + i) }));
     assert.throws(() => compareRadarOption({ indicators, series: s(1), labels: svChartLabels }), /2–5/);
@@ -103,7 +103,7 @@ describe('chart definitions', () => {
     assert.equal(new Set(colours).size, 5);
   });
 
-  it('trend marks a framework change between versions', () => {
+  void it('trend marks a framework change between versions', () => {
     const o = rec(
       trendOption({
         points: [
@@ -125,20 +125,20 @@ describe('chart definitions', () => {
     assert.equal(fmt(2010), '2010');
   });
 
-  it('one framework version: no markers', () => {
+  void it('one framework version: no markers', () => {
     const o = rec(trendOption({ points: [{ year: 2020, total: 500, frameworkId: 'a', frameworkName: 'A' }], labels: svChartLabels }));
     const series = rec(arr(o.series)[0]);
     assert.equal(series.markLine, undefined);
     assert.equal(series.markArea, undefined);
   });
 
-  it('wraps long labels at spaces', () => {
+  void it('wraps long labels at spaces', () => {
     assert.equal(wrapLabel('8. Chefs- och ledarskap samt medarbetarskap', 22), '8. Chefs- och\nledarskap samt\nmedarbetarskap');
   });
 });
 
-describe('server rendering', () => {
-  it('renders SVG with text in the Inter font, and a PNG with drawn text', () => {
+void describe('server rendering', () => {
+  void it('renders SVG with text in the Inter font, and a PNG with drawn text', () => {
     const svg = renderChartSvg(areaBarOption({ areas, max: 100, labels: svChartLabels }), { width: 600, height: 340 });
     assert.match(svg, /^<svg[^>]+width="600"/);
     assert.match(svg, /font-family[:=]"?\s*Inter/);
