@@ -46,12 +46,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: target.url, max: 10 });
+  let closing = false;
+  // An idle client can be cut off by the server (restart, dropped database); the pool replaces it.
+  pool.on('error', (err) => {
+    if (!closing) process.stderr.write(`PostgreSQL: en vilande anslutning avbröts: ${err.message}\n`);
+  });
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    close: () => pool.end(),
+    close: async () => {
+      closing = true;
+      await pool.end();
+    },
     ping: async () => {
       await pool.query('select 1');
       return true;

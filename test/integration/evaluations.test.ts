@@ -1,0 +1,193 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DomainError } from '../../src/domain/errors.ts';
+import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { createBackupService } from '../../src/services/backup.service.ts';
+import { seedDemoData } from '../../src/services/demo.service.ts';
+import { createTestServices, createTestDatabase, testDbKind, type TestContext } from '../helpers/db.ts';
+import { buildEvaluation, buildFramework, randomMunicipalityCode, scoresFor } from '../helpers/factories.ts';
+import { createServices } from '../../src/services/index.ts';
+
+const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> => {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof DomainError, `expected DomainError, got ${String(e)}`);
+    assert.equal(e.code, code, e.message);
+    if (message) assert.match(e.message, message);
+    return e;
+  }
+  assert.fail(`expected ${code}`);
+};
+
+describe(`evaluations on ${testDbKind()}`, () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await createTestServices();
+  });
+  after(async () => ctx.close());
+
+  test('reference data: 311 municipalities and both catalog frameworks are loaded', async () => {
+    assert.equal((await ctx.services.municipalities.listMunicipalities()).length, 311);
+    const ids = (await ctx.services.frameworks.listFrameworks()).map((f) => f.id);
+    assert.ok(ids.includes('kk2010') && ids.includes('kk2020'));
+    const hits = await ctx.services.municipalities.searchMunicipalities({ q: 'boras' });
+    assert.equal(hits[0]?.code, '1490');
+  });
+
+  test('create, read back, and list with the computed total', async () => {
+    const code = randomMunicipalityCode();
+    const e = await buildEvaluation(ctx.services, { municipalityCode: code, scores: scoresFor(FRAMEWORK_2020, 0.5), year: 2022, areas: [{ number: 1, strengths: ['A', 'B'], improvements: ['C'] }] });
+    assert.equal(e.version, 1);
+    assert.equal(e.status, 'draft');
+    assert.equal(e.scores['1.1'], 10);
+    assert.deepEqual(e.areas[0]?.strengths, ['A', 'B']);
+    assert.equal(e.areas.length, 8);
+    const list = await ctx.services.evaluations.listEvaluations({ filter: { municipalityCode: code } });
+    assert.equal(list.count, 1);
+    assert.equal(list.items[0]?.total, 400);
+  });
+
+  test('scores are validated against the framework; a refused batch writes nothing', async () => {
+    const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
+    const err = await rejectsWith(
+      ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 10, '1.2': 24, '9.1': 3 } }),
+      'validation',
+    );
+    assert.equal(err.details.length, 2);
+    assert.ok(err.details.some((d) => d.message === 'Delområde 1.2: 24 poäng är mer än max 10.'));
+    const again = await ctx.services.evaluations.getEvaluation({ id: e.id });
+    assert.equal(again.scores['1.1'], 5, 'the valid part of the batch was not written');
+    assert.equal(again.version, 1);
+  });
+
+  test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
+    const e = await buildEvaluation(ctx.services);
+    const first = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 12 }, viewer: { userId: 'u1', role: 'evaluator', municipalityCode: null, name: 'Anna' } });
+    assert.equal(first.version, 2);
+    const err = await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 14 } }), 'conflict', /Anna/);
+    assert.equal(err.extra.currentVersion, 2);
+    assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).scores['1.1'], 12);
+  });
+
+  test('many concurrent writers with the same version: exactly one wins', async () => {
+    const e = await buildEvaluation(ctx.services);
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '2.1': i } })),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    assert.equal(ok.length, 1);
+    for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as DomainError).code, 'conflict');
+    const final = await ctx.services.evaluations.getEvaluation({ id: e.id });
+    assert.equal(final.version, 2);
+    assert.equal(final.scores['2.1'], (ok[0] as PromiseFulfilledResult<{ scores: Record<string, number> }>).value.scores['2.1']);
+  });
+
+  test('null removes a score (unknown), and editing a subarea of a stated area keeps the area stated', async () => {
+    const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5, '1.2': 6 } });
+    const u = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.2': null } });
+    assert.deepEqual(u.scores, { '1.1': 5 });
+  });
+
+  test('area texts: ordered lists, narratives per subarea; unknown subarea refused', async () => {
+    const e = await buildEvaluation(ctx.services);
+    const u = await ctx.services.evaluations.updateArea({ id: e.id, number: 3, expectedVersion: 1, patch: { strengths: ['Första', 'Andra'], narratives: { '3.2': '**Text**' }, goodExamples: [{ municipalityCode: '1880', name: 'Örebro', subareaId: '3.2', text: 'Styrmodell' }] } });
+    const a3 = u.areas.find((a) => a.number === 3);
+    assert.deepEqual(a3?.strengths, ['Första', 'Andra']);
+    assert.equal(a3?.narratives['3.2'], '**Text**');
+    assert.equal(a3?.goodExamples[0]?.municipalityCode, '1880');
+    await rejectsWith(ctx.services.evaluations.updateArea({ id: e.id, number: 3, expectedVersion: 2, patch: { narratives: { '1.1': 'fel område' } } }), 'validation', /1\.1/);
+    assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).version, 2);
+  });
+
+  test('status rules: publishing needs a known total; a published evaluation is read-only', async () => {
+    const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
+    await rejectsWith(ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /totalpoängen/);
+    const full = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: scoresFor(FRAMEWORK_2020, 0.7) });
+    const review = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: full.version, status: 'review' });
+    const pub = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: review.version, status: 'published' });
+    assert.equal(pub.status, 'published');
+    await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: pub.version, scores: { '1.1': 1 } }), 'rule_violation', /publicerad/);
+    await rejectsWith(ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: pub.version, status: 'draft' }), 'rule_violation');
+    await rejectsWith(ctx.services.evaluations.deleteEvaluation({ id: e.id, expectedVersion: pub.version }), 'rule_violation');
+  });
+
+  test('unknown municipality, framework or evaluation is not found', async () => {
+    await rejectsWith(buildEvaluation(ctx.services, { municipalityCode: '9999' }), 'not_found', /9999/);
+    await rejectsWith(buildEvaluation(ctx.services, { frameworkId: 'nope' }), 'not_found', /nope/);
+    await rejectsWith(ctx.services.evaluations.getEvaluation({ id: '00000000-0000-4000-8000-000000000000' }), 'not_found');
+  });
+
+  test('summary: total, per-area scores, previous evaluation deltas and the comparable average', async () => {
+    const fw = await buildFramework(ctx.services);
+    const code = randomMunicipalityCode();
+    const publish = async (municipalityCode: string, year: number, factor: number) => {
+      const e = await buildEvaluation(ctx.services, { municipalityCode, frameworkId: fw.id, year, scores: scoresFor(fw, factor) });
+      return ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published' });
+    };
+    const prev = await publish(code, 2018, 0.5);
+    await publish(randomMunicipalityCode(), 2019, 0.9);
+    const draftPeer = await buildEvaluation(ctx.services, { frameworkId: fw.id, scores: scoresFor(fw, 0.1) });
+    const cur = await publish(code, 2021, 0.6);
+    const s = await ctx.services.evaluations.getSummary({ id: cur.id });
+    assert.equal(s.total, 480);
+    assert.equal(s.percent, 60);
+    assert.equal(s.areas[0]?.score, 60);
+    assert.equal(s.previous?.evaluationId, prev.id);
+    assert.equal(s.previous?.totalDelta, 80);
+    assert.equal(s.previous?.sameFramework, true);
+    assert.equal(s.areas[0]?.delta, 10);
+    // Average over the other published evaluations of the same version (the draft is not included).
+    assert.equal(s.average.count, 2);
+    assert.equal(s.average.total, 560);
+    assert.equal(s.areas[0]?.average, 70);
+    assert.equal(s.areas[0]?.averageCount, 2);
+    assert.ok(draftPeer.id);
+  });
+
+  test('frameworks can be added as data, validated; duplicates refused', async () => {
+    const fw = await buildFramework(ctx.services, { origin: 'derived-import', needsReview: true });
+    const stored = await ctx.services.frameworks.getFramework({ id: fw.id });
+    assert.equal(stored.needsReview, true);
+    await rejectsWith(ctx.services.frameworks.createFramework({ framework: fw }), 'duplicate');
+    const bad = { ...structuredClone(FRAMEWORK_2020), id: 'test-bad-one', areas: FRAMEWORK_2020.areas.slice(0, 7) };
+    await rejectsWith(ctx.services.frameworks.createFramework({ framework: bad }), 'validation', /ogiltig/);
+  });
+
+  test('duplicate import source is refused and names the existing evaluation', async () => {
+    const e = await buildEvaluation(ctx.services, { sourceHash: `hash-${Date.now()}-${Math.random()}` });
+    const err = await rejectsWith(buildEvaluation(ctx.services, { sourceHash: e.sourceHash }), 'duplicate', new RegExp(e.id));
+    assert.equal(err.extra.evaluationId, e.id);
+  });
+});
+
+describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
+  test('export → import into an empty database → export is identical', async () => {
+    const a = await createTestServices();
+    const b = await createTestDatabase();
+    try {
+      await seedDemoData(a.services);
+      const burlov = (await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1231' } })).items[0];
+      assert.equal(burlov?.total, 595);
+      const boras = await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1490' } });
+      assert.deepEqual(boras.items.map((i) => [i.year, i.total]), [[2013, 525], [2010, 390]]);
+      const orebro = await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1880' } });
+      assert.deepEqual(orebro.items.map((i) => [i.year, i.total]), [[2015, 650], [2012, 615], [2010, 515]]);
+      await buildFramework(a.services);
+
+      const first = await createBackupService(a.services).exportDatabase();
+      const servicesB = createServices(b.database.db);
+      await servicesB.ensureReferenceData();
+      const result = await createBackupService(servicesB).importDatabase({ document: JSON.parse(JSON.stringify(first)) });
+      assert.equal(result.evaluations, first.evaluations.length);
+      const second = await createBackupService(servicesB).exportDatabase();
+      assert.deepEqual(second, first);
+      // A second import into a non-empty database is refused.
+      await rejectsWith(createBackupService(servicesB).importDatabase({ document: first }), 'rule_violation');
+      await rejectsWith(createBackupService(servicesB).importDatabase({ document: { format: 'x' } }), 'validation', /kompass-export/);
+    } finally {
+      await a.close();
+      await b.drop();
+    }
+  });
+});
