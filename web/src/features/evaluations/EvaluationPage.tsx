@@ -1,0 +1,329 @@
+import { Link, useParams } from 'react-router-dom';
+import { Markdown } from '../../components/Markdown.tsx';
+import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Value } from '../../components/Value.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+import { useFormat } from '../../lib/format.ts';
+import type { Evaluation, EvaluationSummary } from '../../lib/types.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { downloads, paths } from '../../paths.ts';
+import { useEvaluationView } from './api/evaluations.ts';
+import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
+import { AreaBarChart, ProfileRadarChart } from './components/EvaluationCharts.tsx';
+
+export default function EvaluationPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const view = useEvaluationView(id);
+  const title = view.data ? `${view.data.evaluation.municipality.name} ${view.data.evaluation.year}` : null;
+  usePageTitle(title);
+  if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
+  if (!view.data) return <Loading />;
+  const { evaluation, summary } = view.data;
+  return (
+    <article className="page evaluation-page" data-testid="evaluation-page">
+      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
+        <ol>
+          <li>
+            <Link to={paths.start()}>{t('nav.start')}</Link>
+          </li>
+          <li>
+            <Link to={paths.municipality(evaluation.municipality.code)}>{evaluation.municipality.name}</Link>
+          </li>
+          <li aria-current="page">{evaluation.year}</li>
+        </ol>
+      </nav>
+      <header className="page-header title-row">
+        <div>
+          <p className="eyebrow">
+            {summary.framework.name} · <StatusBadge status={evaluation.status} />
+          </p>
+          <h1>
+            {evaluation.municipality.name} {evaluation.year}
+          </h1>
+        </div>
+        <div className="actions">
+          <Link className="button" to={paths.editEvaluation(evaluation.id)}>
+            {t('common.edit')}
+          </Link>
+          <Link className="button secondary" to={paths.compare(summary.previous ? [evaluation.id, summary.previous.evaluationId] : [evaluation.id])}>
+            {t('eval.compareWith')}
+          </Link>
+          <span className="muted small" id="download-label">
+            {t('eval.download')}:
+          </span>
+          <a className="button secondary small" href={downloads.reportPdf(evaluation.id)} aria-describedby="download-label" download>
+            {t('eval.downloadPdf')}
+          </a>
+          <a className="button secondary small" href={downloads.reportDocx(evaluation.id)} aria-describedby="download-label" download>
+            {t('eval.downloadDocx')}
+          </a>
+        </div>
+      </header>
+
+      <div className="summary-grid">
+        <ScoreCard summary={summary} />
+        <FactsCard evaluation={evaluation} summary={summary} />
+      </div>
+
+      {summary.notes.length > 0 && (
+        <Notice tone="warning" title={t('eval.notes')}>
+          <ul>
+            {summary.notes.map((n, i) => (
+              <li key={i}>{typeof n === 'string' ? n : n.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+
+      {evaluation.summary.trim() && (
+        <section className="section" aria-labelledby="sammanfattning">
+          <h2 id="sammanfattning">{t('eval.summary')}</h2>
+          <Markdown text={evaluation.summary} />
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="resultat">
+        <h2 id="resultat">{t('eval.results')}</h2>
+        <div className="grid-2">
+          <div className="card">
+            <h3>{t('eval.barChart')}</h3>
+            <AreaBarChart summary={summary} />
+          </div>
+          <div className="card">
+            <h3>{t('eval.radar')}</h3>
+            <p className="muted small">{t('eval.radarText')}</p>
+            {summary.previous && !summary.previous.sameFramework && (
+              <p className="small">{t('eval.previousOtherVersion', { year: summary.previous.year })}</p>
+            )}
+            <ProfileRadarChart summary={summary} />
+          </div>
+        </div>
+        <h3>{t('eval.areaOverview')}</h3>
+        <AreaOverview summary={summary} />
+      </section>
+
+      {summary.areas.map((area) => (
+        <AreaSection key={area.number} area={area} text={evaluation.areas.find((a) => a.number === area.number)} />
+      ))}
+      <p className="muted small section">{t('common.unknownLegend')}</p>
+    </article>
+  );
+}
+
+function ScoreCard({ summary }: { summary: EvaluationSummary }) {
+  const t = useT();
+  const f = useFormat();
+  const avg = summary.average;
+  return (
+    <div className="card score-card" data-testid="score-card">
+      <h2 className="label">{t('eval.totalScore')}</h2>
+      <p className="score-hero">
+        <span className="score-big" data-testid="total-score">
+          <Value value={summary.total} kind="points" />
+        </span>
+        <span className="score-of">
+          {t('chart.of')} {summary.max} {t('common.points')} · <Value value={summary.percent} kind="percent" />
+        </span>
+      </p>
+      {summary.total !== null && (
+        <div className="meter" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, (summary.total / summary.max) * 100)}%` }} />
+        </div>
+      )}
+      {summary.totalSource === 'stated' && <p className="muted small">{t('eval.totalStated')}</p>}
+      {summary.previous && (
+        <p className="small">
+          {summary.previous.sameFramework ? (
+            <>
+              <Value value={summary.previous.totalDelta} kind="delta" />{' '}
+              {t('eval.sinceYear', { year: summary.previous.year, points: f.points(summary.previous.total) })}
+            </>
+          ) : (
+            t('eval.previousOtherVersion', { year: summary.previous.year })
+          )}
+        </p>
+      )}
+      {avg && avg.count > 0 && <p className="small muted">{t('eval.averageTotal', { avg: f.points(avg.total), n: avg.count })}</p>}
+      <nav aria-label={t('eval.toc')} className="toc">
+        <h3 className="small muted">{t('eval.areas')}</h3>
+        <ol>
+          {summary.areas.map((a) => (
+            <li key={a.number}>
+              <a href={`#${areaAnchor(a.number)}`}>{a.title}</a> <span className="muted">({f.points(a.score)})</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  );
+}
+
+function FactsCard({ evaluation, summary }: { evaluation: Evaluation; summary: EvaluationSummary }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <div className="card" data-testid="facts">
+      <h2 className="label">{t('eval.facts')}</h2>
+      <dl className="facts">
+        <dt>{t('eval.when')}</dt>
+        <dd>{f.yearMonth(evaluation.year, evaluation.month)}</dd>
+        <dt>{t('eval.reportDate')}</dt>
+        <dd>{evaluation.reportDate ? f.date(evaluation.reportDate) : <Value value={null} />}</dd>
+        <dt>{t('eval.ordinal')}</dt>
+        <dd>{evaluation.ordinal ? t('eval.ordinalValue', { nth: f.ordinal(evaluation.ordinal) }) : <Value value={null} />}</dd>
+        <dt>{t('eval.interviews')}</dt>
+        <dd>
+          {evaluation.interviews === null ? (
+            <Value value={null} />
+          ) : (
+            t(evaluation.interviewsApprox ? 'eval.interviewsApprox' : 'eval.interviewsValue', { n: evaluation.interviews })
+          )}
+        </dd>
+        <dt>{t('eval.evaluators')}</dt>
+        <dd>
+          {evaluation.evaluators.length === 0 ? (
+            <Value value={null} />
+          ) : (
+            <ul className="plain-list">
+              {evaluation.evaluators.map((e, i) => (
+                <li key={i}>
+                  {e.name}
+                  {e.organisation && <span className="muted">, {e.organisation}</span>}
+                  {e.isLead && <span className="muted"> ({t('eval.lead')})</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('eval.framework')}</dt>
+        <dd>{summary.framework.name}</dd>
+        <dt>{t('common.updated')}</dt>
+        <dd>
+          {f.dateTime(evaluation.updatedAt)}
+          {evaluation.updatedBy && <span className="muted"> · {evaluation.updatedBy}</span>}
+        </dd>
+      </dl>
+      {evaluation.keyFacts.length > 0 && (
+        <>
+          <h3 className="small">{t('eval.keyFacts')}</h3>
+          <dl className="facts small">
+            {evaluation.keyFacts.map((k, i) => (
+              <div key={i} style={{ display: 'contents' }}>
+                <dt>{k.label}</dt>
+                <dd>{k.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AreaOverview({ summary }: { summary: EvaluationSummary }) {
+  const t = useT();
+  const hasPrev = summary.previous !== null;
+  const hasAvg = (summary.average?.count ?? 0) > 0;
+  return (
+    <div className="table-wrap">
+      <table data-testid="area-overview">
+        <caption className="sr-only">{t('eval.areaOverview')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.area')}</th>
+            <th scope="col" className="num">
+              {t('common.pointsHeader')}
+            </th>
+            <th scope="col">
+              <span className="sr-only">{t('common.percent')}</span>
+            </th>
+            <th scope="col" className="num">
+              {t('common.percent')}
+            </th>
+            {hasPrev && (
+              <th scope="col" className="num">
+                {t('common.previous')} ({summary.previous?.year})
+              </th>
+            )}
+            {hasPrev && (
+              <th scope="col" className="num">
+                {t('common.change')}
+              </th>
+            )}
+            {hasAvg && (
+              <th scope="col" className="num">
+                {t('common.average')}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {summary.areas.map((a) => (
+            <tr key={a.number} data-area={a.number}>
+              <th scope="row">
+                <a href={`#${areaAnchor(a.number)}`}>
+                  {a.number}. {a.title}
+                </a>
+              </th>
+              <td className="num" data-cell="score">
+                <Value value={a.score} kind="points" />
+              </td>
+              <td className="bar-cell" aria-hidden="true">
+                <span className="inline-meter">
+                  <span style={{ width: `${a.score ?? 0}%` }} />
+                </span>
+              </td>
+              <td className="num">
+                <Value value={a.percent} kind="percent" />
+              </td>
+              {hasPrev && (
+                <td className="num">
+                  <Value value={a.previous} kind="points" />
+                </td>
+              )}
+              {hasPrev && (
+                <td className="num">
+                  <Value value={a.delta} kind="delta" />
+                </td>
+              )}
+              {hasAvg && (
+                <td className="num">
+                  <Value value={a.average} kind="points" />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('common.total')}</th>
+            <td className="num" data-cell="total">
+              <Value value={summary.total} kind="points" />
+            </td>
+            <td aria-hidden="true" />
+            <td className="num">
+              <Value value={summary.percent} kind="percent" />
+            </td>
+            {hasPrev && (
+              <td className="num">
+                <Value value={summary.previous?.total} kind="points" />
+              </td>
+            )}
+            {hasPrev && (
+              <td className="num">
+                <Value value={summary.previous?.totalDelta} kind="delta" />
+              </td>
+            )}
+            {hasAvg && (
+              <td className="num">
+                <Value value={summary.average?.total} kind="points" />
+              </td>
+            )}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { apiFetch } from '../../../lib/api.ts';
+import type { Evaluation, EvaluationSummary } from '../../../lib/types.ts';
+import { useResource } from '../../../lib/useResource.ts';
+
+export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
+  return apiFetch<Evaluation>(`/api/evaluations/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchEvaluationSummary(id: string, signal?: AbortSignal): Promise<EvaluationSummary> {
+  return apiFetch<EvaluationSummary>(`/api/evaluations/${encodeURIComponent(id)}/summary`, { signal });
+}
+
+export interface EvaluationView {
+  evaluation: Evaluation;
+  summary: EvaluationSummary;
+}
+
+export function evaluationViewQuery(id: string) {
+  return {
+    key: `evaluation-view:${id}`,
+    fetch: async (signal: AbortSignal): Promise<EvaluationView> => {
+      const [evaluation, summary] = await Promise.all([fetchEvaluation(id, signal), fetchEvaluationSummary(id, signal)]);
+      return { evaluation, summary };
+    },
+  };
+}
+
+export function useEvaluationView(id: string) {
+  const q = evaluationViewQuery(id);
+  return useResource(q.key, q.fetch);
+}

@@ -1,0 +1,147 @@
+import { Markdown } from '../../../components/Markdown.tsx';
+import { Value } from '../../../components/Value.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import { useFormat } from '../../../lib/format.ts';
+import type { AreaText, SummaryArea } from '../../../lib/types.ts';
+
+export function areaAnchor(n: number): string {
+  return `omrade-${n}`;
+}
+
+export function SubareaTable({ area }: { area: SummaryArea }) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table data-testid={`subarea-table-${area.number}`}>
+        <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.subarea')}</th>
+            <th scope="col" className="num">
+              {t('common.achieved')}
+            </th>
+            <th scope="col" className="num">
+              {t('common.max')}
+            </th>
+            <th scope="col" className="num">
+              {t('common.percent')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {area.subareas.map((s) => (
+            <tr key={s.id} data-subarea={s.id}>
+              <th scope="row">
+                <span className="muted">{s.id}</span> {s.title}
+              </th>
+              <td className="num" data-cell="achieved">
+                <Value value={s.achieved} />
+              </td>
+              <td className="num">
+                <Value value={s.max} />
+              </td>
+              <td className="num">
+                <Value value={s.percent} kind="percent" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('common.total')}</th>
+            <td className="num" data-cell="area-total">
+              <Value value={area.score} />
+            </td>
+            <td className="num">{area.max}</td>
+            <td className="num">
+              <Value value={area.percent} kind="percent" />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function AreaSection({ area, text }: { area: SummaryArea; text: AreaText | undefined }) {
+  const t = useT();
+  const f = useFormat();
+  const narratives = area.subareas.filter((s) => (text?.narratives[s.id] ?? '').trim() !== '');
+  const strengths = text?.strengths ?? [];
+  const improvements = text?.improvements ?? [];
+  const headingId = `${areaAnchor(area.number)}-rubrik`;
+  return (
+    <section className="area-section" id={areaAnchor(area.number)} aria-labelledby={headingId}>
+      <div className="area-head">
+        <h2 id={headingId}>
+          <span className="area-number">{area.number}</span>
+          {area.title}
+        </h2>
+        <p className="area-score">
+          {area.score === null ? (
+            <Value value={null} />
+          ) : (
+            t('eval.areaScore', { score: f.points(area.score) })
+          )}
+          {area.source === 'stated' && <span className="muted small"> ({t('eval.source.stated')})</span>}
+          {area.source === 'partial' && <span className="muted small"> ({t('eval.source.partial')})</span>}
+        </p>
+      </div>
+      {text?.summary && <Markdown text={text.summary} />}
+      <SubareaTable area={area} />
+      {narratives.length > 0 && (
+        <>
+          <h3>{t('eval.narratives')}</h3>
+          {narratives.map((s) => (
+            <div className="narrative" key={s.id}>
+              <h4>
+                {s.id} {s.title}
+              </h4>
+              <Markdown text={text?.narratives[s.id] ?? ''} />
+            </div>
+          ))}
+        </>
+      )}
+      <div className="two-col">
+        <div className="list-box strengths">
+          <h3>{t('eval.strengths')}</h3>
+          {strengths.length > 0 ? (
+            <ul>
+              {strengths.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('eval.noneListed')}</p>
+          )}
+        </div>
+        <div className="list-box improvements">
+          <h3>{t('eval.improvements')}</h3>
+          {improvements.length > 0 ? (
+            <ul>
+              {improvements.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('eval.noneListed')}</p>
+          )}
+        </div>
+      </div>
+      {text && text.goodExamples.length > 0 && (
+        <>
+          <h3>{t('eval.goodExamples')}</h3>
+          <ul>
+            {text.goodExamples.map((g, i) => (
+              <li key={i}>
+                <strong>{g.name}</strong>
+                {g.subareaId && <span className="muted"> ({g.subareaId})</span>}
+                {g.text && <>: {g.text}</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

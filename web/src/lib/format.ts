@@ -1,0 +1,91 @@
+/**
+ * Number and date formatting for the UI. Swedish conventions (decimal comma, "82 %",
+ * ISO dates 2020-12-08); English uses a decimal point but keeps ISO dates.
+ */
+import { useMemo } from 'react';
+import { useLang, type Lang } from '../i18n/i18n.tsx';
+
+const NBSP = '\u00a0';
+
+export interface Formatters {
+  /** "16,4" — at most `decimals` decimals, no trailing zeros; null → "–". */
+  number: (value: number | null | undefined, decimals?: number) => string;
+  /** Points rounded to an integer as printed in reports; null → "–". */
+  points: (value: number | null | undefined) => string;
+  /** "82 %"; null → "–". */
+  percent: (value: number | null | undefined) => string;
+  /** Signed difference "+12" / "−3,5"; null → "–". */
+  delta: (value: number | null | undefined) => string;
+  /** ISO date "2020-12-08" from an ISO date or timestamp. */
+  date: (value: string | null | undefined) => string;
+  /** "2020-12-08 14:05" in local time. */
+  dateTime: (value: string | null | undefined) => string;
+  /** "december 2020" or "2020". */
+  yearMonth: (year: number, month: number | null | undefined) => string;
+  /** "2:a", "3:e" / "2nd", "3rd". */
+  ordinal: (n: number) => string;
+  /** Number input text as the user would type it back ("16,4"). */
+  input: (value: number | null | undefined) => string;
+}
+
+export const UNKNOWN = '–';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function makeFormatters(lang: Lang): Formatters {
+  const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
+  const nf = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (decimals: number) => {
+    let f = nf.get(decimals);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, useGrouping: true });
+      nf.set(decimals, f);
+    }
+    return f;
+  };
+  const clean = (v: number) => Math.round(v * 1e6) / 1e6;
+  const num = (value: number | null | undefined, decimals = 2) =>
+    value === null || value === undefined || !Number.isFinite(value) ? UNKNOWN : numberFormat(decimals).format(clean(value)).replace(/\u2212/g, '−');
+  return {
+    number: num,
+    points: (value) => (value === null || value === undefined ? UNKNOWN : num(Math.floor(clean(value) + 0.5 + 1e-9), 0)),
+    percent: (value) => (value === null || value === undefined ? UNKNOWN : `${num(value, 0)}${NBSP}%`),
+    delta: (value) => {
+      if (value === null || value === undefined) return UNKNOWN;
+      const v = clean(value);
+      if (v === 0) return '±0';
+      return `${v > 0 ? '+' : '−'}${num(Math.abs(v), 1)}`;
+    },
+    date: (value) => {
+      if (!value) return UNKNOWN;
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+      const d = new Date(value);
+      if (Number.isNaN(d.getTime())) return value;
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    },
+    dateTime: (value) => {
+      if (!value) return UNKNOWN;
+      const d = new Date(value);
+      if (Number.isNaN(d.getTime())) return value;
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    },
+    yearMonth: (year, month) => {
+      if (!month) return String(year);
+      const name = new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(Date.UTC(year, month - 1, 15)));
+      return `${name} ${year}`;
+    },
+    ordinal: (n) => {
+      const d = n % 10;
+      const h = n % 100;
+      if (lang === 'sv') return `${n}:${(d === 1 || d === 2) && h !== 11 && h !== 12 ? 'a' : 'e'}`;
+      const suffix = h >= 11 && h <= 13 ? 'th' : d === 1 ? 'st' : d === 2 ? 'nd' : d === 3 ? 'rd' : 'th';
+      return `${n}${suffix}`;
+    },
+    input: (value) => (value === null || value === undefined ? '' : lang === 'sv' ? String(clean(value)).replace('.', ',') : String(clean(value))),
+  };
+}
+
+export function useFormat(): Formatters {
+  const [lang] = useLang();
+  return useMemo(() => makeFormatters(lang), [lang]);
+}
