@@ -1,0 +1,428 @@
+/**
+ * The report as plain data: what every renderer (Typst/PDF, DOCX, HTML) prints, already formatted
+ * the Swedish way. Built by one pure function from the evaluation, its framework and its summary;
+ * renderers hold layout only, so the figures are the same in every format and tested here once.
+ */
+import type { AreaBarData, ChartLabels, RadarData } from '../charts/definitions.ts';
+import { svChartLabels } from '../charts/definitions.ts';
+import type { Evaluation } from '../domain/evaluation.ts';
+import type { FrameworkDef } from '../domain/framework.ts';
+import { formatPercent, formatPrintedPoints, percentOf } from '../domain/scoring.ts';
+import type { EvaluationSummary } from '../services/evaluation.service.ts';
+import { markdownToBlocks, plainToBlocks, type Block } from './markdown.ts';
+import { formatDateSv, joinSv, monthNameSv, ordinalSv, swedishTypography } from './typography.ts';
+
+export type { Block, Run } from './markdown.ts';
+
+export interface ReportLabels {
+  documentTitle: string;
+  titlePageKicker: string;
+  evaluatorsHeading: string;
+  contents: string;
+  page: string;
+  about: string;
+  summary: string;
+  areasChapter: string;
+  area: string;
+  scoreOverview: string;
+  keyFacts: string;
+  strengths: string;
+  improvements: string;
+  goodExamples: string;
+  achieved: string;
+  max: string;
+  percent: string;
+  subarea: string;
+  total: string;
+  points: string;
+  of: string;
+  unknown: string;
+  unknownShort: string;
+  when: string;
+  ordinal: string;
+  interviews: string;
+  evaluators: string;
+  totalScore: string;
+  framework: string;
+  comments: string;
+  average: string;
+  previous: string;
+  lead: string;
+  approx: string;
+  draftWarning: string;
+  reviewWarning: string;
+  barCaption: string;
+  radarCaption: string;
+  areaScoreCaption: string;
+  comparisonTable: string;
+  thisEvaluation: string;
+  noneListed: string;
+  roundingNote: string;
+  differentFramework: string;
+  needsReviewNote: string;
+  chart: ChartLabels;
+}
+
+export const svReportLabels: ReportLabels = {
+  documentTitle: 'Kommunkompassen',
+  titlePageKicker: 'Utvärdering enligt Kommunkompassen',
+  evaluatorsHeading: 'Utvärderare',
+  contents: 'Innehåll',
+  page: 'Sida',
+  about: 'Om Kommunkompassen',
+  summary: 'Sammanfattning',
+  areasChapter: 'Resultat per område',
+  area: 'Område',
+  scoreOverview: 'Poängöversikt',
+  keyFacts: 'Fakta om kommunen',
+  strengths: 'Styrkor',
+  improvements: 'Förbättringsmöjligheter',
+  goodExamples: 'Goda exempel',
+  achieved: 'Uppnått',
+  max: 'Max',
+  percent: 'Procent',
+  subarea: 'Delområde',
+  total: 'Totalt',
+  points: 'poäng',
+  of: 'av',
+  unknown: 'okänt',
+  unknownShort: '–',
+  when: 'Tidpunkt',
+  ordinal: 'Utvärdering i ordning',
+  interviews: 'Intervjuer',
+  evaluators: 'Utvärderare',
+  totalScore: 'Totalpoäng',
+  framework: 'Version av metoden',
+  comments: 'Övergripande kommentarer',
+  average: 'Genomsnitt',
+  previous: 'Föregående',
+  lead: 'huvudutvärderare',
+  approx: 'cirka',
+  draftWarning: 'UTKAST – inte publicerad',
+  reviewWarning: 'För granskning – inte publicerad',
+  barCaption: 'Poäng per område',
+  radarCaption: 'Profil jämfört med genomsnitt och föregående utvärdering',
+  areaScoreCaption: 'Poäng',
+  comparisonTable: 'Jämförelse per område',
+  thisEvaluation: 'Denna utvärdering',
+  noneListed: 'Inga angivna.',
+  roundingNote:
+    'Poängen redovisas avrundade till heltal och procenten till hela procent. Summan räknas på de oavrundade poängen, så avrundade delsummor kan skilja sig med någon poäng från den redovisade summan.',
+  differentFramework: 'Föregående utvärdering gjordes med en annan version av metoden och är bara delvis jämförbar.',
+  needsReviewNote: 'Versionen av metoden är härledd ur en importerad rapport och inte granskad.',
+  chart: svChartLabels,
+};
+
+export interface ReportFact {
+  label: string;
+  value: string;
+}
+
+export interface ReportChart<T> {
+  /** Input for the shared chart definition. */
+  data: T;
+  /** Alt text / caption for the chart. */
+  alt: string;
+  caption: string;
+}
+
+export interface ScoreRow {
+  id: string;
+  title: string;
+  achieved: string;
+  max: string;
+  percent: string;
+}
+
+export interface ReportArea {
+  number: number;
+  heading: string;
+  /** "64 poäng av 100" or "Poäng okänd". */
+  scoreText: string;
+  /** Subarea headings listed under the area heading, each with its printed score. */
+  subareaList: Array<{ id: string; title: string; scoreText: string }>;
+  introduction: Block[];
+  summary: Block[];
+  narratives: Array<{ id: string; heading: string; blocks: Block[] }>;
+  strengths: string[];
+  improvements: string[];
+  goodExamples: Array<{ name: string; subarea: string | null; text: string }>;
+}
+
+export interface ScoreTable {
+  number: number;
+  heading: string;
+  rows: ScoreRow[];
+  total: ScoreRow;
+}
+
+export interface ComparisonRow {
+  number: number;
+  title: string;
+  score: string;
+  previous: string | null;
+  average: string | null;
+}
+
+export interface ReportViewModel {
+  lang: 'sv';
+  meta: {
+    title: string;
+    subject: string;
+    author: string;
+    keywords: string[];
+    municipality: string;
+    year: number;
+    /** File name without extension: "kommunkompassen-burlov-2020". */
+    fileBase: string;
+  };
+  labels: ReportLabels;
+  titlePage: {
+    kicker: string;
+    municipality: string;
+    year: string;
+    dateText: string | null;
+    evaluators: string[];
+    framework: string;
+    statusWarning: string | null;
+  };
+  about: { heading: string; blocks: Block[] };
+  summary: {
+    heading: string;
+    facts: ReportFact[];
+    totalText: string;
+    bar: ReportChart<Omit<AreaBarData, 'labels'>>;
+    radar: ReportChart<Omit<RadarData, 'labels'>> | null;
+    comparison: { heading: string; columns: string[]; rows: ComparisonRow[]; total: ComparisonRow } | null;
+    notes: string[];
+    commentsHeading: string;
+    comments: Block[];
+  };
+  areasHeading: string;
+  areas: ReportArea[];
+  scoreOverview: { heading: string; tables: ScoreTable[]; grandTotal: ScoreRow; note: string };
+  keyFacts: { heading: string; facts: ReportFact[] } | null;
+}
+
+export interface BuildReportInput {
+  evaluation: Evaluation;
+  framework: FrameworkDef;
+  summary: EvaluationSummary;
+  /** Municipality display name; defaults to evaluation.municipality.name. */
+  municipality?: { name: string; code: string } | undefined;
+  labels?: ReportLabels | undefined;
+}
+
+const pts = (v: number | null): string => formatPrintedPoints(v);
+const pct = (achieved: number | null, max: number | null): string =>
+  achieved === null || max === null || max <= 0 ? '–' : formatPercent(percentOf(achieved, max));
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function evaluatorLine(e: Evaluation['evaluators'][number], l: ReportLabels): string {
+  const parts = [e.name.trim()];
+  if (e.organisation.trim()) parts.push(e.organisation.trim());
+  return `${parts.join(', ')}${e.isLead ? ` (${l.lead})` : ''}`;
+}
+
+function whenText(e: Evaluation): string {
+  if (e.reportDate) return formatDateSv(e.reportDate);
+  if (e.month) return `${monthNameSv(e.month)} ${e.year}`;
+  return String(e.year);
+}
+
+/** Builds the report's view model. Pure: same input, same output. */
+export function buildReportViewModel(input: BuildReportInput): ReportViewModel {
+  const { evaluation: ev, framework: fw, summary: sum } = input;
+  const l = input.labels ?? svReportLabels;
+  const municipality = input.municipality?.name ?? ev.municipality.name;
+  const areasByNumber = new Map(ev.areas.map((a) => [a.number, a]));
+  const scoreByNumber = new Map(sum.areas.map((a) => [a.number, a]));
+  const fwAreas = [...fw.areas].sort((a, b) => a.number - b.number);
+  const year = ev.year;
+  const label = `${municipality} ${year}`;
+
+  const evaluators = [...ev.evaluators].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((e) => evaluatorLine(e, l));
+  const totalText =
+    sum.total === null
+      ? `${l.unknown} (${l.max.toLowerCase()} ${sum.max} ${l.points})`
+      : `${pts(sum.total)} ${l.of} ${sum.max} ${l.points} (${formatPercent(percentOf(sum.total, sum.max))})`;
+
+  // ---- summary facts ----
+  const facts: ReportFact[] = [{ label: l.when, value: whenText(ev) }];
+  if (ev.ordinal !== null) {
+    const ord = ordinalSv(ev.ordinal);
+    facts.push({ label: l.ordinal, value: `Kommunens ${ord} utvärdering med Kommunkompassen` });
+  }
+  facts.push({
+    label: l.interviews,
+    value: ev.interviews === null ? l.unknown : `${ev.interviewsApprox ? `${l.approx} ` : ''}${ev.interviews}`,
+  });
+  facts.push({ label: l.evaluators, value: evaluators.length ? joinSv(evaluators) : l.unknown });
+  facts.push({ label: l.totalScore, value: totalText });
+  facts.push({ label: l.framework, value: fw.name });
+
+  // ---- charts ----
+  const barData: Omit<AreaBarData, 'labels'> = {
+    max: 100,
+    areas: fwAreas.map((a) => ({ number: a.number, title: a.title, score: scoreByNumber.get(a.number)?.score ?? null })),
+  };
+  const barAlt = `${l.chart.barDescription}. ${barData.areas
+    .map((a) => `${a.number} ${a.title}: ${a.score === null ? l.unknown : `${pts(a.score)} ${l.of} ${barData.max}`}`)
+    .join('. ')}.`;
+
+  const sameFrameworkPrevious = sum.previous !== null && sum.previous.sameFramework;
+  const hasAverage = sum.average.count > 0;
+  const notes: string[] = [];
+  if (sum.previous && !sum.previous.sameFramework) notes.push(`${l.differentFramework} (${sum.previous.year})`);
+  if (fw.needsReview) notes.push(l.needsReviewNote);
+
+  const averageName = `${l.average} (${sum.average.count} ${sum.average.count === 1 ? 'utvärdering' : 'utvärderingar'})`;
+  const previousName = sum.previous ? `${municipality} ${sum.previous.year}` : '';
+  const series: RadarData['series'] = [{ name: label, values: fwAreas.map((a) => scoreByNumber.get(a.number)?.score ?? null) }];
+  if (hasAverage) series.push({ name: averageName, values: fwAreas.map((a) => scoreByNumber.get(a.number)?.average ?? null) });
+  if (sameFrameworkPrevious) series.push({ name: previousName, values: fwAreas.map((a) => scoreByNumber.get(a.number)?.previous ?? null) });
+  const radar: ReportViewModel['summary']['radar'] =
+    series.length > 1
+      ? {
+          data: { indicators: fwAreas.map((a) => ({ name: `${a.number}. ${a.title}`, max: 100 })), series },
+          caption: l.radarCaption,
+          alt: `${l.chart.radarDescription}. ${series
+            .map((s) => `${s.name}: ${s.values.map((v, i) => `${i + 1} ${v === null ? l.unknown : pts(v)}`).join(', ')}`)
+            .join('. ')}.`,
+        }
+      : null;
+
+  // ---- comparison table (same data as the radar, as numbers) ----
+  const columns = [l.area, label];
+  if (sum.previous) columns.push(previousName);
+  if (hasAverage) columns.push(l.average);
+  const comparison: ReportViewModel['summary']['comparison'] =
+    sum.previous || hasAverage
+      ? {
+          heading: l.comparisonTable,
+          columns,
+          rows: fwAreas.map((a) => {
+            const s = scoreByNumber.get(a.number);
+            return {
+              number: a.number,
+              title: `${a.number}. ${a.title}`,
+              score: pts(s?.score ?? null),
+              previous: sum.previous ? pts(s?.previous ?? null) : null,
+              average: hasAverage ? pts(s?.average ?? null) : null,
+            };
+          }),
+          total: {
+            number: 0,
+            title: l.total,
+            score: pts(sum.total),
+            previous: sum.previous ? pts(sum.previous.total) : null,
+            average: hasAverage ? pts(sum.average.total) : null,
+          },
+        }
+      : null;
+
+  // ---- areas ----
+  const areas: ReportArea[] = fwAreas.map((a) => {
+    const s = scoreByNumber.get(a.number);
+    const text = areasByNumber.get(a.number);
+    const score = s?.score ?? null;
+    const subareaList = a.subareas.map((sd) => {
+      const r = s?.subareas.find((x) => x.id === sd.id);
+      const achieved = r?.achieved ?? null;
+      return {
+        id: sd.id,
+        title: sd.heading ?? sd.title,
+        scoreText: `${pts(achieved)} ${l.of} ${sd.max === null ? l.unknownShort : sd.max} ${l.points}`,
+      };
+    });
+    const narratives = a.subareas.flatMap((sd) => {
+      const md = text?.narratives[sd.id] ?? '';
+      const blocks = markdownToBlocks(md);
+      return blocks.length ? [{ id: sd.id, heading: `${sd.id} ${sd.heading ?? sd.title}`, blocks }] : [];
+    });
+    return {
+      number: a.number,
+      heading: `${l.area} ${a.number}. ${a.title}`,
+      scoreText: score === null ? `${l.areaScoreCaption}: ${l.unknown}` : `${pts(score)} ${l.of} ${s?.max ?? 100} ${l.points}`,
+      subareaList,
+      introduction: plainToBlocks(a.introduction),
+      summary: markdownToBlocks(text?.summary ?? ''),
+      narratives,
+      strengths: (text?.strengths ?? []).map((x) => swedishTypography(x.trim())).filter(Boolean),
+      improvements: (text?.improvements ?? []).map((x) => swedishTypography(x.trim())).filter(Boolean),
+      goodExamples: (text?.goodExamples ?? []).map((g) => ({
+        name: swedishTypography(g.name),
+        subarea: g.subareaId,
+        text: swedishTypography(g.text),
+      })),
+    };
+  });
+
+  // ---- score overview ----
+  const tables: ScoreTable[] = fwAreas.map((a) => {
+    const s = scoreByNumber.get(a.number);
+    const rows: ScoreRow[] = a.subareas.map((sd) => {
+      const r = s?.subareas.find((x) => x.id === sd.id);
+      const achieved = r?.achieved ?? null;
+      return { id: sd.id, title: sd.title, achieved: pts(achieved), max: sd.max === null ? '–' : String(sd.max), percent: pct(achieved, sd.max) };
+    });
+    const score = s?.score ?? null;
+    return {
+      number: a.number,
+      heading: `${a.number}. ${a.title}`,
+      rows,
+      total: { id: String(a.number), title: l.total, achieved: pts(score), max: String(s?.max ?? 100), percent: pct(score, s?.max ?? 100) },
+    };
+  });
+  const grandTotal: ScoreRow = { id: 'total', title: l.totalScore, achieved: pts(sum.total), max: String(sum.max), percent: pct(sum.total, sum.max) };
+
+  const keyFacts = ev.keyFacts.filter((f) => f.label.trim() && f.value.trim());
+  const statusWarning = ev.status === 'draft' ? l.draftWarning : ev.status === 'review' ? l.reviewWarning : null;
+
+  return {
+    lang: 'sv',
+    meta: {
+      title: `${l.documentTitle} – ${municipality} ${year}`,
+      subject: `${l.titlePageKicker}: ${municipality} ${year}`,
+      author: ev.evaluators.map((e) => e.name).join(', '),
+      keywords: ['Kommunkompassen', municipality, String(year), fw.name],
+      municipality,
+      year,
+      fileBase: `kommunkompassen-${slug(municipality)}-${year}`,
+    },
+    labels: l,
+    titlePage: {
+      kicker: l.titlePageKicker,
+      municipality,
+      year: String(year),
+      dateText: ev.reportDate ? formatDateSv(ev.reportDate) : null,
+      evaluators,
+      framework: fw.name,
+      statusWarning,
+    },
+    about: { heading: l.about, blocks: plainToBlocks(fw.about) },
+    summary: {
+      heading: l.summary,
+      facts,
+      totalText,
+      bar: { data: barData, alt: barAlt, caption: l.barCaption },
+      radar,
+      comparison,
+      notes,
+      commentsHeading: l.comments,
+      comments: markdownToBlocks(ev.summary),
+    },
+    areasHeading: l.areasChapter,
+    areas,
+    scoreOverview: { heading: l.scoreOverview, tables, grandTotal, note: l.roundingNote },
+    keyFacts: keyFacts.length ? { heading: l.keyFacts, facts: keyFacts.map((f) => ({ label: swedishTypography(f.label), value: swedishTypography(f.value) })) } : null,
+  };
+}
