@@ -1,0 +1,128 @@
+/**
+ * Facts from the summary chapter and title: when, which evaluation in order, interviews, evaluators. Pure.
+ */
+
+export const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTH_RE = MONTHS.join('|');
+
+const ORDINAL_WORDS: Record<string, number> = {
+  första: 1, andra: 2, tredje: 3, fjärde: 4, femte: 5, sjätte: 6, sjunde: 7, åttonde: 8, nionde: 9, tionde: 10,
+  elfte: 11, tolfte: 12,
+};
+
+export interface WhenFinding {
+  year: number | null;
+  month: number | null;
+  reportDate: string | null;
+}
+
+function validDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1990 && y <= 2100;
+}
+
+/** Year and month of the evaluation ("genomfördes i maj år 2013"), report date (title or page headers). */
+export function detectWhen(text: string, headerDates: readonly string[]): WhenFinding {
+  const head = text.slice(0, 30_000);
+  let year: number | null = null;
+  let month: number | null = null;
+  const done = new RegExp(`genomfördes\\s{1,3}(?:under\\s{1,3})?(?:i\\s{1,3})?(${MONTH_RE})\\s{1,3}(?:år\\s{1,3})?((?:19|20)\\d\\d)`, 'i').exec(head);
+  if (done) {
+    month = MONTHS.indexOf((done[1] ?? '').toLowerCase()) + 1 || null;
+    year = Number(done[2]);
+  }
+  if (year === null) {
+    const title = /ANALYS AV[^\n]{0,60}?\b((?:19|20)\d\d)\b/i.exec(head) ?? /Kommun ?Kompassen[^\n]{0,80}?\b((?:19|20)\d\d)\b/i.exec(head);
+    if (title) year = Number(title[1]);
+  }
+  if (month === null && year !== null) {
+    const m = new RegExp(`\\b(${MONTH_RE})\\s{1,3}(?:år\\s{1,3})?${year}\\b`, 'i').exec(head.slice(0, 3000));
+    if (m) month = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1 || null;
+  }
+  // Report date: a date on the title page, else the date most page headers carry.
+  let reportDate: string | null = null;
+  const first = /\b((?:19|20)\d\d-[01]\d-[0-3]\d)\b/.exec(head.slice(0, 1500));
+  if (first && validDate(first[1] ?? '')) reportDate = first[1] ?? null;
+  if (!reportDate && headerDates.length > 0) {
+    const counts = new Map<string, number>();
+    for (const d of headerDates) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best && validDate(best[0])) reportDate = best[0];
+  }
+  if (year === null && reportDate) year = Number(reportDate.slice(0, 4));
+  if (year !== null && (year < 1990 || year > 2100)) year = null;
+  return { year, month, reportDate };
+}
+
+/** "var kommunens femte utvärdering", "den 5:e utvärderingen", "sin andra Kommunkompass". */
+export function detectOrdinal(text: string): number | null {
+  const head = text.slice(0, 30_000);
+  const words = Object.keys(ORDINAL_WORDS).join('|');
+  const re = new RegExp(`\\b(?:kommunens|sin|dess|den|var)\\s{1,3}(${words}|\\d{1,2}\\s?:\\s?[ae])\\s{1,3}(?:utvärdering|Kommunkompass)`, 'i');
+  const m = re.exec(head);
+  if (!m) return null;
+  const token = (m[1] ?? '').toLowerCase().replace(/\s/g, '');
+  const n = ORDINAL_WORDS[token] ?? (/^\d{1,2}:[ae]$/.test(token) ? Number(token.split(':')[0]) : NaN);
+  return Number.isInteger(n) && n >= 1 && n <= 50 ? n : null;
+}
+
+/** "intervjuer med ett 40-tal personer" → about 40; "intervjuer med 35 personer" → 35. */
+export function detectInterviews(text: string): { count: number | null; approx: boolean } {
+  const head = text.slice(0, 30_000);
+  const m = /intervju(?:er|at)?\s{1,3}(?:med\s{1,3})?(?:(ett|cirka|ca\.?|drygt|omkring|närmare|knappt)\s{1,3})?(\d{1,4})(-tal)?\s{1,3}(?:personer|tjänste|politiker|intervju)/i.exec(head);
+  if (!m) return { count: null, approx: false };
+  const count = Number(m[2]);
+  if (!Number.isInteger(count) || count > 10_000) return { count: null, approx: false };
+  return { count, approx: Boolean(m[3]) || (m[1] !== undefined && m[1].toLowerCase() !== 'ett' ? true : Boolean(m[3])) };
+}
+
+export interface EvaluatorFinding {
+  name: string;
+  organisation: string;
+  isLead: boolean;
+}
+
+const ORG = String.raw`(?:SKL|SKR|Sveriges Kommuner och (?:Landsting|Regioner)|senior konsult \((?:SKL|SKR)\)|f\.d\. (?:SKL|SKR)|konsult|[A-ZÅÄÖ][a-zåäöé]{1,25}(?:s)? (?:kommun|stad|Stad|Kommun))`;
+const PERSON = String.raw`[A-ZÅÄÖÉ][a-zåäöéü]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?(?: [A-ZÅÄÖÉ][a-zåäöéü]{1,25}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,25})?){1,2}`;
+
+/** Splits "Märit Melbi, Martin Lidhamn, SKL Anders Bergenek, Halmstad kommun" into people with organisations. */
+export function parseEvaluatorList(segment: string): EvaluatorFinding[] {
+  const out: EvaluatorFinding[] = [];
+  const re = new RegExp(`((?:${PERSON}(?:,\\s{0,2}| och | & ))+)(?:\\s{0,2})(${ORG})`, 'g');
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = re.exec(segment)) !== null && guard < 40) {
+    guard += 1;
+    const org = (m[2] ?? '').replace(/^senior konsult \((SKL|SKR)\)$/, '$1').replace(/^f\.d\. /, '');
+    const names = (m[1] ?? '')
+      .split(/,| och | & /)
+      .map((s) => s.trim())
+      .filter((s) => new RegExp(`^${PERSON}$`).test(s));
+    for (const name of names) out.push({ name, organisation: org, isLead: false });
+  }
+  // Names with no organisation before "och": "Christine Feuk och Britt-Marie Hedlund, SKL" is handled above.
+  const lead = out.find((e) => /^(SKL|SKR|Sveriges)/.test(e.organisation)) ?? out[0];
+  if (lead) lead.isLead = true;
+  const seen = new Set<string>();
+  return out.filter((e) => (seen.has(e.name) ? false : (seen.add(e.name), true))).slice(0, 20);
+}
+
+/** Evaluators from the title page ("Utvärderare: …" or the names after the title). */
+export function detectEvaluators(text: string, municipalityNames: readonly string[]): EvaluatorFinding[] {
+  const head = text.slice(0, 3000);
+  const labelled = /Utvärderare:?\s{1,3}([^\n\f]{3,300})/i.exec(head);
+  let segment = labelled?.[1] ?? '';
+  if (!segment) {
+    const title = /ANALYS AV\b([^\n\f]{3,300})/i.exec(head);
+    segment = title?.[1] ?? '';
+  }
+  // Drop the municipality's own name ("Borås stad") so it is not read as an organisation of nobody.
+  for (const n of municipalityNames) {
+    if (!n) continue;
+    segment = segment.replace(new RegExp(`^[^,]{0,40}?\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\s{1,3}(?:kommun|stad|KOMMUN|STAD)\\b(?:\\s{1,3}(?:19|20)\\d\\d)?`, 'i'), ' ');
+  }
+  segment = segment.replace(/\b(?:19|20)\d\d-\d\d-\d\d\b.*$/, '');
+  return parseEvaluatorList(segment.replace(/\s+/g, ' ').trim());
+}

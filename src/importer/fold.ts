@@ -1,0 +1,98 @@
+/**
+ * Text folding and tolerant matching for the importer. Pure.
+ * `foldKeep` keeps string length (one char in, one char out) so positions found in the folded
+ * text are positions in the original text.
+ */
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Lower case, diacritics removed, anything but a-z/0-9 to a space; same length as the input. */
+export function foldKeep(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charAt(i);
+    if (c >= 'a' && c <= 'z') {
+      out += c;
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      out += c;
+      continue;
+    }
+    const base = c.toLowerCase().normalize('NFD').replace(COMBINING, '');
+    const b = base.length === 1 ? base : base.charAt(0);
+    out += (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : ' ';
+  }
+  return out;
+}
+
+/** Folded words of a phrase: "Etik - hur hantera korruption?" → ["etik","hur","hantera","korruption"]. */
+export function foldWords(text: string): string[] {
+  return foldKeep(text).split(' ').filter((w) => w.length > 0);
+}
+
+/** Folded, space-collapsed key of a phrase. */
+export function foldKey(text: string): string {
+  return foldWords(text).join(' ');
+}
+
+/**
+ * A regex that finds the phrase in folded text, words separated by any run of spaces.
+ * Words are plain [a-z0-9] so the pattern has no nested quantifiers (no catastrophic backtracking).
+ */
+export function phraseRegex(phrase: string, flags = 'g'): RegExp | null {
+  const words = foldWords(phrase);
+  if (words.length === 0) return null;
+  return new RegExp(`(?<![a-z0-9])${words.join(' +')}(?![a-z0-9])`, flags);
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, stopped early above `limit`. */
+export function editDistance(a: string, b: string, limit = 3): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let prev2: number[] = new Array<number>(n + 1).fill(0);
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const cur: number[] = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] ?? limit + 1;
+}
+
+/** Similarity of two phrases in [0, 1] by shared folded words (order ignored), tolerant of one typo per long word. */
+export function wordSimilarity(a: string, b: string): number {
+  const wa = foldWords(a);
+  const wb = foldWords(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const used = new Set<number>();
+  let hits = 0;
+  for (const w of wa) {
+    let found = -1;
+    for (let j = 0; j < wb.length; j += 1) {
+      if (used.has(j)) continue;
+      const v = wb[j] ?? '';
+      if (v === w || (w.length >= 5 && v.length >= 5 && editDistance(w, v, 1) <= 1)) {
+        found = j;
+        break;
+      }
+    }
+    if (found >= 0) {
+      used.add(found);
+      hits += 1;
+    }
+  }
+  return (2 * hits) / (wa.length + wb.length);
+}
