@@ -92,6 +92,7 @@ export const en: Messages = {
   'start.recent': 'Latest evaluations',
   'start.count': '{n} evaluations',
   'start.empty': 'No evaluations match the filter.',
+  'start.more': 'Show more',
   'start.select': 'Select {name} {year} for comparison',
   'start.compareSelected': 'Compare selected ({n})',
   'start.compareHint': 'Select 2–5 evaluations to compare.',
@@ -107,6 +108,7 @@ export const en: Messages = {
   'muni.trendText': 'Total score per evaluation (max 800). The line breaks where the method version changes.',
   'muni.versionNote': 'These evaluations were made with different versions of Kommunkompassen ({versions}). Scores from different versions are only partly comparable: areas and questions changed between versions.',
   'muni.versionChange': 'New version: {name}',
+  'muni.areaShort': 'Area {n}',
   'muni.newEvaluation': 'New evaluation for {name}',
   'muni.compareAll': 'Compare the evaluations',
 

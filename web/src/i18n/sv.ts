@@ -90,6 +90,7 @@ export const sv = {
   'start.recent': 'Senaste utvärderingarna',
   'start.count': '{n} utvärderingar',
   'start.empty': 'Inga utvärderingar matchar filtret.',
+  'start.more': 'Visa fler',
   'start.select': 'Välj {name} {year} för jämförelse',
   'start.compareSelected': 'Jämför valda ({n})',
   'start.compareHint': 'Välj 2–5 utvärderingar att jämföra.',
@@ -105,6 +106,7 @@ export const sv = {
   'muni.trendText': 'Totalpoäng per utvärdering (max 800). Linjen bryts där metodversionen byts.',
   'muni.versionNote': 'Utvärderingarna är gjorda med olika versioner av Kommunkompassen ({versions}). Poäng från olika versioner är bara delvis jämförbara: områden och frågor har ändrats mellan versionerna.',
   'muni.versionChange': 'Ny version: {name}',
+  'muni.areaShort': 'Omr. {n}',
   'muni.newEvaluation': 'Ny utvärdering för {name}',
   'muni.compareAll': 'Jämför utvärderingarna',
 

@@ -1,3 +1,196 @@
-export default function Page() {
-  return <h1>TODO</h1>;
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { trendOption } from '../../../../src/charts/definitions.ts';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Value } from '../../components/Value.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+import { useChartLabels } from '../../lib/chartLabels.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { paths } from '../../paths.ts';
+import { useMunicipalityView, type MunicipalityView } from './api/municipalities.ts';
+
+const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+export default function MunicipalityPage() {
+  const { code = '' } = useParams();
+  const t = useT();
+  const view = useMunicipalityView(code);
+  usePageTitle(view.data?.municipality.name ?? null);
+  if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
+  if (!view.data) return <Loading />;
+  const { municipality, evaluations, frameworks } = view.data;
+  const frameworkName = (id: string) => frameworks.find((f) => f.id === id)?.name ?? id;
+  const versions = [...new Set(evaluations.map((e) => e.item.frameworkId))];
+  return (
+    <div className="page" data-testid="municipality-page">
+      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
+        <ol>
+          <li>
+            <Link to={paths.start()}>{t('nav.start')}</Link>
+          </li>
+          <li aria-current="page">{municipality.name}</li>
+        </ol>
+      </nav>
+      <header className="page-header title-row">
+        <div>
+          <p className="eyebrow">
+            {t('muni.meta', { kind: t(municipality.kind === 'region' ? 'muni.kind.region' : 'muni.kind.kommun'), code: municipality.code })}
+            {municipality.countyName ? ` · ${municipality.countyName}` : ''}
+          </p>
+          <h1>{municipality.name}</h1>
+        </div>
+        <div className="actions">
+          <Link className="button" to={paths.newEvaluation(municipality.code)}>
+            {t('muni.newEvaluation', { name: municipality.name })}
+          </Link>
+          {evaluations.length >= 2 && (
+            <Link className="button secondary" to={paths.compare(evaluations.slice(-5).map((e) => e.item.id))}>
+              {t('muni.compareAll')}
+            </Link>
+          )}
+        </div>
+      </header>
+
+      {evaluations.length === 0 && <p>{t('muni.none', { name: municipality.name })}</p>}
+
+      {versions.length > 1 && (
+        <Notice tone="warning">
+          <p>{t('muni.versionNote', { versions: versions.map(frameworkName).join(', ') })}</p>
+        </Notice>
+      )}
+
+      {evaluations.length > 0 && (
+        <section className="card section" aria-labelledby="trend-h">
+          <h2 id="trend-h">{t('muni.trend')}</h2>
+          <p className="muted small">{t('muni.trendText')}</p>
+          <TrendChart view={view.data} frameworkName={frameworkName} />
+        </section>
+      )}
+
+      {evaluations.length > 0 && (
+        <section className="section" aria-labelledby="evals-h">
+          <h2 id="evals-h">{t('muni.evaluations')}</h2>
+          <EvaluationTable view={view.data} frameworkName={frameworkName} />
+          <p className="muted small">{t('common.unknownLegend')}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function TrendChart({ view, frameworkName }: { view: MunicipalityView; frameworkName: (id: string) => string }) {
+  const t = useT();
+  const labels = useChartLabels();
+  const points = useMemo(
+    () =>
+      view.evaluations.map((e) => ({
+        year: e.item.year,
+        total: e.summary?.total ?? e.item.total,
+        frameworkId: e.item.frameworkId,
+        frameworkName: frameworkName(e.item.frameworkId),
+      })),
+    [view, frameworkName],
+  );
+  const option = useMemo(() => trendOption({ points, labels, max: 800 }), [points, labels]);
+  return (
+    <Chart
+      testId="trend-chart"
+      option={option}
+      height={300}
+      label={t('muni.trend')}
+      table={
+        <table className="table-compact">
+          <caption className="sr-only">{t('muni.trend')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.year')}</th>
+              <th scope="col">{t('common.framework')}</th>
+              <th scope="col" className="num">
+                {t('eval.totalScore')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{p.year}</th>
+                <td>
+                  {p.frameworkName}
+                  {i > 0 && points[i - 1]?.frameworkId !== p.frameworkId && <strong> ({t('chart.frameworkChange')})</strong>}
+                </td>
+                <td className="num">
+                  <Value value={p.total} kind="points" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; frameworkName: (id: string) => string }) {
+  const t = useT();
+  const f = useFormat();
+  const rows = [...view.evaluations].reverse();
+  return (
+    <div className="table-wrap">
+      <table data-testid="municipality-evaluations">
+        <caption className="sr-only">{t('muni.evaluations')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.year')}</th>
+            <th scope="col">{t('common.framework')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <th scope="col" className="num">
+              {t('common.total')}
+            </th>
+            {AREAS.map((n) => (
+              <th scope="col" className="num" key={n}>
+                <abbr title={t('common.areaN', { n })}>{t('muni.areaShort', { n })}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ item, summary }, i) => {
+            const older = rows[i + 1];
+            const changed = older !== undefined && older.item.frameworkId !== item.frameworkId;
+            return (
+              <tr key={item.id} className={changed ? 'version-change' : undefined}>
+                <th scope="row">
+                  <Link to={paths.evaluation(item.id)}>{f.yearMonth(item.year, item.month)}</Link>
+                </th>
+                <td>
+                  {frameworkName(item.frameworkId)}
+                  {changed && (
+                    <div className="small">
+                      <span className="tag">{t('muni.versionChange', { name: frameworkName(item.frameworkId) })}</span>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <StatusBadge status={item.status} />
+                </td>
+                <td className="num">
+                  <strong>
+                    <Value value={summary?.total ?? item.total} kind="points" />
+                  </strong>
+                </td>
+                {AREAS.map((n) => (
+                  <td className="num" key={n}>
+                    <Value value={summary?.areas.find((a) => a.number === n)?.score ?? null} kind="points" />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
 }
