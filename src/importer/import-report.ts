@@ -58,7 +58,7 @@ function emptyPreview(fileName: string, sourceHash: string, problems: ImportProb
   };
 }
 
-function refused(fileName: string, sourceHash: string, message: string, extra: ImportProblem[] = []): ImportResult {
+export function refused(fileName: string, sourceHash: string, message: string, extra: ImportProblem[] = []): ImportResult {
   return { ok: false, preview: emptyPreview(fileName, sourceHash, [{ severity: 'error', message }, ...extra]), input: null, earlierInputs: [], derivedFramework: null };
 }
 

@@ -111,12 +111,18 @@ export function findLists(section: string, nameWords: ReadonlySet<string> = new 
       const rest = block.slice(header.index + header[0].length);
       const lines = rest.split('\n').filter((l) => l.trim().length > 0);
       const tabbed = lines.filter((l) => l.includes('\t'));
-      if (tabbed.length > 0) {
-        for (const line of tabbed) {
+      const headerTabbed = block.slice(0, header.index).includes('\t');
+      if (tabbed.length > 0 || headerTabbed) {
+        // Cells of one column may wrap over several lines (PDF); join each column, then split items.
+        const left: string[] = [];
+        const right: string[] = [];
+        for (const line of lines) {
           const cells = line.split('\t');
-          out.strengths.push(...tidy(splitRunTogether(cells[0] ?? '', nameWords)));
-          out.improvements.push(...tidy(splitRunTogether(cells.slice(1).join(' '), nameWords)));
+          left.push(cells[0] ?? '');
+          right.push(cells.slice(1).join(' '));
         }
+        out.strengths.push(...tidy(splitRunTogether(left.join(' '), nameWords)));
+        out.improvements.push(...tidy(splitRunTogether(right.join(' '), nameWords)));
       } else {
         out.unsorted.push(...tidy(splitRunTogether(rest, nameWords)));
       }

@@ -34,8 +34,8 @@ export interface ScoreTable {
   end: number;
 }
 
-const HEADER = /(?:^|[\s%\f])([1-8])\.[ \t]{0,3}((?:(?![1-8]\.\s)[^\n\f%]){2,160}?)[ \t\n]{1,6}Uppnått[ \t\n]{1,6}Max[ \t\n]{1,6}Procent/gi;
-const TRIPLE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{1,6}(\d{1,3})[ \t\n]{1,6}(\d{1,3}(?:[.,]\d{1,2})?)[ \t]{0,2}%/g;
+const HEADER = /(?:^|[\s%\f])([1-8])\.[ \t]{0,3}((?:(?![1-8]\.\s)(?!\n[ \t]*\n)[^\f%]){2,160}?)[ \t\n]{1,6}Uppnått[ \t\n]{1,6}Max[ \t\n]{1,6}Procent/gi;
+const TRIPLE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{1,6}(\d{1,3})[ \t\n]{1,6}(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{0,3}%/g;
 
 function num(s: string | undefined): number {
   return Number((s ?? '').replace(',', '.'));

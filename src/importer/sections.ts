@@ -74,7 +74,8 @@ export function readSectionHead(section: string, area: AreaDef | undefined): Sec
   const blockEnd = allm ? afterRub + allm.index : Math.min(section.length, afterRub + 800);
   let block = section.slice(afterRub, blockEnd);
   let score: number | null = null;
-  const num = /(?:^|\s)(\d{1,3})(?:[ \t]*p(?:oäng)?)?\s*$/.exec(block) ?? /Poäng\s{1,4}(\d{1,3})\b/.exec(block);
+  const num =
+    /(?:^|\s)(\d{1,3})(?:[ \t]*p(?:oäng)?)?\s*$/.exec(block) ?? /Poäng\s{1,4}(\d{1,3})\b/.exec(block) ?? /\t[ ]{0,3}(\d{1,3})[ \t]*(?:\n|$)/.exec(block);
   if (num) {
     const v = Number(num[1]);
     if (v >= 0 && v <= 100) score = v;

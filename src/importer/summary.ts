@@ -50,7 +50,7 @@ export function findEarlierTable(text: string, stopAt: number): EarlierTable | n
     const areas: Array<Array<number | null>> = [];
     let pos = 0;
     for (let k = 1; k <= 8; k += 1) {
-      const row = new RegExp(`(?:^|\\s)(?:Område\\s{1,3})?${k}\\.?[ \\t]{1,3}[^\\d\\n\\f]{3,120}?((?:[ \\t]{1,4}\\d{1,3}){${cols}})(?![\\d])`, 'g');
+      const row = new RegExp(`(?:^|\\s)(?:Område\\s{1,3})?${k}\\.?[ \\t\\n]{1,3}[^\\d\\f]{3,120}?((?:[ \\t\\n]{1,4}\\d{1,3}){${cols}})(?![\\d])`, 'g');
       row.lastIndex = pos;
       const r = row.exec(body);
       if (!r || r.index - pos > 300) break;
@@ -59,7 +59,7 @@ export function findEarlierTable(text: string, stopAt: number): EarlierTable | n
       pos = r.index + r[0].length;
     }
     if (areas.length < 8) continue;
-    const tot = new RegExp(`^\\s{0,4}(?:TOTALT?|Totalt?|Total(?:poäng)?|Summa)\\s{1,4}((?:\\d{1,3}[ \\t]{0,4}){${cols}})`).exec(body.slice(pos));
+    const tot = new RegExp(`^\\s{0,4}(?:TOTALT?|Totalt?|Total(?:poäng)?|Summa)\\s{1,4}((?:\\d{1,3}[ \\t\\n]{0,4}){${cols}})`).exec(body.slice(pos));
     const totals = tot ? (tot[1] ?? '').trim().split(/\s+/).map((n) => Number(n)).map((n) => (n >= 0 && n <= 800 ? n : null)) : years.map(() => null);
     return { years, areas, totals };
   }
