@@ -7,7 +7,7 @@
 export function swedishTypography(text: string): string {
   return text
     .replace(/["“„]/g, '”')
-    .replace(/(^|[\s(\[])'(?=\S)/g, '$1’')
+    .replace(/(^|[\s([])'(?=\S)/g, '$1’')
     .replace(/'/g, '’')
     .replace(/‘/g, '’')
     .replace(/ -- /g, ' – ')

@@ -173,6 +173,8 @@ export interface ReportViewModel {
     keywords: string[];
     municipality: string;
     year: number;
+    /** Document date (ISO): the report date, else the day of the last change. Keeps output reproducible. */
+    date: string;
     /** File name without extension: "kommunkompassen-burlov-2020". */
     fileBase: string;
   };
@@ -396,6 +398,7 @@ export function buildReportViewModel(input: BuildReportInput): ReportViewModel {
       keywords: ['Kommunkompassen', municipality, String(year), fw.name],
       municipality,
       year,
+      date: ev.reportDate ?? ev.updatedAt.slice(0, 10),
       fileBase: `kommunkompassen-${slug(municipality)}-${year}`,
     },
     labels: l,

@@ -1,0 +1,58 @@
+/**
+ * Report view model → PDF/A-2b with Typst (tagged, vector charts, embedded fonts, title and language set).
+ * One compiler per process, fonts loaded from the project's own TTF files; no package or font downloads.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { renderReportCharts } from './charts.ts';
+import { reportFonts } from './fonts.ts';
+import { REPORT_TEMPLATE } from './typst/template.ts';
+import type { ReportViewModel } from './view-model.ts';
+
+/** A directory that is never read: the template's files live only in the compiler's shadow file system. */
+const WORKSPACE = path.join(os.tmpdir(), 'kompass-typst-virtual-root');
+
+let compiler: NodeCompiler | undefined;
+function getCompiler(): NodeCompiler {
+  compiler ??= NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs: reportFonts().map((f) => f.data) }] });
+  return compiler;
+}
+
+export class ReportRenderError extends Error {
+  constructor(message: string, readonly diagnostics: unknown) {
+    super(message);
+    this.name = 'ReportRenderError';
+  }
+}
+
+export interface PdfOptions {
+  /** PDF standard; PDF/A-2b by default (archival). */
+  standard?: 'a-2b' | '1.7';
+}
+
+/** Renders the report to PDF bytes. Synchronous and CPU-bound (about a second for a full report). */
+export function renderReportPdf(vm: ReportViewModel, options: PdfOptions = {}): Buffer {
+  const c = getCompiler();
+  const charts = renderReportCharts(vm);
+  const shadow = (p: string): string => path.join(WORKSPACE, p);
+  c.resetShadow();
+  c.mapShadow(shadow('data.json'), Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'));
+  c.mapShadow(shadow('charts/bar.svg'), Buffer.from(charts.bar.svg, 'utf8'));
+  if (charts.radar) c.mapShadow(shadow('charts/radar.svg'), Buffer.from(charts.radar.svg, 'utf8'));
+  c.mapShadow(shadow('report.typ'), Buffer.from(REPORT_TEMPLATE, 'utf8'));
+  try {
+    const result = c.compile({ mainFilePath: shadow('report.typ') });
+    const doc = result.result;
+    if (!doc) {
+      const err = result.takeError();
+      const diagnostics = err ? c.fetchDiagnostics(err) : [];
+      throw new ReportRenderError(`Rapporten kunde inte sättas: ${JSON.stringify(diagnostics).slice(0, 2000)}`, diagnostics);
+    }
+    const seconds = Math.floor(Date.parse(`${vm.meta.date}T12:00:00Z`) / 1000);
+    return c.pdf(doc, { pdfStandard: options.standard ?? 'a-2b', pdfTags: true, creationTimestamp: seconds });
+  } finally {
+    c.resetShadow();
+    c.evictCache(10);
+  }
+}
