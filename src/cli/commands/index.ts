@@ -3,6 +3,8 @@ import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { frameworksCommand } from './frameworks.ts';
 import { dbCommand } from './db.ts';
+import { importCommand } from './import.ts';
+import { reportCommand } from './report.ts';
 
 /** Every CLI command. A capability adds its command with one line here. */
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, frameworksCommand, dbCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, frameworksCommand, dbCommand, reportCommand, importCommand];
