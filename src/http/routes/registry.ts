@@ -9,6 +9,8 @@ import { healthRoutes } from './health.ts';
 import { frameworkRoutes } from './frameworks.ts';
 import { municipalityRoutes } from './municipalities.ts';
 import { evaluationRoutes } from './evaluations.ts';
+import { reportRoutes } from './reports.ts';
+import { importRoutes } from './imports.ts';
 
 export interface RouteContext {
   services: Services;
@@ -24,4 +26,6 @@ export const ROUTES: Factory[] = [
   (c) => frameworkRoutes(c.services) as FastifyPluginAsync,
   (c) => municipalityRoutes(c.services) as FastifyPluginAsync,
   (c) => evaluationRoutes(c.services) as FastifyPluginAsync,
+  (c) => reportRoutes(c.services) as FastifyPluginAsync,
+  (c) => importRoutes(c.services) as FastifyPluginAsync,
 ];

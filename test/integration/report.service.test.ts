@@ -1,0 +1,117 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PUBLIC } from '../../src/domain/access.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { createMemoryReportCache, createReportService, type ReportRenderers } from '../../src/services/report.service.ts';
+import type { ReportViewModel } from '../../src/reports/view-model.ts';
+import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
+import { buildEvaluation, buildFramework, scoresFor } from '../helpers/factories.ts';
+
+const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<void> => {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof DomainError, `expected DomainError, got ${String(e)}`);
+    assert.equal(e.code, code, e.message);
+    if (message) assert.match(e.message, message);
+    return;
+  }
+  assert.fail(`expected ${code}`);
+};
+
+/** Renderers that record what they were asked to render (the real ones are tested in e2e). */
+function countingRenderers(): ReportRenderers & { calls: ReportViewModel[] } {
+  const calls: ReportViewModel[] = [];
+  const render = async (vm: ReportViewModel): Promise<Buffer> => {
+    calls.push(vm);
+    return Buffer.from(`${vm.meta.title} #${calls.length}`);
+  };
+  return { pdf: render, docx: render, calls };
+}
+
+void describe(`report service on ${testDbKind()}`, () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await createTestServices();
+  });
+  after(async () => ctx.close());
+
+  void test('a published report is rendered once and then served from the cache', async () => {
+    const fw = await buildFramework(ctx.services);
+    const e = await buildEvaluation(ctx.services, { frameworkId: fw.id, status: 'published', scores: scoresFor(fw, 0.6) });
+    const r = countingRenderers();
+    const reports = createReportService({ ...ctx.services, renderers: r });
+    const first = await reports.getReport({ id: e.id, format: 'pdf', viewer: PUBLIC });
+    const second = await reports.getReport({ id: e.id, format: 'pdf', viewer: PUBLIC });
+    assert.equal(first.cached, false);
+    assert.equal(second.cached, true);
+    assert.equal(second.key, first.key);
+    assert.equal(r.calls.length, 1);
+    assert.equal(first.contentType, 'application/pdf');
+    assert.match(first.fileName, /^kommunkompassen-.+-2021\.pdf$/);
+    // Each format has its own entry.
+    const docx = await reports.getReport({ id: e.id, format: 'DOCX' });
+    assert.equal(docx.cached, false);
+    assert.equal(docx.contentType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    assert.equal(r.calls.length, 2);
+  });
+
+  void test('cache invalidation: edited framework text, and a new comparable evaluation changing the average', async () => {
+    const fw = await buildFramework(ctx.services);
+    const e = await buildEvaluation(ctx.services, { frameworkId: fw.id, status: 'published', scores: scoresFor(fw, 0.6) });
+    const r = countingRenderers();
+    const cache = createMemoryReportCache();
+    const reports = createReportService({ ...ctx.services, renderers: r, cache });
+    const a = await reports.getReport({ id: e.id, format: 'pdf' });
+
+    await ctx.services.frameworks.updateFramework({ framework: { ...fw, about: `${fw.about}\n\nEtt nytt stycke om metoden.` } });
+    const b = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.equal(b.cached, false, 'framework.about changed');
+    assert.notEqual(b.key, a.key);
+    assert.match(r.calls[1]?.about.blocks.at(-1)?.runs[0]?.text ?? '', /Ett nytt stycke/);
+    assert.equal(cache.size(), 1, 'the superseded file is dropped');
+
+    await buildEvaluation(ctx.services, { frameworkId: fw.id, status: 'published', scores: scoresFor(fw, 0.9) });
+    const c = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.equal(c.cached, false, 'the average of comparable evaluations changed');
+    assert.notEqual(c.key, b.key);
+    assert.equal(r.calls[2]?.summary.radar?.data.series[1]?.name, 'Genomsnitt (1 utvärdering)');
+
+    const d = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.equal(d.cached, true);
+    assert.equal(r.calls.length, 3);
+  });
+
+  void test('drafts: rendered fresh every time (never cached) and hidden from viewers who may not see them', async () => {
+    const e = await buildEvaluation(ctx.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
+    const r = countingRenderers();
+    const reports = createReportService({ ...ctx.services, renderers: r });
+    const first = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.match(first.fileName, /-utkast\.pdf$/);
+    await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: e.version, scores: { '1.1': 3 } });
+    const second = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.equal(second.cached, false);
+    assert.notEqual(second.key, first.key);
+    assert.equal(r.calls.length, 2);
+    assert.equal(r.calls[1]?.scoreOverview.tables[0]?.rows[0]?.achieved, '3');
+    assert.match(r.calls[1]?.titlePage.statusWarning ?? '', /UTKAST/);
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: PUBLIC }), 'not_found', /finns inte/);
+  });
+
+  void test('clear errors: unknown evaluation, unsupported format', async () => {
+    const reports = createReportService({ ...ctx.services, renderers: countingRenderers() });
+    await rejectsWith(reports.getReport({ id: '00000000-0000-4000-8000-000000000000', format: 'pdf' }), 'not_found', /finns inte/);
+    const e = await buildEvaluation(ctx.services, { status: 'published', scores: scoresFor(FRAMEWORK_2020, 0.5) });
+    await rejectsWith(reports.getReport({ id: e.id, format: 'odt' }), 'unsupported', /"odt" stöds inte\. Välj pdf eller docx/);
+  });
+
+  void test('real renderers: a PDF and a DOCX come out of the stored data', async () => {
+    const e = await buildEvaluation(ctx.services, { status: 'published', scores: scoresFor(FRAMEWORK_2020, 0.7), areas: [{ number: 1, narratives: { '1.1': 'Text med **fetstil**.' }, strengths: ['S'], improvements: ['F'] }] });
+    const reports = createReportService(ctx.services);
+    const pdf = await reports.getReport({ id: e.id, format: 'pdf' });
+    assert.equal(pdf.body.subarray(0, 5).toString('latin1'), '%PDF-');
+    const docx = await reports.getReport({ id: e.id, format: 'docx' });
+    assert.equal(docx.body.subarray(0, 2).toString('latin1'), 'PK');
+  });
+});
