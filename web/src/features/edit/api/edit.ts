@@ -1,0 +1,84 @@
+import { apiFetch } from '../../../lib/api.ts';
+import type { Evaluation, EvaluationInput, EvaluationStatus, FrameworkDef, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
+import { useResource } from '../../../lib/useResource.ts';
+import type { AreaPayload, FactsPayload } from '../draft.ts';
+
+const evUrl = (id: string) => `/api/evaluations/${encodeURIComponent(id)}`;
+
+export interface EditorData {
+  evaluation: Evaluation;
+  framework: FrameworkDef;
+}
+
+export async function fetchEditorData(id: string, signal?: AbortSignal): Promise<EditorData> {
+  const evaluation = await apiFetch<Evaluation>(evUrl(id), { signal });
+  const framework = await apiFetch<FrameworkDef>(`/api/frameworks/${encodeURIComponent(evaluation.frameworkId)}`, { signal });
+  return { evaluation, framework };
+}
+
+export function useEditorData(id: string) {
+  return useResource(`editor:${id}`, (signal) => fetchEditorData(id, signal));
+}
+
+export function fetchEvaluation(id: string): Promise<Evaluation> {
+  return apiFetch<Evaluation>(evUrl(id));
+}
+
+export function patchFacts(id: string, expectedVersion: number, facts: FactsPayload): Promise<Evaluation> {
+  return apiFetch<Evaluation>(evUrl(id), { method: 'PATCH', json: { expectedVersion, ...facts } });
+}
+
+export function putScores(id: string, expectedVersion: number, scores: Record<string, number | null>): Promise<Evaluation> {
+  return apiFetch<Evaluation>(`${evUrl(id)}/scores`, { method: 'PUT', json: { expectedVersion, scores } });
+}
+
+export function putArea(id: string, number: number, expectedVersion: number, area: AreaPayload): Promise<Evaluation> {
+  return apiFetch<Evaluation>(`${evUrl(id)}/areas/${number}`, { method: 'PUT', json: { expectedVersion, ...area } });
+}
+
+export function postStatus(id: string, expectedVersion: number, status: EvaluationStatus): Promise<Evaluation> {
+  return apiFetch<Evaluation>(`${evUrl(id)}/status`, { method: 'POST', json: { expectedVersion, status } });
+}
+
+export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {
+  return apiFetch<Evaluation>('/api/evaluations', { method: 'POST', json: input });
+}
+
+/** A correction of a published evaluation: a new draft with the same content (the published one stays as it is). */
+export function createCorrection(source: Evaluation): Promise<Evaluation> {
+  return createEvaluation({
+    municipalityCode: source.municipality.code,
+    frameworkId: source.frameworkId,
+    year: source.year,
+    month: source.month,
+    reportDate: source.reportDate,
+    periodStart: source.periodStart,
+    periodEnd: source.periodEnd,
+    ordinal: source.ordinal,
+    interviews: source.interviews,
+    interviewsApprox: source.interviewsApprox,
+    summary: source.summary,
+    statedTotal: source.statedTotal,
+    keyFacts: source.keyFacts,
+    evaluators: source.evaluators,
+    status: 'draft',
+    scores: source.scores,
+    areas: source.areas,
+    source: { kind: 'manual' },
+  });
+}
+
+export function useFrameworkList() {
+  return useResource('frameworks', (signal) => apiFetch<ListResponse<FrameworkListItem>>('/api/frameworks', { signal }));
+}
+
+export function useMunicipality(code: string | null) {
+  return useResource(code ? `municipality:${code}` : null, (signal) => apiFetch<MunicipalityItem>(`/api/municipalities/${encodeURIComponent(code ?? '')}`, { signal }));
+}
+
+export function useMunicipalitySearch(q: string) {
+  const trimmed = q.trim();
+  return useResource(trimmed ? `municipality-search:${trimmed}` : null, (signal) =>
+    apiFetch<ListResponse<MunicipalityItem>>('/api/municipalities', { query: { q: trimmed, limit: 8 }, signal }),
+  );
+}

@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import { Markdown } from '../../../components/Markdown.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+
+export interface MarkdownEditorProps {
+  id?: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}
+
+/** Markdown textarea with a Write / Preview switch; the preview is sanitized (no script runs). */
+export function MarkdownEditor({ id, label, value, onChange, rows = 6 }: MarkdownEditorProps) {
+  const t = useT();
+  const autoId = useId();
+  const fieldId = id ?? `${autoId}-md`;
+  const hintId = `${fieldId}-hint`;
+  const [preview, setPreview] = useState(false);
+  return (
+    <div className="field">
+      <label htmlFor={fieldId} id={`${fieldId}-label`}>
+        {label}
+      </label>
+      <div className="md-editor">
+        <div className="md-toolbar" role="group" aria-label={label}>
+          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+            {t('edit.write')}
+          </button>
+          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)} data-testid={`${fieldId}-preview`}>
+            {t('edit.preview')}
+          </button>
+        </div>
+        {preview ? (
+          <div className="md-preview" aria-labelledby={`${fieldId}-label`} role="region" aria-live="polite">
+            {value.trim() ? <Markdown text={value} /> : <p className="muted">{t('edit.previewEmpty')}</p>}
+          </div>
+        ) : (
+          <textarea id={fieldId} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hintId} />
+        )}
+      </div>
+      <p className="hint" id={hintId}>
+        {t('edit.markdownHint')}
+      </p>
+    </div>
+  );
+}
