@@ -1,0 +1,88 @@
+/**
+ * Report import over HTTP: multipart upload of one .pdf, .docx or .txt file (field "file").
+ * POST /api/imports/preview reads the report and returns the preview with every problem, saving nothing;
+ * POST /api/imports saves it as a draft evaluation (409 with evaluationId when already imported).
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { MAX_FILE_BYTES } from '../../importer/extract.ts';
+import { createImportService } from '../../services/import.service.ts';
+import type { Services } from '../../services/index.ts';
+import { requireRole } from '../guards.ts';
+
+async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
+  if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
+  const file = await req.file();
+  if (!file) throw new DomainError('validation', 'Ingen fil skickades. Bifoga rapporten i fältet "file".');
+  let buffer: Buffer;
+  try {
+    buffer = await file.toBuffer();
+  } catch {
+    throw new DomainError('validation', `Filen "${file.filename}" är för stor; högst 20 MB kan importeras.`);
+  }
+  return { bytes: new Uint8Array(buffer), fileName: file.filename || 'rapport' };
+}
+
+const Problem = z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string() });
+
+export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
+    const imports = createImportService({
+      db: services.db,
+      frameworks: services.frameworks,
+      municipalities: services.municipalities,
+      evaluations: services.evaluations,
+    });
+
+    app.post(
+      '/api/imports/preview',
+      {
+        preHandler: requireRole('evaluator'),
+        schema: {
+          tags: ['imports'],
+          summary: 'Förhandsgranska en rapport (.pdf, .docx, .txt): vad som hittades och alla problem; inget sparas',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req) => {
+        const upload = await readUpload(req);
+        return imports.previewImport(upload);
+      },
+    );
+
+    app.post(
+      '/api/imports',
+      {
+        preHandler: requireRole('evaluator'),
+        schema: {
+          tags: ['imports'],
+          summary: 'Importera en rapport som utkast (409 om rapporten redan är importerad)',
+          consumes: ['multipart/form-data'],
+          response: {
+            201: z.object({
+              evaluationId: z.string(),
+              earlier: z.array(z.object({ id: z.string(), year: z.number() })),
+              earlierSkipped: z.array(z.number()),
+              registeredFrameworkId: z.string().nullable(),
+              problems: z.array(Problem),
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const upload = await readUpload(req);
+        const out = await imports.importReport({ ...upload, viewer: req.viewer });
+        return reply.status(201).send({
+          evaluationId: out.evaluation.id,
+          earlier: out.earlier.map((e) => ({ id: e.id, year: e.year })),
+          earlierSkipped: out.earlierSkipped,
+          registeredFrameworkId: out.registeredFrameworkId,
+          problems: out.preview.problems,
+        });
+      },
+    );
+  };
