@@ -168,6 +168,7 @@ export const en: Messages = {
   'compare.table': 'Score per area',
   'compare.radar': 'Profiles',
   'compare.radarLabel': 'Radar chart comparing {n} evaluations area by area.',
+  'compare.tableAbove': 'The same values are in the table Score per area.',
   'compare.removeOne': 'Remove {name} from the comparison',
 
   'edit.titleNew': 'New evaluation',

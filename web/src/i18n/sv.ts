@@ -166,6 +166,7 @@ export const sv = {
   'compare.table': 'Poäng per område',
   'compare.radar': 'Profiler',
   'compare.radarLabel': 'Radardiagram som jämför {n} utvärderingar område för område.',
+  'compare.tableAbove': 'Samma värden finns i tabellen Poäng per område.',
   'compare.removeOne': 'Ta bort {name} från jämförelsen',
 
   'edit.titleNew': 'Ny utvärdering',

@@ -1,3 +1,211 @@
-export default function Page() {
-  return <h1>TODO</h1>;
+import { useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { chartPalette, compareRadarOption } from '../../../../src/charts/definitions.ts';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { Value } from '../../components/Value.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+import { useChartLabels } from '../../lib/chartLabels.ts';
+import type { EvaluationListItem, EvaluationSummary } from '../../lib/types.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { paths } from '../../paths.ts';
+import { useCompareSummaries, useEvaluationChoices } from './api/compare.ts';
+
+const MAX = 5;
+const colorOf = (i: number) => chartPalette[i % chartPalette.length] ?? chartPalette[0];
+
+export default function ComparePage() {
+  const t = useT();
+  usePageTitle(t('compare.title'));
+  const [params, setParams] = useSearchParams();
+  const ids = useMemo(
+    () =>
+      [...new Set((params.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, MAX),
+    [params],
+  );
+  const summaries = useCompareSummaries(ids);
+  const choices = useEvaluationChoices();
+  const setIds = (next: string[]) => {
+    const p = new URLSearchParams(params);
+    if (next.length > 0) p.set('ids', next.join(','));
+    else p.delete('ids');
+    setParams(p, { replace: true });
+  };
+  const list = summaries.data ?? [];
+  return (
+    <div className="page" data-testid="compare-page">
+      <header className="page-header">
+        <h1>{t('compare.title')}</h1>
+        <p className="lead">{t('compare.intro')}</p>
+      </header>
+      <Picker ids={ids} choices={choices.data?.items ?? []} onAdd={(id) => setIds([...ids, id])} />
+      {ids.length > 0 && (
+        <section aria-labelledby="valda-h">
+          <h2 id="valda-h" className="sr-only">
+            {t('compare.selected')}
+          </h2>
+          <ul className="chips">
+            {ids.map((id, i) => {
+              const s = list.find((x) => x.id === id);
+              const c = choices.data?.items.find((x) => x.id === id);
+              const name = s ? `${s.municipality.name} ${s.year}` : c ? `${c.municipality.name} ${c.year}` : id;
+              return (
+                <li key={id} className="chip" style={{ ['--chip-color' as string]: colorOf(i) }}>
+                  <Link to={paths.evaluation(id)}>{name}</Link>
+                  <button type="button" className="icon-button" aria-label={t('compare.removeOne', { name })} title={t('common.remove')} onClick={() => setIds(ids.filter((x) => x !== id))}>
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {ids.length < 2 && <Notice>{t('compare.tooFew')}</Notice>}
+      {summaries.error !== undefined && <ErrorPanel error={summaries.error} onRetry={summaries.reload} />}
+      {ids.length >= 2 && summaries.loading && !summaries.data && <Loading />}
+      {ids.length >= 2 && list.length === ids.length && <Comparison summaries={list} />}
+    </div>
+  );
+}
+
+function Picker({ ids, choices, onAdd }: { ids: readonly string[]; choices: EvaluationListItem[]; onAdd: (id: string) => void }) {
+  const t = useT();
+  const fid = useId();
+  const [value, setValue] = useState('');
+  const available = choices.filter((c) => !ids.includes(c.id));
+  const groups = new Map<string, EvaluationListItem[]>();
+  for (const c of [...available].sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'sv') || b.year - a.year)) {
+    const g = groups.get(c.municipality.name) ?? [];
+    g.push(c);
+    groups.set(c.municipality.name, g);
+  }
+  const full = ids.length >= MAX;
+  return (
+    <form
+      className="compare-picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value && !full) {
+          onAdd(value);
+          setValue('');
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${fid}-add`}>{t('compare.add')}</label>
+        <select id={`${fid}-add`} value={value} onChange={(e) => setValue(e.target.value)} disabled={full} data-testid="compare-add-select">
+          <option value="">{t('compare.choose')}</option>
+          {[...groups.entries()].map(([name, items]) => (
+            <optgroup key={name} label={name}>
+              {items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.municipality.name} {c.year} ({c.frameworkId})
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button secondary" disabled={!value || full} data-testid="compare-add">
+        {t('compare.addButton')}
+      </button>
+      {full && <p className="muted small">{t('compare.tooMany')}</p>}
+    </form>
+  );
+}
+
+function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
+  const t = useT();
+  const labels = useChartLabels();
+  const versions = [...new Map(summaries.map((s) => [s.framework.id, s.framework.name])).values()];
+  const first = summaries[0];
+  const names = summaries.map((s) => `${s.municipality.name} ${s.year}`);
+  const option = useMemo(() => {
+    if (!first) return null;
+    return compareRadarOption({
+      indicators: first.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })),
+      series: summaries.map((s, i) => ({ name: names[i] ?? s.id, values: first.areas.map((a) => s.areas.find((x) => x.number === a.number)?.score ?? null) })),
+      labels,
+    });
+  }, [summaries, first, names, labels]);
+  if (!first || !option) return null;
+  const areaTitle = (s: EvaluationSummary, n: number) => s.areas.find((a) => a.number === n)?.title ?? '';
+  const titlesDiffer = (n: number) => new Set(summaries.map((s) => areaTitle(s, n))).size > 1;
+  const renderTable = (testId?: string) => (
+    <div className="table-wrap">
+      <table data-testid={testId} className={testId ? undefined : 'table-compact'}>
+        <caption className="sr-only">{t('compare.table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.area')}</th>
+            {summaries.map((s, i) => (
+              <th scope="col" className="num" key={s.id}>
+                <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
+                {names[i]}
+                <div className="small muted" style={{ fontWeight: 400 }}>
+                  {s.framework.name}
+                </div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {first.areas.map((a) => (
+            <tr key={a.number}>
+              <th scope="row">
+                {a.number}. {a.title}
+                {titlesDiffer(a.number) && (
+                  <div className="small muted">
+                    {[...new Set(summaries.map((s) => areaTitle(s, a.number)))].filter((x) => x !== a.title).join(' / ')}
+                  </div>
+                )}
+              </th>
+              {summaries.map((s) => (
+                <td className="num" key={s.id}>
+                  <Value value={s.areas.find((x) => x.number === a.number)?.score ?? null} kind="points" />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('common.total')}</th>
+            {summaries.map((s) => (
+              <td className="num" key={s.id} data-testid={testId ? 'compare-total' : undefined}>
+                <Value value={s.total} kind="points" />
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+  return (
+    <>
+      {versions.length > 1 && (
+        <Notice tone="warning">
+          <p data-testid="version-note">{t('compare.versionNote', { versions: versions.join(', ') })}</p>
+        </Notice>
+      )}
+      <div className="compare-grid">
+        <section aria-labelledby="jamfor-tabell">
+          <h2 id="jamfor-tabell">{t('compare.table')}</h2>
+          {renderTable('compare-table')}
+          <p className="muted small">{t('common.unknownLegend')}</p>
+        </section>
+        <section className="card section" aria-labelledby="jamfor-radar">
+          <h2 id="jamfor-radar">{t('compare.radar')}</h2>
+          <Chart
+            testId="compare-radar"
+            option={option}
+            height={480}
+            label={t('compare.radarLabel', { n: summaries.length })}
+            table={renderTable()}
+          />
+        </section>
+      </div>
+    </>
+  );
 }
