@@ -6,29 +6,44 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
-/** Lower case, diacritics removed, anything but a-z/0-9 to a space; same length as the input. */
-export function foldKeep(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charAt(i);
-    if (c >= 'a' && c <= 'z') {
-      out += c;
-      continue;
-    }
-    if (c >= '0' && c <= '9') {
-      out += c;
-      continue;
-    }
-    const base = c.toLowerCase().normalize('NFD').replace(COMBINING, '');
-    const b = base.length === 1 ? base : base.charAt(0);
-    out += (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : ' ';
+const FOLD_CACHE = new Map<number, string>();
+
+function foldChar(code: number): string {
+  let hit = FOLD_CACHE.get(code);
+  if (hit === undefined) {
+    const base = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(COMBINING, '');
+    const b = base.length >= 1 ? base.charAt(0) : ' ';
+    hit = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : ' ';
+    if (FOLD_CACHE.size < 5000) FOLD_CACHE.set(code, hit);
   }
-  return out;
+  return hit;
+}
+
+/** Lower case, diacritics removed, anything but a-z/0-9 to a space; same length as the input (UTF-16 units). */
+export function foldKeep(text: string): string {
+  const out: string[] = new Array<string>(text.length);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out[i] = text.charAt(i);
+    else if (code >= 65 && code <= 90) out[i] = String.fromCharCode(code + 32);
+    else if (code < 128 || (code >= 0xd800 && code <= 0xdfff)) out[i] = ' ';
+    else out[i] = foldChar(code);
+  }
+  return out.join('');
 }
 
 /** Folded words of a phrase: "Etik - hur hantera korruption?" → ["etik","hur","hantera","korruption"]. */
+const WORDS_CACHE = new Map<string, string[]>();
+
 export function foldWords(text: string): string[] {
-  return foldKeep(text).split(' ').filter((w) => w.length > 0);
+  const hit = WORDS_CACHE.get(text);
+  if (hit) return hit;
+  const words = foldKeep(text).split(' ').filter((w) => w.length > 0);
+  if (text.length <= 300) {
+    if (WORDS_CACHE.size > 4000) WORDS_CACHE.clear();
+    WORDS_CACHE.set(text, words);
+  }
+  return words;
 }
 
 /** Folded, space-collapsed key of a phrase. */

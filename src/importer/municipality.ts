@@ -40,14 +40,19 @@ export function resolveMunicipality(name: string): PlaceRef | null {
 }
 
 const NAME = "[A-ZÅÄÖÉÜa-zåäöéü][A-Za-zÅÄÖÉÜåäöéü'-]{1,30}(?: [A-ZÅÄÖÉÜa-zåäöéü][A-Za-zÅÄÖÉÜåäöéü-]{1,30})?";
+/** Patterns led by a literal; the name is read from the capture. */
 const PATTERNS: Array<{ re: RegExp; weight: number }> = [
   { re: new RegExp(`ANALYS AV\\s{1,3}(${NAME})\\s{1,3}(?:KOMMUN|STAD|kommun|stad)\\b`, 'g'), weight: 3 },
   { re: new RegExp(`Kommun ?Kompassen\\s{1,3}(${NAME})\\s{1,3}(?:KOMMUN|STAD)\\b`, 'gi'), weight: 2 },
   { re: new RegExp(`Analys av\\s{1,3}(${NAME})\\s{1,3}(?:kommun|stad)\\b`, 'gi'), weight: 3 },
   { re: new RegExp(`Utvärderingen av\\s{1,3}(${NAME})\\s{1,3}(?:kommun|stad)\\b`, 'gi'), weight: 3 },
-  { re: new RegExp(`(${NAME})\\s{1,3}(?:kommun|stad)\\s{1,3}i förhållande till Kommunkompassen`, 'gi'), weight: 2 },
-  { re: new RegExp(`(${NAME})\\s{1,3}(?:kommun|stad)\\s{1,3}genomförde`, 'gi'), weight: 1 },
 ];
+/** Patterns that end in a literal; the name is read from the text just before the match. */
+const SUFFIX_PATTERNS: Array<{ re: RegExp; weight: number }> = [
+  { re: /\s{1,3}(?:kommun|stad)\s{1,3}i förhållande till Kommunkompassen/gi, weight: 2 },
+  { re: /\s{1,3}(?:kommun|stad)\s{1,3}genomförde\b/gi, weight: 1 },
+];
+const NAME_BEFORE = new RegExp(`(${NAME})$`);
 
 export interface MunicipalityFinding {
   place: PlaceRef | null;
@@ -62,13 +67,22 @@ export function detectMunicipality(text: string): MunicipalityFinding {
   const head = text.slice(0, 20_000);
   const votes = new Map<string, { place: PlaceRef; score: number; first: number }>();
   const unresolved: string[] = [];
+  const matches: Array<{ raw: string; at: number; weight: number }> = [];
   for (const { re, weight } of PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    let guard = 0;
-    while ((m = re.exec(head)) !== null && guard < 200) {
-      guard += 1;
-      const raw = m[1] ?? '';
+    while ((m = re.exec(head)) !== null && matches.length < 400) matches.push({ raw: m[1] ?? '', at: m.index, weight });
+  }
+  for (const { re, weight } of SUFFIX_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(head)) !== null && matches.length < 400) {
+      const before = NAME_BEFORE.exec(head.slice(Math.max(0, m.index - 70), m.index));
+      if (before) matches.push({ raw: before[1] ?? '', at: m.index, weight });
+    }
+  }
+  {
+    for (const { raw, at, weight } of matches) {
       // Try the two-word name first ("Upplands Väsby"), then the last word alone ("Borås").
       const words = raw.split(' ');
       const candidates = words.length > 1 ? [raw, words[words.length - 1] ?? raw] : [raw];
@@ -83,7 +97,7 @@ export function detectMunicipality(text: string): MunicipalityFinding {
       }
       const v = votes.get(place.code);
       if (v) v.score += weight;
-      else votes.set(place.code, { place, score: weight, first: m.index });
+      else votes.set(place.code, { place, score: weight, first: at });
     }
   }
   const ranked = [...votes.values()].sort((a, b) => b.score - a.score || a.first - b.first);
