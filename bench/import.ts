@@ -1,0 +1,50 @@
+/**
+ * Importer benchmark: time to import each seed report (text), all seeds together, and the same
+ * reports as DOCX and PDF generated at run time (extraction included, generation not).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CATALOG_FRAMEWORKS } from '../src/catalog/frameworks.ts';
+import { importReportFile } from '../src/importer/import-file.ts';
+import { renderDocx, renderPdf } from '../test/unit/importer/fixtures.ts';
+
+const SEEDS = path.resolve(import.meta.dirname, '../..', 'shared/seeds');
+
+async function timeIt(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+export async function benchImport(): Promise<Array<{ name: string; value: string }>> {
+  const rows: Array<{ name: string; value: string }> = [];
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = files.map((f) => ({ name: f.slice(0, 3), bytes: new Uint8Array(readFileSync(path.join(SEEDS, f))) }));
+  const frameworks = CATALOG_FRAMEWORKS;
+  for (const s of seeds) {
+    const r = await importReportFile({ bytes: s.bytes, fileName: `${s.name}.txt`, frameworks });
+    const ms = await timeIt(() => importReportFile({ bytes: s.bytes, fileName: `${s.name}.txt`, frameworks }), 15);
+    const what = r.ok ? `${r.preview.municipality?.name ?? '?'} ${r.preview.year ?? ''}` : 'avvisad';
+    rows.push({ name: `Import seed ${s.name} (.txt, ${Math.round(s.bytes.length / 1024)} kB, ${what}), median of 15`, value: `${ms.toFixed(1)} ms` });
+  }
+  const all = await timeIt(async () => {
+    for (const s of seeds) await importReportFile({ bytes: s.bytes, fileName: `${s.name}.txt`, frameworks });
+  }, 9);
+  rows.push({ name: `Import all ${seeds.length} seeds together (.txt), median of 9`, value: `${all.toFixed(1)} ms` });
+  for (const prefix of ['001', '002']) {
+    const text = new TextDecoder().decode(seeds.find((s) => s.name === prefix)?.bytes ?? new Uint8Array());
+    const docx = await renderDocx(text);
+    const pdf = await renderPdf(text);
+    const d = await timeIt(() => importReportFile({ bytes: docx, fileName: `${prefix}.docx`, frameworks }), 5);
+    const p = await timeIt(() => importReportFile({ bytes: pdf, fileName: `${prefix}.pdf`, frameworks }), 5);
+    rows.push({ name: `Import seed ${prefix} as .docx (${Math.round(docx.length / 1024)} kB, extraction included), median of 5`, value: `${d.toFixed(0)} ms` });
+    rows.push({ name: `Import seed ${prefix} as .pdf (${Math.round(pdf.length / 1024)} kB, extraction included), median of 5`, value: `${p.toFixed(0)} ms` });
+  }
+  return rows;
+}
