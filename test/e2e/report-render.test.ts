@@ -222,3 +222,28 @@ void describe('evaluation report files', () => {
     assert.ok(readFileSync(produced).length > 10_000);
   });
 });
+
+void describe('user text cannot inject Typst markup', () => {
+  void test('markup characters in narratives, strengths and names print literally', { skip: skipPoppler }, async () => {
+    const { buildReportViewModel } = await import('../../src/reports/view-model.ts');
+    const { renderReportPdf } = await import('../../src/reports/pdf.ts');
+    const { burlovReportInput } = await import('../unit/reports/fixtures.ts');
+    const evil = '#panic("boom") ] [ $x^2$ @ref <lbl> `#set page(width: 1cm)` \\ = Rubrik * _ //';
+    const input = burlovReportInput({
+      evaluation: { summary: evil, areas: [{ number: 1, narratives: { '1.1': evil }, strengths: [evil], improvements: ['#include "/etc/passwd"'] }], keyFacts: [{ label: '#let x = 1', value: ')' }] },
+    });
+    const pdf = renderReportPdf(buildReportViewModel(input));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kompass-inject-'));
+    try {
+      const file = path.join(dir, 'x.pdf');
+      writeFileSync(file, pdf);
+      const text = run('pdftotext', [file, '-']).stdout.replace(/\s+/g, ' ');
+      assert.ok(text.includes('#panic(”boom”)'), 'narrative printed as text (quotes made Swedish)');
+      assert.ok(text.includes('#include ”/etc/passwd”'));
+      assert.ok(text.includes('#let x = 1'));
+      assert.match(run('pdfinfo', [file]).stdout, /Page size:\s+595\.\d+ x 841\.\d+/, 'page size not changed by user text');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
