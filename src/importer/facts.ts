@@ -75,7 +75,9 @@ export function detectInterviews(text: string): { count: number | null; approx: 
   if (!m) return { count: null, approx: false };
   const count = Number(m[2]);
   if (!Number.isInteger(count) || count > 10_000) return { count: null, approx: false };
-  return { count, approx: Boolean(m[3]) || (m[1] !== undefined && m[1].toLowerCase() !== 'ett' ? true : Boolean(m[3])) };
+  // "ett 40-tal", "cirka 40", "drygt 40" are approximate; "40 personer" is exact.
+  const qualifier = (m[1] ?? '').toLowerCase();
+  return { count, approx: Boolean(m[3]) || (qualifier !== '' && qualifier !== 'ett') };
 }
 
 export interface EvaluatorFinding {

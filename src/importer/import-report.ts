@@ -134,7 +134,6 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
   const areas: PreviewArea[] = [];
   const narrativesById: Record<number, Record<string, string>> = {};
   const recoveredIds = new Set<string>();
-  const nameWords = new Set<string>(place ? [place.name, `${place.name}s`] : []);
   if (fw) {
     for (const areaDef of fw.areas) {
       const bounds = sections.find((s) => s.number === areaDef.number);

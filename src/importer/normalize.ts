@@ -35,6 +35,7 @@ function basicClean(raw: string): string {
       const n = Number(code);
       return n > 31 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
     })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
     .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g, ' ');
 }
 

@@ -1,12 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PUBLIC } from '../../src/domain/access.ts';
+import { PUBLIC, SYSTEM } from '../../src/domain/access.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { readSeed } from '../unit/importer/seeds.ts';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  // An evaluator-level viewer without sign-in; the sign-in flow itself is tested by the accounts module.
+  t = await createTestApp({ resolveViewer: () => SYSTEM });
 });
 after(async () => t.close());
 
@@ -17,7 +18,7 @@ function multipart(fileName: string, content: string | Uint8Array): { payload: B
   return { payload: Buffer.concat([head, Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-test('POST /api/imports/preview returns the preview and saves nothing', async () => {
+void test('POST /api/imports/preview returns the preview and saves nothing', async () => {
   const res = await t.app.inject({ method: 'POST', url: '/api/imports/preview', ...multipart('burlov.txt', readSeed('001')) });
   assert.equal(res.statusCode, 200);
   const body = res.json<{ ok: boolean; preview: { total: number; framework: { id: string } } }>();
@@ -28,7 +29,7 @@ test('POST /api/imports/preview returns the preview and saves nothing', async ()
   assert.equal(list.json<{ count: number }>().count, 0);
 });
 
-test('POST /api/imports saves a draft; the same report again gives 409 naming the evaluation', async () => {
+void test('POST /api/imports saves a draft; the same report again gives 409 naming the evaluation', async () => {
   const first = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart('burlov.txt', readSeed('001')) });
   assert.equal(first.statusCode, 201);
   const { evaluationId } = first.json<{ evaluationId: string }>();
@@ -39,7 +40,7 @@ test('POST /api/imports saves a draft; the same report again gives 409 naming th
   assert.match(problem.detail, /redan importerad/);
 });
 
-test('refused documents and bad requests get a Swedish problem message', async () => {
+void test('refused documents and bad requests get a Swedish problem message', async () => {
   const notReport = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart('goteborg.txt', readSeed('000')) });
   assert.equal(notReport.statusCode, 400);
   assert.match(notReport.json<{ detail: string }>().detail, /inte en utvärderingsrapport/);
@@ -51,7 +52,7 @@ test('refused documents and bad requests get a Swedish problem message', async (
   assert.match(png.json<{ preview: { problems: Array<{ message: string }> } }>().preview.problems[0]?.message ?? '', /format som inte stöds/);
 });
 
-test('anonymous users may not import', async () => {
+void test('anonymous users may not import', async () => {
   const anon = await createTestApp({ resolveViewer: () => PUBLIC });
   try {
     const res = await anon.app.inject({ method: 'POST', url: '/api/imports/preview', ...multipart('burlov.txt', readSeed('001')) });

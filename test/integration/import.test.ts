@@ -17,7 +17,7 @@ before(async () => {
 });
 after(async () => ctx.close());
 
-test('preview saves nothing', async () => {
+void test('preview saves nothing', async () => {
   const p = await imports.previewImport({ bytes: bytes(readSeed('002')), fileName: 'boras-2013.txt' });
   assert.equal(p.ok, true);
   assert.equal(p.duplicateOf, null);
@@ -26,7 +26,7 @@ test('preview saves nothing', async () => {
   assert.equal(list.count, 0);
 });
 
-test('import saves a draft and the earlier evaluation; importing again is refused as a duplicate', async () => {
+void test('import saves a draft and the earlier evaluation; importing again is refused as a duplicate', async () => {
   const out = await imports.importReport({ bytes: bytes(readSeed('002')), fileName: 'boras-2013.txt' });
   assert.equal(out.evaluation.status, 'draft');
   assert.equal(out.evaluation.year, 2013);
@@ -47,7 +47,7 @@ test('import saves a draft and the earlier evaluation; importing again is refuse
   assert.equal(preview.duplicateOf?.id, out.evaluation.id);
 });
 
-test('a document that is not a report is refused and nothing is saved', async () => {
+void test('a document that is not a report is refused and nothing is saved', async () => {
   await assert.rejects(
     imports.importReport({ bytes: bytes(readSeed('000')), fileName: 'goteborg.txt' }),
     (err: unknown) => err instanceof DomainError && err.code === 'validation' && /inte en utvärderingsrapport/.test(err.message),
@@ -56,7 +56,7 @@ test('a document that is not a report is refused and nothing is saved', async ()
   assert.equal(list.count, 0);
 });
 
-test('an unknown variant registers a derived framework marked for review', async () => {
+void test('an unknown variant registers a derived framework marked for review', async () => {
   const out = await imports.importReport({ bytes: bytes(unknownVariantReport()), fileName: 'burlov-variant.txt' });
   assert.ok(out.registeredFrameworkId);
   const fw = await ctx.services.frameworks.getFramework({ id: out.registeredFrameworkId });

@@ -84,7 +84,7 @@ function check(text: string, label: string): { ms: number; ok: boolean } {
   return { ms, ok: r.ok };
 }
 
-test(`fuzz: ${CASES} mutated and truncated seed texts`, { timeout: 170_000 }, () => {
+void test(`fuzz: ${CASES} mutated and truncated seed texts`, { timeout: 170_000 }, () => {
   let slowest = 0;
   let accepted = 0;
   for (let i = 0; i < CASES; i += 1) {
@@ -107,7 +107,7 @@ test(`fuzz: ${CASES} mutated and truncated seed texts`, { timeout: 170_000 }, ()
   assert.ok(accepted < CASES, `accepterade: ${accepted}`);
 });
 
-test('pathological inputs finish quickly and are refused with a message', () => {
+void test('pathological inputs finish quickly and are refused with a message', () => {
   const inputs: Array<[string, string]> = [
     ['tom', ''],
     ['blanksteg', ' \n\t\f '.repeat(10_000)],

@@ -8,7 +8,7 @@ import { readSeed } from './seeds.ts';
 
 const run = (prefix: string): ImportResult => importReportText(readSeed(prefix), { fileName: `${prefix}.txt`, frameworks: CATALOG_FRAMEWORKS });
 
-test('Burlöv 2020 (seed 001): 2020 revision, 35 subareas with printed points, areas and total 595', () => {
+void test('Burlöv 2020 (seed 001): 2020 revision, 35 subareas with printed points, areas and total 595', () => {
   const r = run('001');
   assert.equal(r.ok, true);
   const p = r.preview;
@@ -46,7 +46,7 @@ test('Burlöv 2020 (seed 001): 2020 revision, 35 subareas with printed points, a
   assert.equal(r.input?.scores?.['1.1'], 15);
 });
 
-test('Borås 2013 (seed 002): 2010 revision, printed areas and total, decimals recovered, 2010 evaluation', () => {
+void test('Borås 2013 (seed 002): 2010 revision, printed areas and total, decimals recovered, 2010 evaluation', () => {
   const r = run('002');
   assert.equal(r.ok, true);
   const p = r.preview;
@@ -83,7 +83,7 @@ test('Borås 2013 (seed 002): 2010 revision, printed areas and total, decimals r
   assert.ok(EvaluationInputSchema.safeParse(r.input).success);
 });
 
-test('Örebro 2015 (seed 004): total 650, area scores stated in the text, subarea numbers unknown', () => {
+void test('Örebro 2015 (seed 004): total 650, area scores stated in the text, subarea numbers unknown', () => {
   const r = run('004');
   assert.equal(r.ok, true);
   const p = r.preview;
@@ -104,14 +104,14 @@ test('Örebro 2015 (seed 004): total 650, area scores stated in the text, subare
   assert.deepEqual(r.input?.scores, {});
 });
 
-test('seed 000 is refused as not an evaluation report', () => {
+void test('seed 000 is refused as not an evaluation report', () => {
   const r = run('000');
   assert.equal(r.ok, false);
   assert.equal(r.input, null);
   assert.match(r.preview.problems[0]?.message ?? '', /inte en utvärderingsrapport/);
 });
 
-test('empty and garbage input give clear messages', () => {
+void test('empty and garbage input give clear messages', () => {
   const empty = importReportText('', { fileName: 'tom.txt', frameworks: CATALOG_FRAMEWORKS });
   assert.equal(empty.ok, false);
   assert.match(empty.preview.problems[0]?.message ?? '', /tom/);
@@ -119,7 +119,7 @@ test('empty and garbage input give clear messages', () => {
   assert.equal(garbage.ok, false);
 });
 
-test('a truncated report is refused', () => {
+void test('a truncated report is refused', () => {
   const text = readSeed('001');
   const cut = text.slice(0, Math.floor(text.indexOf('Område 6 Kvalitetsutveckling\n')));
   const r = importReportText(cut, { fileName: 'kort.txt', frameworks: CATALOG_FRAMEWORKS });

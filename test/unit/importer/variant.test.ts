@@ -5,7 +5,7 @@ import { validateFramework } from '../../../src/domain/framework.ts';
 import { importReportText } from '../../../src/importer/import-report.ts';
 import { unknownVariantReport } from './variant.ts';
 
-test('an unknown framework variant is derived from the score table and marked for review', () => {
+void test('an unknown framework variant is derived from the score table and marked for review', () => {
   const r = importReportText(unknownVariantReport(), { fileName: 'variant.txt', frameworks: CATALOG_FRAMEWORKS });
   assert.equal(r.ok, true);
   const fw = r.derivedFramework;
