@@ -56,3 +56,8 @@ export function renderReportPdf(vm: ReportViewModel, options: PdfOptions = {}): 
     c.evictCache(10);
   }
 }
+
+/** Clears Typst's memoization cache (benchmarks: measure a render that reuses nothing). */
+export function clearReportCompilerCache(): void {
+  compiler?.evictCache(0);
+}
