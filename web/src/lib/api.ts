@@ -63,8 +63,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// ---------- CSRF ----------
+// Writes made with a session cookie must carry the session's CSRF token (x-csrf-token), which
+// GET /api/auth/me returns. Fetched once before the first write; refreshed after a sign-in.
+const CSRF_HEADER = 'x-csrf-token';
+let csrfToken: string | null | undefined;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function ensureCsrfToken(): Promise<string | null> {
+  if (csrfToken !== undefined) return csrfToken;
+  try {
+    const res = await fetch('/api/auth/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const body: unknown = res.ok ? await res.json() : null;
+    csrfToken = isRecord(body) && typeof body.csrfToken === 'string' ? body.csrfToken : null;
+  } catch {
+    csrfToken = null;
+  }
+  return csrfToken;
+}
+
 export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const method = req.method ?? (req.json !== undefined || req.form ? 'POST' : 'GET');
+  if (method !== 'GET') {
+    const token = await ensureCsrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
   let body: BodyInit | undefined;
   if (req.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -75,7 +102,7 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
   let res: Response;
   try {
     res = await fetch(buildUrl(path, req.query), {
-      method: req.method ?? (body ? 'POST' : 'GET'),
+      method,
       headers,
       body,
       credentials: 'same-origin',

@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/api.ts';
+import { ApiError, apiFetch } from '../../../lib/api.ts';
 import type { Evaluation, EvaluationInput, EvaluationStatus, FrameworkDef, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import type { AreaPayload, FactsPayload } from '../draft.ts';
@@ -44,8 +44,16 @@ export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {
   return apiFetch<Evaluation>('/api/evaluations', { method: 'POST', json: input });
 }
 
-/** A correction of a published evaluation: a new draft with the same content (the published one stays as it is). */
-export function createCorrection(source: Evaluation): Promise<Evaluation> {
+/**
+ * A correction of a published evaluation: a new draft with the same content that replaces the
+ * published one when it is published. Servers without the corrections endpoint get a plain copy.
+ */
+export async function createCorrection(source: Evaluation): Promise<Evaluation> {
+  try {
+    return await apiFetch<Evaluation>(`${evUrl(source.id)}/corrections`, { method: 'POST' });
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 404 || err.body.code !== 'not_found' || !err.detail.includes('resurs')) throw err;
+  }
   return createEvaluation({
     municipalityCode: source.municipality.code,
     frameworkId: source.frameworkId,

@@ -1,0 +1,177 @@
+/**
+ * Browser-test harness: the real app in-process (fresh in-memory PGlite with the demo data, the built
+ * web app from web/dist) on a free port, Debian Chromium through playwright-core, and axe-core.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { openAccessResolver } from '../../src/http/context.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { seedDemoData } from '../../src/services/demo.service.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const webDist = path.join(root, 'web/dist');
+export const screenshotDir = path.join(root, 'docs/screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  return process.env.KOMPASS_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+export interface TestApp {
+  baseUrl: string;
+  runtime: Runtime;
+  browser: Browser;
+  /** Uncaught errors of any page opened through newPage(); tests assert it stays empty. */
+  pageErrors: string[];
+  /** A fresh browser context (own storage) and page with Swedish locale and a desktop viewport. */
+  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  /** JSON from the running API. */
+  api<T>(pathname: string, init?: { method?: string; json?: unknown }): Promise<{ status: number; body: T }>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error('web/dist saknas: bygg webbappen först (npm run build:web), eller kör node scripts/test.mjs browser.');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-browser-'));
+  const config = loadConfig({ LOG_LEVEL: 'warn', KOMPASS_DATA_DIR: dataDir }, { port: 0, host: '127.0.0.1', webDist });
+  const runtime = await openRuntime(config, { kind: 'pglite', dir: null });
+  await seedDemoData(runtime.services);
+  // Open access: these tests cover the web app's pages; signing in is tested with the accounts module.
+  const app = await buildApp({ config: runtime.config, database: runtime.database, services: runtime.services, logger: false, resolveViewer: openAccessResolver });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  return {
+    baseUrl,
+    runtime,
+    browser,
+    pageErrors,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+        viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+        // Lets the tests inject axe-core into pages served with a strict Content-Security-Policy.
+        bypassCSP: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+      return page;
+    },
+    async api<T>(pathname: string, init: { method?: string; json?: unknown } = {}) {
+      const res = await fetch(`${baseUrl}${pathname}`, {
+        method: init.method ?? 'GET',
+        headers: init.json === undefined ? {} : { 'content-type': 'application/json' },
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+      await runtime.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------- axe-core ----------
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on serious or critical violations. */
+export async function assertAccessible(page: Page, label: string): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations;
+  });
+  const all = violations as AxeViolation[];
+  const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const describe = (vs: AxeViolation[]) =>
+    vs.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `      ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''}`).join('\n')}`).join('\n');
+  const minor = all.filter((v) => !bad.includes(v));
+  if (minor.length > 0) console.log(`axe (${label}): ${minor.length} mindre anmärkningar\n${describe(minor)}`);
+  assert.equal(bad.length, 0, `axe (${label}): allvarliga eller kritiska brister:\n${describe(bad)}`);
+  return all;
+}
+
+/** Waits until every ECharts container on the page has drawn its SVG. */
+export async function waitForCharts(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('.chart')];
+    return charts.length > 0 && charts.every((c) => c.querySelector('svg') !== null);
+  });
+}
+
+export interface DemoIds {
+  burlov2020: string;
+  orebro2015: string;
+  boras2013: string;
+  boras2010: string;
+}
+
+interface ListItem {
+  id: string;
+  year: number;
+  municipality: { code: string };
+}
+
+export async function demoIds(app: TestApp): Promise<DemoIds> {
+  const { body } = await app.api<{ items: ListItem[] }>('/api/evaluations?limit=100');
+  const find = (code: string, year: number) => {
+    const e = body.items.find((i) => i.municipality.code === code && i.year === year);
+    assert.ok(e, `demodata saknar ${code} ${year}`);
+    return e.id;
+  };
+  return { burlov2020: find('1231', 2020), orebro2015: find('1880', 2015), boras2013: find('1490', 2013), boras2010: find('1490', 2010) };
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  return path.join(screenshotDir, name);
+}
