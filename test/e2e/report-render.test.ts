@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { PUBLIC } from '../../src/domain/access.ts';
+import { SYSTEM } from '../../src/domain/access.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
@@ -114,20 +114,22 @@ void describe('evaluation report files', () => {
     assert.equal(badId.statusCode, 400);
   });
 
-  void test('a draft is not served to a viewer who may not see drafts', async () => {
-    const draft = await buildEvaluation(t.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
-    const open = await t.app.inject({ url: `/api/evaluations/${draft.id}/report.docx` });
-    assert.equal(open.statusCode, 200, 'the default (open access) viewer sees drafts');
-    assert.match(String(open.headers['content-disposition']), /-utkast\.docx"/);
-    assert.equal(open.headers['cache-control'], 'private, no-store');
-    const pub = await createTestApp({ resolveViewer: () => PUBLIC });
+  void test('a draft is served only to a viewer who may see drafts', async () => {
+    // The app's default resolver: anonymous requests are the public, who may not see drafts.
+    const hidden = await buildEvaluation(t.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
+    const res = await t.app.inject({ url: `/api/evaluations/${hidden.id}/report.pdf` });
+    assert.equal(res.statusCode, 404);
+    assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+    assert.match((res.json() as { detail: string }).detail, /finns inte/);
+    const staff = await createTestApp({ resolveViewer: () => SYSTEM });
     try {
-      const ev = await buildEvaluation(pub.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
-      const res = await pub.app.inject({ url: `/api/evaluations/${ev.id}/report.pdf` });
-      assert.equal(res.statusCode, 404);
-      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      const draft = await buildEvaluation(staff.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
+      const open = await staff.app.inject({ url: `/api/evaluations/${draft.id}/report.docx` });
+      assert.equal(open.statusCode, 200, 'a viewer who may see drafts gets the report');
+      assert.match(String(open.headers['content-disposition']), /-utkast\.docx"/);
+      assert.equal(open.headers['cache-control'], 'private, no-store');
     } finally {
-      await pub.close();
+      await staff.close();
     }
   });
 
