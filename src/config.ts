@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { AccountRole } from './domain/access.ts';
+import { parseRoleMap } from './domain/auth.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,7 +21,45 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   KOMPASS_PUBLIC_URL: z.string().url().optional(),
+  /** Hours a sign-in lasts. */
+  KOMPASS_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** Secure flag of the session cookie: auto = when the request came over TLS (or the public URL is https). */
+  KOMPASS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Sign-in attempts per client address per 15 minutes. */
+  KOMPASS_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Single sign-on with OpenID Connect; all three of issuer, client id and secret turn it on. */
+  KOMPASS_OIDC_ISSUER: z.string().url('KOMPASS_OIDC_ISSUER ska vara en URL').optional(),
+  KOMPASS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  KOMPASS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  KOMPASS_OIDC_REDIRECT_URI: z.string().url().optional(),
+  KOMPASS_OIDC_SCOPES: z.string().default('openid email profile'),
+  KOMPASS_OIDC_LABEL: z.string().max(100).default('Logga in med din organisation'),
+  /** Claim that carries roles or groups, and how its values map to roles: `värde=roll,värde=roll`. */
+  KOMPASS_OIDC_ROLE_CLAIM: z.string().default('roles'),
+  KOMPASS_OIDC_ROLE_MAP: z.string().default(''),
+  /** Claim with the municipality code of municipality users. */
+  KOMPASS_OIDC_MUNICIPALITY_CLAIM: z.string().default('municipality_code'),
 });
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Callback URL registered at the provider; default: public URL (or request origin) + /api/auth/oidc/callback. */
+  redirectUri: string | undefined;
+  scopes: string;
+  label: string;
+  roleClaim: string;
+  roleMap: Record<string, AccountRole>;
+  municipalityClaim: string;
+}
+
+export interface AuthConfig {
+  sessionHours: number;
+  cookieSecure: 'auto' | 'always' | 'never';
+  loginAttemptsPerAddress: number;
+  oidc: OidcConfig | null;
+}
 
 export interface Config {
   port: number;
@@ -31,6 +71,31 @@ export interface Config {
   publicUrl: string | undefined;
   /** Directory of the built web app. */
   webDist: string;
+  auth: AuthConfig;
+}
+
+function oidcConfig(e: z.infer<typeof EnvSchema>): { oidc: OidcConfig | null; problems: string[] } {
+  const parts = [e.KOMPASS_OIDC_ISSUER, e.KOMPASS_OIDC_CLIENT_ID, e.KOMPASS_OIDC_CLIENT_SECRET];
+  if (parts.every((p) => p === undefined)) return { oidc: null, problems: [] };
+  if (!e.KOMPASS_OIDC_ISSUER || !e.KOMPASS_OIDC_CLIENT_ID || !e.KOMPASS_OIDC_CLIENT_SECRET) {
+    return { oidc: null, problems: ['  KOMPASS_OIDC_*: ange KOMPASS_OIDC_ISSUER, KOMPASS_OIDC_CLIENT_ID och KOMPASS_OIDC_CLIENT_SECRET tillsammans'] };
+  }
+  const { map, problems } = parseRoleMap(e.KOMPASS_OIDC_ROLE_MAP);
+  if (Object.keys(map).length === 0) problems.push('ange minst en koppling värde=roll, t.ex. kompass-admin=admin');
+  return {
+    oidc: {
+      issuer: e.KOMPASS_OIDC_ISSUER.replace(/\/+$/, ''),
+      clientId: e.KOMPASS_OIDC_CLIENT_ID,
+      clientSecret: e.KOMPASS_OIDC_CLIENT_SECRET,
+      redirectUri: e.KOMPASS_OIDC_REDIRECT_URI,
+      scopes: e.KOMPASS_OIDC_SCOPES,
+      label: e.KOMPASS_OIDC_LABEL,
+      roleClaim: e.KOMPASS_OIDC_ROLE_CLAIM,
+      roleMap: map,
+      municipalityClaim: e.KOMPASS_OIDC_MUNICIPALITY_CLAIM,
+    },
+    problems: problems.map((p) => `  KOMPASS_OIDC_ROLE_MAP: ${p}`),
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
@@ -40,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     throw new Error(`Felaktig konfiguration:\n${lines}`);
   }
   const e = parsed.data;
+  const { oidc, problems } = oidcConfig(e);
+  if (problems.length) throw new Error(`Felaktig konfiguration:\n${problems.join('\n')}`);
   const dataDir = path.resolve(e.KOMPASS_DATA_DIR);
   return {
     port: e.PORT,
@@ -50,6 +117,12 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     trustProxy: e.KOMPASS_TRUST_PROXY,
     publicUrl: e.KOMPASS_PUBLIC_URL,
     webDist: path.resolve(import.meta.dirname, '../web/dist'),
+    auth: {
+      sessionHours: e.KOMPASS_SESSION_HOURS,
+      cookieSecure: e.KOMPASS_COOKIE_SECURE === 'true' ? 'always' : e.KOMPASS_COOKIE_SECURE === 'false' ? 'never' : 'auto',
+      loginAttemptsPerAddress: e.KOMPASS_LOGIN_ATTEMPTS,
+      oidc,
+    },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   doublePrecision,
   index,
@@ -139,4 +140,106 @@ export const subareaScores = pgTable(
   (t) => [primaryKey({ columns: [t.evaluationId, t.subareaId] })],
 );
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores };
+
+/* ---------------------------------------------------------------------------------------------
+ * Accounts, sessions, assignments, comments and the audit trail (issue 6).
+ * ------------------------------------------------------------------------------------------- */
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Always stored in lower case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'evaluator', 'municipality'] }).notNull(),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    /** argon2id; null for single sign-on users. */
+    passwordHash: text('password_hash'),
+    oidcSubject: text('oidc_subject'),
+    disabled: boolean('disabled').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email), uniqueIndex('users_oidc_subject_idx').on(t.oidcSubject)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 (hex) of the random token in the cookie; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const passwordResets = pgTable('password_resets', {
+  /** sha256 (hex) of the one-time token in the link. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+export const evaluationAssignments = pgTable(
+  'evaluation_assignments',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isLead: boolean('is_lead').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.userId] }), index('evaluation_assignments_user_idx').on(t.userId)],
+);
+
+export const evaluationComments = pgTable(
+  'evaluation_comments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    areaNumber: integer('area_number'),
+    subareaId: text('subarea_id'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt)],
+);
+
+export type AuditEntity = 'evaluation' | 'user' | 'framework';
+
+/** Append-only: the app has no update or delete path, and a trigger refuses both. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    entity: text('entity', { enum: ['evaluation', 'user', 'framework'] }).notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: jsonb('before').$type<Record<string, unknown> | null>(),
+    after: jsonb('after').$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.id)],
+);
+
+export const accountSchema = { users, sessions, passwordResets, evaluationAssignments, evaluationComments, auditLog };
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema };

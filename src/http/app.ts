@@ -13,15 +13,16 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Services } from '../services/index.ts';
 import { errorHandler, sendProblem } from './problem.ts';
-import { openAccessResolver, type ViewerResolver } from './context.ts';
+import { sessionResolver, type ViewerResolver } from './context.ts';
+import { registerCookies, registerSecurity } from './security.ts';
 import { ROUTES } from './routes/registry.ts';
-import { SYSTEM } from '../domain/access.ts';
+import { PUBLIC } from '../domain/access.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'webDist' | 'trustProxy' | 'dataDir'>;
+  config: Pick<Config, 'logLevel' | 'webDist' | 'trustProxy' | 'dataDir' | 'publicUrl' | 'auth'>;
   database: Database;
   services: Services;
-  /** Resolves the viewer of a request (accounts module); defaults to open access. */
+  /** Resolves the viewer of a request; defaults to the signed-in user of the session cookie (anonymous = public). */
   resolveViewer?: ViewerResolver;
   /** Extra plugins registered after the API routes (tests, benchmarks). */
   plugins?: FastifyPluginAsync[];
@@ -38,11 +39,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const resolveViewer = opts.resolveViewer ?? openAccessResolver;
-  app.decorateRequest('viewer', { getter: () => SYSTEM });
+  await registerCookies(app);
+  const resolveViewer = opts.resolveViewer ?? sessionResolver(opts.services.auth);
+  app.decorateRequest('viewer', { getter: () => PUBLIC });
+  app.decorateRequest('authSession', null);
   app.addHook('onRequest', async (request) => {
-    Object.defineProperty(request, 'viewer', { value: resolveViewer(request), writable: true, configurable: true });
+    Object.defineProperty(request, 'viewer', { value: await resolveViewer(request), writable: true, configurable: true });
   });
+  await registerSecurity(app, opts.config);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -53,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const ctx = { services: opts.services, database: opts.database, config: opts.config };
+
   for (const route of ROUTES) await app.register(route(ctx));
   for (const plugin of opts.plugins ?? []) await app.register(plugin);
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
-import { canViewEvaluation, STATUS_TRANSITIONS, SYSTEM, visibleStatuses, type Viewer } from '../domain/access.ts';
+import { canViewEvaluation, editRefusal, NOT_ASSIGNED, STATUS_TRANSITIONS, statusChangeRefusal, SYSTEM, visibleStatuses, type Assignment, type Viewer } from '../domain/access.ts';
+import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
 import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
 import {
   AreaTextSchema,
@@ -25,6 +26,8 @@ import {
   type PreviousComparison,
 } from '../domain/scoring.ts';
 import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
+import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 import type { z } from 'zod';
@@ -77,9 +80,24 @@ function when(d: { year: number; month: number | null; reportDate: string | null
   return `${d.year}-${String(d.month ?? 0).padStart(2, '0')}-${d.reportDate ?? ''}`;
 }
 
-export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService }) {
-  const { db, frameworks, municipalities } = deps;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService }) {
+  const { db, frameworks, municipalities, audit } = deps;
   const repo = createEvaluationRepository(db);
+  const assignments = createAssignmentRepository(db);
+
+  /** The viewer's assignment to an evaluation (administrators and the system need none). */
+  const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
+    if (!viewer.userId || viewer.role !== 'evaluator' || !UUID.test(viewer.userId)) return NOT_ASSIGNED;
+    const a = await assignments.get(id, viewer.userId, executor);
+    return a ? { assigned: true, lead: a.isLead } : NOT_ASSIGNED;
+  };
+
+  const mustEdit = async (row: EvaluationRow, viewer: Viewer): Promise<void> => {
+    const refusal = editRefusal(viewer, await assignmentOf(row.id, viewer));
+    if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
+  };
 
   const validateScores = (fw: FrameworkDef, scores: Readonly<Record<string, number | null>>): ErrorDetail[] =>
     Object.entries(scores).flatMap(([id, points]) => {
@@ -129,33 +147,41 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     }
   };
 
-  /** Runs a versioned write in one transaction: check version, apply, bump. Nothing is partly written. */
+  /**
+   * Runs a versioned write in one transaction: check access and version, apply, bump, and append the
+   * audit record (what changed, before and after). Nothing is partly written.
+   */
   const versionedWrite = async (
     id: string,
     expectedVersion: number,
     viewer: Viewer,
+    action: string,
     apply: (tx: Db, row: EvaluationRow, fw: FrameworkDef) => Promise<Partial<EvaluationRow> | void>,
   ): Promise<Evaluation> => {
     const row = await mustSee(id, viewer);
+    await mustEdit(row, viewer);
     const fw = await frameworks.getFramework({ id: row.frameworkId });
-    const ok = await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
       const current = await repo.getRow(id, t);
-      if (!current || current.version !== expectedVersion) return false;
+      if (!current || current.version !== expectedVersion) return null;
       assertEditable(current);
+      const before = await repo.getFull(id, t);
       const patch = (await apply(t, current, fw)) ?? {};
       const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, patch, t);
       if (!bumped) throw await conflict(id, expectedVersion);
-      return true;
+      const after = await repo.getFull(id, t);
+      if (!before || !after) throw notFound(`Utvärderingen ${id} finns inte.`);
+      const change = diffEvaluation(before, after);
+      if (!isEmptyChange(change)) await audit.record({ viewer, entity: 'evaluation', entityId: id, action, change }, t);
+      return after;
     });
-    if (!ok) {
+    if (!result) {
       const current = await repo.getRow(id);
       if (current && current.version === expectedVersion) assertEditable(current);
       throw await conflict(id, expectedVersion);
     }
-    const full = await repo.getFull(id);
-    if (!full) throw notFound(`Utvärderingen ${id} finns inte.`);
-    return full;
+    return result;
   };
 
   const loadScored = async (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<Array<ScoreData & { score: EvaluationScore }>> => {
@@ -169,6 +195,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
   const service = {
     async createEvaluation({ input, viewer = SYSTEM, executor }: { input: EvaluationInput; viewer?: Viewer; executor?: Db }): Promise<Evaluation> {
+      if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att skapa en utvärdering.');
+      if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw new DomainError('forbidden', 'Bara utvärderare och administratörer kan skapa utvärderingar.');
       const parsed = EvaluationInputSchema.parse(input);
       await municipalities.getMunicipality({ code: parsed.municipalityCode });
       const fw = await frameworks.getFramework({ id: parsed.frameworkId });
@@ -186,12 +214,16 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
           throw new DomainError('duplicate', `Rapporten är redan importerad som utvärdering ${existing.id} (${existing.year}).`, [], { evaluationId: existing.id });
         }
       }
-      const id = executor
-        ? await repo.insert(parsed, viewer.name, executor)
-        : await db.transaction(async (tx) => repo.insert(parsed, viewer.name, tx as unknown as Db));
-      const full = await repo.getFull(id, executor ?? db);
-      if (!full) throw new Error('created evaluation vanished');
-      return full;
+      // The evaluator who creates an evaluation is its lead evaluator; the creation is the first audit record.
+      const create = async (tx: Db): Promise<Evaluation> => {
+        const id = await repo.insert(parsed, viewer.name, tx);
+        if (viewer.userId && viewer.role === 'evaluator') await assignments.replace(id, [{ userId: viewer.userId, isLead: true }], tx);
+        const full = await repo.getFull(id, tx);
+        if (!full) throw new Error('created evaluation vanished');
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'create', change: { before: null, after: evaluationSnapshot(full) } }, tx);
+        return full;
+      };
+      return executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db));
     },
 
     async getEvaluation({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<Evaluation> {
@@ -228,7 +260,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async updateEvaluationFacts({ id, expectedVersion, patch, viewer = SYSTEM }: { id: string; expectedVersion: number; patch: FactsPatch; viewer?: Viewer }): Promise<Evaluation> {
       const parsed = EvaluationFactsSchema.partial().parse(patch);
-      return versionedWrite(id, expectedVersion, viewer, async (tx) => {
+      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx) => {
         const { evaluators: evs, ...facts } = parsed;
         if (evs) await repo.replaceEvaluators(id, evs, tx);
         const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
@@ -238,7 +270,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
     async setScores({ id, expectedVersion, scores, viewer = SYSTEM }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer?: Viewer }): Promise<Evaluation> {
-      return versionedWrite(id, expectedVersion, viewer, async (tx, _row, fw) => {
+      return versionedWrite(id, expectedVersion, viewer, 'set_scores', async (tx, _row, fw) => {
         const details = validateScores(fw, scores);
         if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
         await repo.setScores(id, scores, tx);
@@ -247,7 +279,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async updateArea({ id, number, expectedVersion, patch, viewer = SYSTEM }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer?: Viewer }): Promise<Evaluation> {
       if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
-      return versionedWrite(id, expectedVersion, viewer, async (tx, _row, fw) => {
+      return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
         const merged = AreaTextSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), number });
         const details = validateAreas(fw, [merged]);
@@ -258,6 +290,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async changeStatus({ id, expectedVersion, status, viewer = SYSTEM }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer?: Viewer }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
+      const refusal = statusChangeRefusal(viewer, status, await assignmentOf(id, viewer));
+      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
       if (!STATUS_TRANSITIONS[row.status].includes(status)) {
         throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
@@ -270,8 +304,20 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       }
       if (row.status === 'published') assertEditable(row);
       const ok = await db.transaction(async (tx) => {
-        const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, { status }, tx as unknown as Db);
-        return Boolean(bumped);
+        const t = tx as unknown as Db;
+        const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, { status }, t);
+        if (!bumped) return false;
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'change_status', change: { before: { version: expectedVersion, status: row.status }, after: { version: bumped.version, status } } }, t);
+        // Publishing a correction supersedes the evaluation it corrects; that one stays published and readable.
+        if (status === 'published' && bumped.supersedesId) {
+          const old = await repo.getRow(bumped.supersedesId, t);
+          if (old && old.supersededById === null) {
+            const marked = await repo.bumpVersion(old.id, old.version, viewer.name, { supersededById: id }, t);
+            if (!marked) throw await conflict(old.id, old.version);
+            await audit.record({ viewer, entity: 'evaluation', entityId: old.id, action: 'superseded', change: { before: { version: old.version, supersededById: null }, after: { version: marked.version, supersededById: id } } }, t);
+          }
+        }
+        return true;
       });
       if (!ok) throw await conflict(id, expectedVersion);
       return service.getEvaluation({ id, viewer });
@@ -279,8 +325,17 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async deleteEvaluation({ id, expectedVersion, viewer = SYSTEM }: { id: string; expectedVersion: number; viewer?: Viewer }): Promise<void> {
       const row = await mustSee(id, viewer);
+      const refusal = statusChangeRefusal(viewer, 'published', await assignmentOf(id, viewer));
+      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal.replace('publicera', 'ta bort'));
       if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
-      if (!(await repo.delete(id, expectedVersion))) throw await conflict(id, expectedVersion);
+      const deleted = await db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        const before = await repo.getFull(id, t);
+        if (!before || !(await repo.delete(id, expectedVersion, t))) return false;
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'delete', change: { before: evaluationSnapshot(before), after: null } }, t);
+        return true;
+      });
+      if (!deleted) throw await conflict(id, expectedVersion);
     },
 
     async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
@@ -333,7 +388,12 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: r.score }));
     },
 
+    /** The viewer's assignment (workflow service, HTTP `me` views). */
+    assignmentOf,
+    mustSee,
+    conflict,
     repository: repo,
+    assignments,
   };
   return service;
 }

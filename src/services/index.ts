@@ -1,18 +1,30 @@
 import type { Db } from '../db/client.ts';
+import { createAuditService } from './audit.service.ts';
+import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createUserService } from './user.service.ts';
+import { createWorkflowService } from './workflow.service.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = {}) {
   const frameworks = createFrameworkService(db);
   const municipalities = createMunicipalityService(db);
-  const evaluations = createEvaluationService({ db, frameworks, municipalities });
+  const audit = createAuditService(db);
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
+  const workflow = createWorkflowService({ db, evaluations, audit });
+  const users = createUserService({ db, audit, municipalities });
+  const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
   return {
     db,
     frameworks,
     municipalities,
     evaluations,
+    audit,
+    workflow,
+    users,
+    auth,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

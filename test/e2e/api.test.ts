@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, signIn, type SignedIn, type TestApp } from '../helpers/app.ts';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -19,8 +19,10 @@ function problem(res: LightMyRequestResponse, status: number, detail?: RegExp): 
 describe('HTTP API with demo data', () => {
   let t: TestApp;
   let burlovId = '';
+  let ev: SignedIn;
   before(async () => {
     t = await createTestApp({ demo: true });
+    ev = await signIn(t, 'evaluator');
     const list = await t.app.inject({ url: '/api/evaluations?municipality=1231' });
     burlovId = (list.json() as { items: Array<{ id: string }> }).items[0]?.id ?? '';
   });
@@ -94,46 +96,52 @@ describe('HTTP API with demo data', () => {
   });
 
   test('create → score → conflict → status: the full write cycle over HTTP', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024, evaluators: [{ name: 'Eva Test', organisation: 'SKR', isLead: true }] } });
+    const created = await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024, evaluators: [{ name: 'Eva Test', organisation: 'SKR', isLead: true }] } });
     assert.equal(created.statusCode, 201, created.body);
     const e = created.json() as { id: string; version: number };
 
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 1, scores: { '1.2': 8.5 } } });
+    const ok = await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 1, scores: { '1.2': 8.5 } } });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().version, 2);
     assert.equal(ok.json().scores['1.2'], 8.5);
 
-    const tooHigh = problem(await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 2, scores: { '1.2': 24 } } }), 400, /Delområde 1\.2: 24 poäng är mer än max 10/);
+    const tooHigh = problem(await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 2, scores: { '1.2': 24 } } }), 400, /Delområde 1\.2: 24 poäng är mer än max 10/);
     assert.deepEqual(tooHigh.errors, [{ path: 'scores.1.2', message: 'Delområde 1.2: 24 poäng är mer än max 10.' }]);
-    problem(await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 2, scores: { '9.9': 1 } } }), 400, /9\.9 finns inte/);
+    problem(await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 2, scores: { '9.9': 1 } } }), 400, /9\.9 finns inte/);
 
-    const stale = problem(await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 1, scores: { '1.2': 3 } } }), 409, /ändrats/);
+    const stale = problem(await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/scores`, payload: { expectedVersion: 1, scores: { '1.2': 3 } } }), 409, /ändrats/);
     assert.equal(stale.currentVersion, 2);
     assert.equal((stale.current as { scores: Record<string, number> }).scores['1.2'], 8.5);
 
-    problem(await t.app.inject({ method: 'POST', url: `/api/evaluations/${e.id}/status`, payload: { expectedVersion: 2, status: 'published' } }), 422, /totalpoängen/);
-    problem(await t.app.inject({ method: 'POST', url: `/api/evaluations/${e.id}/status`, payload: { expectedVersion: 2, status: 'archived' } }), 400);
+    problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: `/api/evaluations/${e.id}/status`, payload: { expectedVersion: 2, status: 'published' } }), 422, /totalpoängen/);
+    problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: `/api/evaluations/${e.id}/status`, payload: { expectedVersion: 2, status: 'archived' } }), 400);
 
-    const area = await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/areas/2`, payload: { expectedVersion: 2, strengths: ['Tydlig strategi'], improvements: ['Uppföljning'] } });
+    const area = await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/areas/2`, payload: { expectedVersion: 2, strengths: ['Tydlig strategi'], improvements: ['Uppföljning'] } });
     assert.equal(area.statusCode, 200, area.body);
-    problem(await t.app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}/areas/9`, payload: { expectedVersion: 3 } }), 400);
+    problem(await t.app.inject({ method: 'PUT', headers: ev.headers, url: `/api/evaluations/${e.id}/areas/9`, payload: { expectedVersion: 3 } }), 400);
 
-    const facts = await t.app.inject({ method: 'PATCH', url: `/api/evaluations/${e.id}`, payload: { expectedVersion: 3, interviews: 35, reportDate: '2024-05-02' } });
+    const facts = await t.app.inject({ method: 'PATCH', headers: ev.headers, url: `/api/evaluations/${e.id}`, payload: { expectedVersion: 3, interviews: 35, reportDate: '2024-05-02' } });
     assert.equal(facts.statusCode, 200, facts.body);
     assert.equal(facts.json().interviews, 35);
-    problem(await t.app.inject({ method: 'PATCH', url: `/api/evaluations/${e.id}`, payload: { expectedVersion: 4, reportDate: '2.5.2024' } }), 400, /ÅÅÅÅ-MM-DD/);
+    problem(await t.app.inject({ method: 'PATCH', headers: ev.headers, url: `/api/evaluations/${e.id}`, payload: { expectedVersion: 4, reportDate: '2.5.2024' } }), 400, /ÅÅÅÅ-MM-DD/);
 
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/evaluations/${e.id}?expectedVersion=4` });
+    const del = await t.app.inject({ method: 'DELETE', headers: ev.headers, url: `/api/evaluations/${e.id}?expectedVersion=4` });
     assert.equal(del.statusCode, 204);
-    problem(await t.app.inject({ url: `/api/evaluations/${e.id}` }), 404);
+    problem(await t.app.inject({ url: `/api/evaluations/${e.id}`, headers: ev.headers }), 404);
+  });
+
+  test('anonymous POST /api/evaluations → 401; a write without the CSRF token → 403', async () => {
+    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 401, /logga in/i);
+    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: { cookie: ev.cookie }, payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 403, /CSRF/);
+    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: { cookie: ev.cookie, 'x-csrf-token': 'fel' }, payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 403, /CSRF/);
   });
 
   test('POST /api/evaluations refuses invalid input with field errors and writes nothing', async () => {
-    const before = (await t.app.inject({ url: '/api/evaluations?municipality=0180' })).json().count as number;
-    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020', year: 2024, scores: { '1.1': 21 } } }), 400, /1\.1: 21 poäng är mer än max 20/);
-    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020' } }), 400, /year/);
-    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: '{not json', headers: { 'content-type': 'application/json' } }), 400, /JSON/);
-    const after = (await t.app.inject({ url: '/api/evaluations?municipality=0180' })).json().count as number;
+    const before = (await t.app.inject({ url: '/api/evaluations?municipality=0180', headers: ev.headers })).json().count as number;
+    problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020', year: 2024, scores: { '1.1': 21 } } }), 400, /1\.1: 21 poäng är mer än max 20/);
+    problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020' } }), 400, /year/);
+    problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: '{not json', headers: { ...ev.headers, 'content-type': 'application/json' } }), 400, /JSON/);
+    const after = (await t.app.inject({ url: '/api/evaluations?municipality=0180', headers: ev.headers })).json().count as number;
     assert.equal(after, before);
   });
 });

@@ -1,20 +1,24 @@
 /**
- * The HTTP app over a fresh test database, optionally with demo data.
+ * The HTTP app over a fresh test database, optionally with demo data, and sign-in helpers.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
+import type { AccountRole } from '../../src/domain/access.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { seedDemoData } from '../../src/services/demo.service.ts';
+import type { PublicUser } from '../../src/services/user.service.ts';
+import type { Services } from '../../src/services/index.ts';
 import { createTestServices, type TestContext } from './db.ts';
 
 export interface TestApp extends TestContext {
   app: FastifyInstance;
 }
 
-export async function createTestApp(opts: { demo?: boolean } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
   const ctx = await createTestServices();
   if (opts.demo) await seedDemoData(ctx.services);
-  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env });
   const app = await buildApp({ config, database: ctx.database, services: ctx.services, logger: false, ...(opts.resolveViewer ? { resolveViewer: opts.resolveViewer } : {}) });
   await app.ready();
   return {
@@ -25,4 +29,42 @@ export async function createTestApp(opts: { demo?: boolean } & Partial<Pick<AppO
       await ctx.close();
     },
   };
+}
+
+export const TEST_PASSWORD = 'korrekt-hast-batteri-9';
+
+/** A new user of the role (municipality users belong to Burlöv unless told otherwise). */
+export async function buildUser(services: Services, role: AccountRole, overrides: { municipalityCode?: string; name?: string; password?: string } = {}): Promise<PublicUser & { password: string }> {
+  const password = overrides.password ?? TEST_PASSWORD;
+  const tag = randomBytes(4).toString('hex');
+  const user = await services.users.createUser({
+    input: {
+      email: `${role}-${tag}@test.kompass.se`,
+      name: overrides.name ?? `Test ${role} ${tag}`,
+      role,
+      municipalityCode: role === 'municipality' ? (overrides.municipalityCode ?? '1231') : null,
+      password,
+    },
+  });
+  return { ...user, password };
+}
+
+export interface SignedIn {
+  user: { id: string; email: string; name: string; role: string; municipalityCode: string | null };
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a state-changing request: the session cookie and the CSRF token. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** Signs in over HTTP (a new user of the role, or the given credentials) and returns the cookie and CSRF header. */
+export async function signIn(t: TestApp, who: AccountRole | { email: string; password: string }, opts: { municipalityCode?: string } = {}): Promise<SignedIn> {
+  const creds = typeof who === 'string' ? await buildUser(t.services, who, opts) : who;
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: creds.email, password: creds.password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const set = res.headers['set-cookie'];
+  const first = Array.isArray(set) ? set[0] : set;
+  const cookie = (first ?? '').split(';')[0] ?? '';
+  const body = res.json() as { user: SignedIn['user']; csrfToken: string };
+  return { user: body.user, cookie, csrfToken: body.csrfToken, headers: { cookie, 'x-csrf-token': body.csrfToken } };
 }

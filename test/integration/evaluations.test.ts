@@ -63,7 +63,9 @@ describe(`evaluations on ${testDbKind()}`, () => {
 
   test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
     const e = await buildEvaluation(ctx.services);
-    const first = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 12 }, viewer: { userId: 'u1', role: 'evaluator', municipalityCode: null, name: 'Anna' } });
+    const anna = await ctx.services.users.createUser({ input: { email: `anna-${e.id}@test.kompass.se`, name: 'Anna', role: 'evaluator' } });
+    await ctx.services.evaluations.assignments.replace(e.id, [{ userId: anna.id, isLead: true }]);
+    const first = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 12 }, viewer: { userId: anna.id, role: 'evaluator', municipalityCode: null, name: 'Anna' } });
     assert.equal(first.version, 2);
     const err = await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 14 } }), 'conflict', /Anna/);
     assert.equal(err.extra.currentVersion, 2);

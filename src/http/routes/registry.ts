@@ -9,13 +9,16 @@ import { healthRoutes } from './health.ts';
 import { frameworkRoutes } from './frameworks.ts';
 import { municipalityRoutes } from './municipalities.ts';
 import { evaluationRoutes } from './evaluations.ts';
+import { authRoutes } from './auth.ts';
+import { userRoutes } from './users.ts';
+import { evaluationWorkflowRoutes } from './evaluation-workflow.ts';
 import { reportRoutes } from './reports.ts';
 import { importRoutes } from './imports.ts';
 
 export interface RouteContext {
   services: Services;
   database: Database;
-  config: Pick<Config, 'dataDir'>;
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'auth'>;
 }
 
 // Route plugins are typed with the zod provider; Fastify accepts them as plain async plugins.
@@ -26,6 +29,9 @@ export const ROUTES: Factory[] = [
   (c) => frameworkRoutes(c.services) as FastifyPluginAsync,
   (c) => municipalityRoutes(c.services) as FastifyPluginAsync,
   (c) => evaluationRoutes(c.services) as FastifyPluginAsync,
+  (c) => authRoutes(c.services, c.config) as FastifyPluginAsync,
+  (c) => userRoutes(c.services, c.config) as FastifyPluginAsync,
+  (c) => evaluationWorkflowRoutes(c.services) as FastifyPluginAsync,
   (c) => reportRoutes(c.services) as FastifyPluginAsync,
   (c) => importRoutes(c.services) as FastifyPluginAsync,
 ];

@@ -1,0 +1,76 @@
+/**
+ * Pure account rules: e-mail normalisation, password policy, lockout after failed sign-ins,
+ * and mapping single sign-on claims to a role. No clock, database or HTTP here: callers pass `now`.
+ */
+import type { AccountRole } from './access.ts';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+/** Failed sign-ins in a row before an account is locked. */
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** One message for every refused sign-in, so nobody learns whether an account exists or is locked. */
+export const LOGIN_REFUSED =
+  'E-postadressen eller lösenordet är fel, eller så är kontot tillfälligt spärrat efter för många försök. Kontrollera uppgifterna eller vänta 15 minuter och försök igen.';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Why a password is not acceptable, or null. */
+export function passwordProblem(password: string, email?: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`;
+  if (new Set(password).size < 4) return 'Lösenordet är för enkelt: använd fler olika tecken.';
+  if (email && password.toLowerCase().includes(normalizeEmail(email).split('@')[0] ?? '\u0000')) return 'Lösenordet får inte innehålla e-postadressens namn.';
+  return null;
+}
+
+export interface LockState {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+export function isLocked(s: LockState, now: Date): boolean {
+  return s.lockedUntil !== null && s.lockedUntil.getTime() > now.getTime();
+}
+
+/** The state after one more failed sign-in: the counter grows, and at the threshold the account locks. */
+export function afterFailedLogin(s: LockState, now: Date): LockState {
+  const failedLogins = s.failedLogins + 1;
+  if (failedLogins >= LOCKOUT_THRESHOLD) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };
+  return { failedLogins, lockedUntil: s.lockedUntil };
+}
+
+/**
+ * Parses a claim → role mapping written as `value=role,value=role` (e.g. `kompass-admin=admin,skr=evaluator`).
+ * Returns the mapping and the problems found.
+ */
+export function parseRoleMap(text: string): { map: Record<string, AccountRole>; problems: string[] } {
+  const map: Record<string, AccountRole> = {};
+  const problems: string[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const value = part.slice(0, eq).trim();
+    const role = part.slice(eq + 1).trim();
+    if (eq <= 0 || !value) problems.push(`"${part}" ska skrivas värde=roll`);
+    else if (role !== 'admin' && role !== 'evaluator' && role !== 'municipality') problems.push(`"${role}" är ingen roll (admin, evaluator, municipality)`);
+    else map[value] = role;
+  }
+  return { map, problems };
+}
+
+const RANK: Record<AccountRole, number> = { municipality: 1, evaluator: 2, admin: 3 };
+
+/** The role given by a claim (string or list of strings); the highest mapped role wins; null when none maps. */
+export function roleFromClaim(claim: unknown, map: Readonly<Record<string, AccountRole>>): AccountRole | null {
+  const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
+  let best: AccountRole | null = null;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const role = map[v];
+    if (role && (best === null || RANK[role] > RANK[best])) best = role;
+  }
+  return best;
+}

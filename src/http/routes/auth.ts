@@ -1,0 +1,123 @@
+/**
+ * Sign-in, sign-out, who am I, password change and reset, and single sign-on (OpenID Connect).
+ *
+ * Contract for the web app: POST /api/auth/login { email, password } sets the HttpOnly session cookie and
+ * returns { user, csrfToken, expiresAt }; GET /api/auth/me returns { user | null, csrfToken | null, sso };
+ * state-changing requests send the csrfToken in the `x-csrf-token` header; POST /api/auth/logout ends the session.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Services } from '../../services/index.ts';
+import { createOidcClient } from '../../services/oidc.service.ts';
+import { CSRF_HEADER } from '../context.ts';
+import { clearSessionCookie, ownOrigin, setSessionCookie, type SecurityConfig } from '../security.ts';
+
+const SMALL = 16 * 1024;
+const OIDC_COOKIE = 'kompass_oidc';
+
+export const UserOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'evaluator', 'municipality']),
+  municipalityCode: z.string().nullable(),
+});
+const SessionOut = z.object({ user: UserOut, csrfToken: z.string(), expiresAt: z.string() });
+const MeOut = z.object({
+  user: UserOut.nullable(),
+  csrfToken: z.string().nullable(),
+  csrfHeader: z.string(),
+  sso: z.object({ enabled: z.boolean(), label: z.string().nullable(), loginUrl: z.string().nullable() }),
+});
+
+const pick = (u: z.infer<typeof UserOut>): z.infer<typeof UserOut> => ({ id: u.id, email: u.email, name: u.name, role: u.role, municipalityCode: u.municipalityCode });
+
+export const authRoutes = (services: Services, config: SecurityConfig & Pick<Config, 'auth'>): FastifyPluginAsyncZod =>
+  async (app) => {
+    const oidc = config.auth.oidc ? createOidcClient(config.auth.oidc) : null;
+
+    app.post(
+      '/api/auth/login',
+      {
+        bodyLimit: SMALL,
+        schema: {
+          tags: ['auth'],
+          summary: 'Logga in med e-post och lösenord (sätter sessionskakan)',
+          body: z.object({ email: z.string().max(320), password: z.string().max(1000) }),
+          response: { 200: SessionOut },
+        },
+      },
+      async (req, reply) => {
+        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
+        const s = await services.auth.login({ email: req.body.email, password: req.body.password, address: req.ip });
+        setSessionCookie(reply, req, config, s.token, s.expiresAt);
+        return { user: pick(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+      },
+    );
+
+    app.post('/api/auth/logout', { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Logga ut (avslutar sessionen)' } }, async (req, reply) => {
+      if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
+      clearSessionCookie(reply, req, config);
+      return reply.status(204).send();
+    });
+
+    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Vem är inloggad, och sessionens CSRF-token', response: { 200: MeOut } } }, async (req) => ({
+      user: req.authSession ? pick(req.authSession.user) : null,
+      csrfToken: req.authSession?.csrfToken ?? null,
+      csrfHeader: CSRF_HEADER,
+      sso: { enabled: oidc !== null, label: config.auth.oidc?.label ?? null, loginUrl: oidc ? '/api/auth/oidc/login' : null },
+    }));
+
+    app.post(
+      '/api/auth/password',
+      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Byt ditt lösenord', body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }) } },
+      async (req, reply) => {
+        await services.users.changePassword({ viewer: req.viewer, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword });
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/api/auth/password-reset',
+      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Välj nytt lösenord med en engångslänk från en administratör', body: z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) }) } },
+      async (req, reply) => {
+        await services.users.resetPassword({ token: req.body.token, password: req.body.password });
+        return reply.status(204).send();
+      },
+    );
+
+    app.get('/api/auth/oidc/login', { schema: { tags: ['auth'], summary: 'Börja inloggning via organisationens identitetstjänst (OpenID Connect)' } }, async (req, reply) => {
+      if (!oidc) throw new DomainError('not_found', 'Inloggning via identitetstjänst är inte konfigurerad.');
+      const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
+      const start = await oidc.startLogin({ redirectUri });
+      reply.setCookie(OIDC_COOKIE, start.cookie, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600 });
+      return reply.redirect(start.url, 302);
+    });
+
+    app.get(
+      '/api/auth/oidc/callback',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Svar från identitetstjänsten (OpenID Connect)',
+          querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional(), error_description: z.string().max(1000).optional() }),
+        },
+      },
+      async (req, reply) => {
+        if (!oidc) throw new DomainError('not_found', 'Inloggning via identitetstjänst är inte konfigurerad.');
+        const cookie = req.cookies[OIDC_COOKIE] ?? '';
+        reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
+        if (req.query.error) throw new DomainError('unauthorized', `Identitetstjänsten avbröt inloggningen (${req.query.error}).`);
+        if (!req.query.code || !req.query.state) throw new DomainError('validation', 'Svaret från identitetstjänsten saknar code eller state.');
+        const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
+        const identity = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
+        const user = await services.users.signInWithOidc({ identity, config: config.auth.oidc ?? null });
+        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
+        const s = await services.auth.startSession(user);
+        setSessionCookie(reply, req, config, s.token, s.expiresAt);
+        return reply.redirect('/', 302);
+      },
+    );
+  };

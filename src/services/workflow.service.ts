@@ -1,0 +1,142 @@
+/**
+ * The review and publication workflow around an evaluation: who is assigned (and who leads),
+ * comments while a draft is shared for review, corrections of published evaluations, and the history.
+ *
+ * Corrections: `createCorrection` copies a published evaluation into a new draft that points back at it
+ * (`supersedesId`). The original stays published and unchanged until the correction is published; then
+ * the original gets `supersededById` (in the same transaction as the publication) and is shown as superseded.
+ * Only one unpublished correction may exist per evaluation.
+ */
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { evaluations, users } from '../db/schema.ts';
+import { canReadInternals, commentRefusal, statusChangeRefusal, type Viewer } from '../domain/access.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import type { Evaluation } from '../domain/evaluation.ts';
+import type { AssignedUser } from '../repositories/assignment.repository.ts';
+import type { AuditEntry, AuditService } from './audit.service.ts';
+import type { EvaluationService } from './evaluation.service.ts';
+
+export interface Comment {
+  id: string;
+  evaluationId: string;
+  author: { userId: string | null; name: string };
+  areaNumber: number | null;
+  subareaId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+const refuse = (viewer: Viewer, message: string): DomainError => new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', message);
+
+export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService }) {
+  const { db, evaluations: ev, audit } = deps;
+  const assignments = ev.assignments;
+
+  const mustReadInternals = async (id: string, viewer: Viewer) => {
+    if (viewer.role === 'public') throw new DomainError('unauthorized', 'Logga in för att se utvärderingens historik och kommentarer.');
+    const row = await ev.mustSee(id, viewer);
+    if (!canReadInternals(viewer, row)) throw new DomainError('forbidden', 'Du får inte se utvärderingens historik och kommentarer.');
+    return row;
+  };
+
+  return {
+    async listAssignments({ id, viewer }: { id: string; viewer: Viewer }): Promise<AssignedUser[]> {
+      await mustReadInternals(id, viewer);
+      return assignments.list(id);
+    },
+
+    /** Replaces who is assigned. The lead evaluator or an administrator decides; exactly one lead. */
+    async setAssignments({ id, expectedVersion, list, viewer }: { id: string; expectedVersion: number; list: ReadonlyArray<{ userId: string; isLead: boolean }>; viewer: Viewer }): Promise<AssignedUser[]> {
+      await ev.mustSee(id, viewer);
+      const refusal = statusChangeRefusal(viewer, 'published', await ev.assignmentOf(id, viewer));
+      if (refusal) throw refuse(viewer, refusal.replace('publicera utvärderingen', 'ändra vilka som är tilldelade'));
+      const ids = list.map((a) => a.userId);
+      if (new Set(ids).size !== ids.length) throw new DomainError('validation', 'Samma användare finns flera gånger i listan.');
+      if (list.length && list.filter((a) => a.isLead).length !== 1) throw new DomainError('validation', 'Ange exakt en huvudutvärderare.');
+      const found = ids.length ? await db.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(inArray(users.id, ids)) : [];
+      for (const a of list) {
+        const u = found.find((f) => f.id === a.userId);
+        if (!u || u.disabled || u.role !== 'evaluator') throw new DomainError('validation', `Användaren ${a.userId} är ingen aktiv utvärderare.`, [{ path: 'assignments', message: 'bara aktiva utvärderare kan tilldelas' }]);
+      }
+      await db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        const before = await assignments.list(id, t);
+        const bumped = await ev.repository.bumpVersion(id, expectedVersion, viewer.name, {}, t);
+        if (!bumped) throw await ev.conflict(id, expectedVersion);
+        await assignments.replace(id, list, t);
+        const after = await assignments.list(id, t);
+        const view = (xs: AssignedUser[]) => xs.map((x) => ({ userId: x.userId, name: x.name, isLead: x.isLead }));
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'assign', change: { before: { version: expectedVersion, assignments: view(before) }, after: { version: bumped.version, assignments: view(after) } } }, t);
+      });
+      return assignments.list(id);
+    },
+
+    async listComments({ id, viewer }: { id: string; viewer: Viewer }): Promise<Comment[]> {
+      await mustReadInternals(id, viewer);
+      return (await assignments.listComments(id)).map((c) => ({
+        id: c.id,
+        evaluationId: c.evaluationId,
+        author: { userId: c.userId, name: c.authorName },
+        areaNumber: c.areaNumber,
+        subareaId: c.subareaId,
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+      }));
+    },
+
+    /** A comment on a draft shared for review (municipality) or on a draft (evaluators). Never changes scores. */
+    async addComment({ id, body, areaNumber = null, subareaId = null, viewer }: { id: string; body: string; areaNumber?: number | null; subareaId?: string | null; viewer: Viewer }): Promise<Comment> {
+      const row = await mustReadInternals(id, viewer);
+      const refusal = commentRefusal(viewer, row);
+      if (refusal) throw new DomainError(row.status === 'published' ? 'rule_violation' : 'forbidden', refusal);
+      const text = body.trim();
+      if (!text) throw new DomainError('validation', 'Kommentaren är tom.', [{ path: 'body', message: 'skriv en kommentar' }]);
+      if (subareaId && areaNumber !== null && !subareaId.startsWith(`${areaNumber}.`)) throw new DomainError('validation', `Delområde ${subareaId} hör inte till område ${areaNumber}.`);
+      const c = await db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        const inserted = await assignments.insertComment({ evaluationId: id, userId: viewer.userId, authorName: viewer.name, areaNumber, subareaId, body: text }, t);
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'comment', change: { before: null, after: { commentId: inserted.id, areaNumber, subareaId, body: text } } }, t);
+        return inserted;
+      });
+      return { id: c.id, evaluationId: id, author: { userId: c.userId, name: c.authorName }, areaNumber: c.areaNumber, subareaId: c.subareaId, body: c.body, createdAt: c.createdAt.toISOString() };
+    },
+
+    /** Who changed what and when, newest first. Signed-in users who may see the evaluation. */
+    async listHistory({ id, viewer, limit = 100, beforeId }: { id: string; viewer: Viewer; limit?: number; beforeId?: number }): Promise<AuditEntry[]> {
+      await mustReadInternals(id, viewer);
+      return audit.listEntries({ entity: 'evaluation', entityId: id, limit, ...(beforeId !== undefined ? { beforeId } : {}) });
+    },
+
+    /** Starts a correction: a new draft copying a published evaluation; the original stays published until the correction is. */
+    async createCorrection({ id, viewer }: { id: string; viewer: Viewer }): Promise<Evaluation> {
+      const original = await ev.getEvaluation({ id, viewer });
+      if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw refuse(viewer, 'Bara utvärderare och administratörer kan rätta en publicerad utvärdering.');
+      if (original.status !== 'published') throw new DomainError('rule_violation', 'Bara en publicerad utvärdering kan rättas; ändra utkastet direkt.');
+      if (original.supersededById) throw new DomainError('rule_violation', `Utvärderingen är redan ersatt av ${original.supersededById}; rätta den nyaste versionen.`, [], { evaluationId: original.supersededById });
+      const [pending] = await db
+        .select({ id: evaluations.id })
+        .from(evaluations)
+        .where(and(eq(evaluations.supersedesId, id), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
+      if (pending) throw new DomainError('duplicate', `Det finns redan en rättelse under arbete: ${pending.id}.`, [], { evaluationId: pending.id });
+      const previousTeam = await assignments.list(id);
+      return db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        const { id: _id, municipality: _m, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, supersedesId: _s, supersededById: _sb, ...content } = original;
+        const created = await ev.createEvaluation({ input: { ...content, status: 'draft', sourceHash: null, source: { ...content.source } }, viewer, executor: t });
+        await ev.repository.bumpVersion(created.id, created.version, viewer.name, { supersedesId: id }, t);
+        // The team of the original follows; the one who starts the correction leads it.
+        const team = new Map(previousTeam.map((a) => [a.userId, false]));
+        if (viewer.userId && viewer.role === 'evaluator') team.set(viewer.userId, true);
+        else if (previousTeam.some((a) => a.isLead)) for (const a of previousTeam) team.set(a.userId, a.isLead);
+        await assignments.replace(created.id, [...team].map(([userId, isLead]) => ({ userId, isLead })), t);
+        const full = await ev.repository.getFull(created.id, t);
+        if (!full) throw notFound(`Utvärderingen ${created.id} finns inte.`);
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'correction_started', change: { before: null, after: { correctionId: full.id } } }, t);
+        await audit.record({ viewer, entity: 'evaluation', entityId: full.id, action: 'correction_of', change: { before: { supersedesId: null }, after: { supersedesId: id, version: full.version } } }, t);
+        return full;
+      });
+    },
+  };
+}
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
