@@ -84,6 +84,11 @@ export async function startTestApp(): Promise<TestApp> {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+      if (process.env.KOMPASS_BROWSER_DEBUG) {
+        page.on('response', (res) => {
+          if (res.status() >= 400 || res.request().method() !== 'GET') void res.text().then((body) => console.log(`${res.status()} ${res.request().method()} ${res.url()} ${body.slice(0, 400)}`));
+        });
+      }
       return page;
     },
     async api<T>(pathname: string, init: { method?: string; json?: unknown } = {}) {

@@ -76,7 +76,7 @@ describe('webbappen: läsande sidor', () => {
     await page.getByTestId('area-bar-chart').locator('summary').click();
     await page.getByTestId('profile-radar-chart').locator('summary').click();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath('evaluation.png'), fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 1700 } });
+    await page.screenshot({ path: screenshotPath('evaluation.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1750 } });
   });
 
   it('okända poäng visas som okända, inte som noll (Örebro 2015)', async () => {

@@ -226,6 +226,7 @@ export const en: Messages = {
   'edit.areaSummary': 'Introductory summary of the area',
   'edit.narrative': 'Observations, {id} {title}',
   'edit.markdownHint': 'Markdown: **bold**, *italic*, lists with -, links [text](https://…).',
+  'edit.modeFor': 'Write or preview: {label}',
   'edit.write': 'Write',
   'edit.preview': 'Preview',
   'edit.previewEmpty': 'Nothing to preview.',

@@ -224,6 +224,7 @@ export const sv = {
   'edit.areaSummary': 'Inledande sammanfattning för området',
   'edit.narrative': 'Iakttagelser, {id} {title}',
   'edit.markdownHint': 'Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…).',
+  'edit.modeFor': 'Skriv eller förhandsgranska: {label}',
   'edit.write': 'Skriv',
   'edit.preview': 'Förhandsgranska',
   'edit.previewEmpty': 'Inget att förhandsgranska.',

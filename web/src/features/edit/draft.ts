@@ -125,8 +125,13 @@ function normalizeList(items: readonly string[]): string[] {
   return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** Non-empty narratives in subarea order (key order matters when drafts are compared as JSON). */
 function normalizeNarratives(n: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(n).filter(([, v]) => v.trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(n)
+      .filter(([, v]) => v.trim() !== '')
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
+  );
 }
 
 // ---------- validation ----------

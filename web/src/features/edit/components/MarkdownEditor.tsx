@@ -23,7 +23,7 @@ export function MarkdownEditor({ id, label, value, onChange, rows = 6 }: Markdow
         {label}
       </label>
       <div className="md-editor">
-        <div className="md-toolbar" role="group" aria-label={label}>
+        <div className="md-toolbar" role="group" aria-label={t('edit.modeFor', { label })}>
           <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
             {t('edit.write')}
           </button>
