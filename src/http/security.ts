@@ -71,6 +71,7 @@ export async function registerSecurity(app: FastifyInstance, config: SecurityCon
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
   });
 
   app.addHook('onRequest', async (request, reply) => {

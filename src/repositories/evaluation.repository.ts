@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
 import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
@@ -10,6 +10,8 @@ export interface EvaluationFilter {
   year?: number | undefined;
   frameworkId?: string | undefined;
   statuses?: readonly EvaluationStatus[] | undefined;
+  /** Only published evaluations, and those shared for review with this municipality (municipality users). */
+  reviewFor?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -43,6 +45,10 @@ export function createEvaluationRepository(db: Db) {
     if (f.year !== undefined) parts.push(eq(evaluations.year, f.year));
     if (f.frameworkId) parts.push(eq(evaluations.frameworkId, f.frameworkId));
     if (f.statuses) parts.push(f.statuses.length ? inArray(evaluations.status, [...f.statuses]) : sql`false`);
+    if (f.reviewFor !== undefined) {
+      const scope = or(eq(evaluations.status, 'published'), and(eq(evaluations.status, 'review'), eq(evaluations.municipalityCode, f.reviewFor)));
+      if (scope) parts.push(scope);
+    }
     return parts.length ? and(...parts) : undefined;
   };
 

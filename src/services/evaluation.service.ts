@@ -29,6 +29,7 @@ import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, 
 import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
+import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 import type { z } from 'zod';
 
@@ -184,17 +185,22 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     return result;
   };
 
-  const loadScored = async (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<Array<ScoreData & { score: EvaluationScore }>> => {
-    const data = await repo.scoreData(filter);
-    const fws = new Map((await frameworks.listFrameworks()).map((f) => [f.id, f]));
-    return data.flatMap((d) => {
-      const fw = fws.get(d.frameworkId);
-      return fw ? [{ ...d, score: scoreOf(fw, d) }] : [];
-    });
-  };
+  const index = createScoreIndex({ db, repo, frameworks });
+  const loadScored = (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<ScoredEvaluation[]> => index.query(filter);
 
   const service = {
-    async createEvaluation({ input, viewer = SYSTEM, executor }: { input: EvaluationInput; viewer?: Viewer; executor?: Db }): Promise<Evaluation> {
+    async createEvaluation({
+      input,
+      viewer = SYSTEM,
+      executor,
+      afterCreate,
+    }: {
+      input: EvaluationInput;
+      viewer?: Viewer;
+      executor?: Db;
+      /** Runs in the creating transaction (corrections link the new draft to the original). */
+      afterCreate?: (tx: Db, created: Evaluation) => Promise<void>;
+    }): Promise<Evaluation> {
       if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att skapa en utvärdering.');
       if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw new DomainError('forbidden', 'Bara utvärderare och administratörer kan skapa utvärderingar.');
       const parsed = EvaluationInputSchema.parse(input);
@@ -221,7 +227,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         const full = await repo.getFull(id, tx);
         if (!full) throw new Error('created evaluation vanished');
         await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'create', change: { before: null, after: evaluationSnapshot(full) } }, tx);
-        return full;
+        if (!afterCreate) return full;
+        await afterCreate(tx, full);
+        return (await repo.getFull(id, tx)) ?? full;
       };
       return executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db));
     },
@@ -236,7 +244,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     async listEvaluations({ filter = {}, viewer = SYSTEM }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer?: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
       let statuses = visibleStatuses(viewer);
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
-      const f: EvaluationFilter = { ...filter, statuses };
+      const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
       const { items, count } = await repo.list(f);
       const visible = items.filter((i) => canViewEvaluation(viewer, i.row));
       const scored = new Map((await loadScored({ ids: visible.map((i) => i.row.id) })).map((s) => [s.id, s.score]));
@@ -339,14 +347,15 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
-      const row = await mustSee(id, viewer);
+      // Served from the in-memory score index: no query per request once it is built.
+      const own = await index.get(id);
+      if (!own || !canViewEvaluation(viewer, own)) throw notFound(`Utvärderingen ${id} finns inte.`);
+      const row = own;
       const fw = await frameworks.getFramework({ id: row.frameworkId });
       const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
-      const [own] = await loadScored({ ids: [id] });
-      if (!own) throw notFound(`Utvärderingen ${id} finns inte.`);
       const current = comparable(id, row.frameworkId, own.score);
 
-      const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer) }))
+      const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer), ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) }))
         .filter((d) => d.id !== id && canViewEvaluation(viewer, d) && when(d) < when(own))
         .sort((a, b) => when(b).localeCompare(when(a)));
       const prev = history[0];

@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { evaluations, users } from '../db/schema.ts';
 import { canReadInternals, commentRefusal, statusChangeRefusal, type Viewer } from '../domain/access.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { AssignedUser } from '../repositories/assignment.repository.ts';
 import type { AuditEntry, AuditService } from './audit.service.ts';
@@ -120,21 +120,22 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         .where(and(eq(evaluations.supersedesId, id), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
       if (pending) throw new DomainError('duplicate', `Det finns redan en rättelse under arbete: ${pending.id}.`, [], { evaluationId: pending.id });
       const previousTeam = await assignments.list(id);
-      return db.transaction(async (tx) => {
-        const t = tx as unknown as Db;
-        const { id: _id, municipality: _m, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, supersedesId: _s, supersededById: _sb, ...content } = original;
-        const created = await ev.createEvaluation({ input: { ...content, status: 'draft', sourceHash: null, source: { ...content.source } }, viewer, executor: t });
-        await ev.repository.bumpVersion(created.id, created.version, viewer.name, { supersedesId: id }, t);
-        // The team of the original follows; the one who starts the correction leads it.
-        const team = new Map(previousTeam.map((a) => [a.userId, false]));
-        if (viewer.userId && viewer.role === 'evaluator') team.set(viewer.userId, true);
-        else if (previousTeam.some((a) => a.isLead)) for (const a of previousTeam) team.set(a.userId, a.isLead);
-        await assignments.replace(created.id, [...team].map(([userId, isLead]) => ({ userId, isLead })), t);
-        const full = await ev.repository.getFull(created.id, t);
-        if (!full) throw notFound(`Utvärderingen ${created.id} finns inte.`);
-        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'correction_started', change: { before: null, after: { correctionId: full.id } } }, t);
-        await audit.record({ viewer, entity: 'evaluation', entityId: full.id, action: 'correction_of', change: { before: { supersedesId: null }, after: { supersedesId: id, version: full.version } } }, t);
-        return full;
+      const { id: _id, municipality: _m, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, supersedesId: _s, supersededById: _sb, ...content } = original;
+      return ev.createEvaluation({
+        input: { ...content, status: 'draft', sourceHash: null, source: { ...content.source } },
+        viewer,
+        afterCreate: async (t, created) => {
+          await t.update(evaluations).set({ supersedesId: id }).where(eq(evaluations.id, created.id));
+          // The team of the original follows; an evaluator who starts the correction leads it.
+          const team = new Map(previousTeam.map((a) => [a.userId, a.isLead]));
+          if (viewer.userId && viewer.role === 'evaluator') {
+            for (const k of team.keys()) team.set(k, false);
+            team.set(viewer.userId, true);
+          }
+          await assignments.replace(created.id, [...team].map(([userId, isLead]) => ({ userId, isLead })), t);
+          await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'correction_started', change: { before: null, after: { correctionId: created.id } } }, t);
+          await audit.record({ viewer, entity: 'evaluation', entityId: created.id, action: 'correction_of', change: { before: { supersedesId: null }, after: { supersedesId: id } } }, t);
+        },
       });
     },
   };

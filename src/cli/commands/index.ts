@@ -5,6 +5,7 @@ import { frameworksCommand } from './frameworks.ts';
 import { dbCommand } from './db.ts';
 import { importCommand } from './import.ts';
 import { reportCommand } from './report.ts';
+import { userCommand } from './user.ts';
 
 /** Every CLI command. A capability adds its command with one line here. */
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, frameworksCommand, dbCommand, reportCommand, importCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, frameworksCommand, dbCommand, reportCommand, importCommand, userCommand];

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../../runtime.ts';
+import { formatDemoAccounts, seedDemoAccounts } from '../../services/demo-accounts.service.ts';
 import type { Command } from '../types.ts';
 
 export const serveCommand: Command = {
@@ -12,6 +13,7 @@ export const serveCommand: Command = {
     const app = await startServer(runtime, { demo: values.demo });
     const where = runtime.database.kind === 'postgres' ? 'PostgreSQL' : `inbäddad databas i ${runtime.config.database.kind === 'pglite' ? runtime.config.database.dir : ''}`;
     ctx.out(`kompass kör på http://localhost:${runtime.config.port} (${where})`);
+    if (values.demo) ctx.out(formatDemoAccounts(await seedDemoAccounts(runtime.services)));
     const stop = async (): Promise<void> => {
       await app.close();
       await runtime.close();

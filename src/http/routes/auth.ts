@@ -50,8 +50,9 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         },
       },
       async (req, reply) => {
-        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
         const s = await services.auth.login({ email: req.body.email, password: req.body.password, address: req.ip });
+        // A successful sign-in replaces the session this browser had (a failed one leaves it alone).
+        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return { user: pick(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
       },

@@ -1,0 +1,274 @@
+/**
+ * Permission matrix: every API route (as listed by the OpenAPI document) × every role, with the
+ * expected status. A route without an entry here fails the test, so a new route must be classified.
+ * Also: no draft leaks through lists, summaries, reports or history to those who may not see drafts,
+ * and concurrent edits of the same subarea by two evaluators never lose a change.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import type { Viewer } from '../../src/domain/access.ts';
+import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
+import { viewerOf } from '../../src/services/user.service.ts';
+import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
+import { buildFramework, scoresFor } from '../helpers/factories.ts';
+
+const ROLES = ['anonymous', 'admin', 'lead', 'member', 'otherEvaluator', 'municipality', 'otherMunicipality'] as const;
+type RoleKey = (typeof ROLES)[number];
+type Expect = Record<RoleKey, number>;
+
+/** The same status for every role. */
+const all = (status: number): Expect => Object.fromEntries(ROLES.map((r) => [r, status])) as Expect;
+/** anonymous 401, municipality users 403, staff `ok`. */
+const staffOnly = (ok: number): Expect => ({ anonymous: 401, admin: ok, lead: ok, member: ok, otherEvaluator: ok, municipality: 403, otherMunicipality: 403 });
+const adminOnly = (ok: number): Expect => ({ anonymous: 401, admin: ok, lead: 403, member: 403, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 });
+/** Writes on an evaluation: assigned evaluators (and admins). */
+const editors = (ok: number): Expect => ({ anonymous: 401, admin: ok, lead: ok, member: ok, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 });
+/** Lead evaluator decisions: publish, delete, assign. */
+const leads = (ok: number): Expect => ({ anonymous: 401, admin: ok, lead: ok, member: 403, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 });
+/** Reading an evaluation in a status. */
+const reading = (status: EvaluationStatus): Expect => ({
+  anonymous: status === 'published' ? 200 : 404,
+  admin: 200,
+  lead: 200,
+  member: 200,
+  otherEvaluator: 200,
+  municipality: status === 'draft' ? 404 : 200,
+  otherMunicipality: status === 'published' ? 200 : 404,
+});
+/** Reading history, comments, assignments (signed in; municipality users only their own). */
+const internals = (status: EvaluationStatus): Expect => ({
+  ...reading(status),
+  anonymous: 401,
+  otherMunicipality: status === 'published' ? 403 : 404,
+});
+
+interface Fixture {
+  evaluationId: string;
+  version: number;
+  frameworkId: string;
+  userId: string;
+}
+
+interface Case {
+  /** Status of the evaluation the request is about (a fresh one per request). */
+  on?: EvaluationStatus;
+  label?: string;
+  request: (f: Fixture) => { url: string; payload?: unknown };
+  expect: Expect;
+  /** Sign in a fresh session for the request (logout). */
+  freshSession?: boolean;
+}
+
+const uniqueFramework = () => ({ ...structuredClone(FRAMEWORK_2020), id: `perm-${randomBytes(5).toString('hex')}`, name: 'Behörighetstest', origin: 'custom' as const });
+
+const MATRIX: Record<string, Case[]> = {
+  'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: all(200) }],
+  'GET /api/frameworks': [{ request: () => ({ url: '/api/frameworks' }), expect: all(200) }],
+  'POST /api/frameworks': [{ request: () => ({ url: '/api/frameworks', payload: uniqueFramework() }), expect: adminOnly(201) }],
+  'GET /api/frameworks/{id}': [{ request: () => ({ url: '/api/frameworks/kk2020' }), expect: all(200) }],
+  'PUT /api/frameworks/{id}': [
+    { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom' } }), expect: adminOnly(200) },
+  ],
+  'GET /api/municipalities': [{ request: () => ({ url: '/api/municipalities?q=burl' }), expect: all(200) }],
+  'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],
+  'GET /api/evaluations': [{ request: () => ({ url: '/api/evaluations' }), expect: all(200) }],
+  'POST /api/evaluations': [{ request: () => ({ url: '/api/evaluations', payload: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2030 } }), expect: staffOnly(201) }],
+  'GET /api/evaluations/{id}': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}` }), expect: reading(on) })),
+  'GET /api/evaluations/{id}/summary': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/summary` }), expect: reading(on) })),
+  'PATCH /api/evaluations/{id}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}`, payload: { expectedVersion: f.version, interviews: 12 } }), expect: editors(200) },
+    { on: 'review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}`, payload: { expectedVersion: f.version, interviews: 12 } }), expect: editors(200) },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}`, payload: { expectedVersion: f.version, interviews: 12 } }), expect: { ...editors(422) } },
+  ],
+  'DELETE /api/evaluations/{id}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}?expectedVersion=${f.version}` }), expect: leads(204) },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}?expectedVersion=${f.version}` }), expect: leads(422) },
+  ],
+  'PUT /api/evaluations/{id}/scores': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/scores`, payload: { expectedVersion: f.version, scores: { '1.1': 3 } } }), expect: editors(200) },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/scores`, payload: { expectedVersion: f.version, scores: { '1.1': 3 } } }), expect: editors(422) },
+  ],
+  'PUT /api/evaluations/{id}/areas/{number}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/areas/2`, payload: { expectedVersion: f.version, strengths: ['Tydligt'] } }), expect: editors(200) },
+  ],
+  'POST /api/evaluations/{id}/status': [
+    { on: 'draft', label: '→ review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/status`, payload: { expectedVersion: f.version, status: 'review' } }), expect: editors(200) },
+    { on: 'review', label: '→ published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/status`, payload: { expectedVersion: f.version, status: 'published' } }), expect: leads(200) },
+    { on: 'published', label: '→ draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/status`, payload: { expectedVersion: f.version, status: 'draft' } }), expect: editors(422) },
+  ],
+  'GET /api/evaluations/{id}/history': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/history` }), expect: internals(on) })),
+  'GET /api/evaluations/{id}/comments': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/comments` }), expect: internals(on) })),
+  'POST /api/evaluations/{id}/comments': [
+    { on: 'review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments`, payload: { body: 'Stämmer detta?', areaNumber: 2 } }), expect: { ...internals('review'), admin: 201, lead: 201, member: 201, otherEvaluator: 201, municipality: 201 } },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments`, payload: { body: 'Intern fråga' } }), expect: { ...internals('draft'), admin: 201, lead: 201, member: 201, otherEvaluator: 201 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments`, payload: { body: 'För sent' } }), expect: { ...internals('published'), admin: 422, lead: 422, member: 422, otherEvaluator: 422, municipality: 422 } },
+  ],
+  'GET /api/evaluations/{id}/assignments': (['draft', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/assignments` }), expect: internals(on) })),
+  'PUT /api/evaluations/{id}/assignments': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/assignments`, payload: { expectedVersion: f.version, assignments: [{ userId: f.userId, isLead: true }] } }), expect: leads(200) },
+  ],
+  'POST /api/evaluations/{id}/corrections': [
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(201) },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(422) },
+  ],
+  'GET /api/evaluations/{id}/report.{format}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('published') },
+  ],
+  'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],
+  'POST /api/imports': [{ request: () => ({ url: '/api/imports', payload: {} }), expect: staffOnly(400) }],
+  'POST /api/auth/login': [{ request: () => ({ url: '/api/auth/login', payload: { email: 'ingen@test.kompass.se', password: 'fel-lösenord-123' } }), expect: all(401) }],
+  'POST /api/auth/logout': [{ freshSession: true, request: () => ({ url: '/api/auth/logout' }), expect: all(204) }],
+  'GET /api/auth/me': [{ request: () => ({ url: '/api/auth/me' }), expect: all(200) }],
+  'POST /api/auth/password': [{ request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'fel-lösenord-123', newPassword: 'nytt-lösenord-456' } }), expect: { ...all(400), anonymous: 401 } }],
+  'POST /api/auth/password-reset': [{ request: () => ({ url: '/api/auth/password-reset', payload: { token: 'ogiltig-token-123', password: 'nytt-lösenord-456' } }), expect: all(400) }],
+  'GET /api/auth/oidc/login': [{ request: () => ({ url: '/api/auth/oidc/login' }), expect: all(404) }],
+  'GET /api/auth/oidc/callback': [{ request: () => ({ url: '/api/auth/oidc/callback?code=x&state=y' }), expect: all(404) }],
+  'GET /api/users': [{ request: () => ({ url: '/api/users' }), expect: adminOnly(200) }],
+  'POST /api/users': [{ request: () => ({ url: '/api/users', payload: { email: `ny-${randomBytes(4).toString('hex')}@test.kompass.se`, name: 'Ny', role: 'evaluator' } }), expect: adminOnly(201) }],
+  'GET /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}` }), expect: adminOnly(200) }],
+  'PATCH /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}`, payload: { name: 'Omdöpt' } }), expect: adminOnly(200) }],
+  'POST /api/users/{id}/password-reset': [{ request: (f) => ({ url: `/api/users/${f.userId}/password-reset` }), expect: adminOnly(201) }],
+  'GET /api/users/{id}/history': [{ request: (f) => ({ url: `/api/users/${f.userId}/history` }), expect: adminOnly(200) }],
+};
+
+describe('permission matrix: every route × every role', () => {
+  let t: TestApp;
+  const sessions = {} as Record<Exclude<RoleKey, 'anonymous'>, SignedIn>;
+  const viewers = {} as Record<Exclude<RoleKey, 'anonymous'>, Viewer>;
+  let routes: string[] = [];
+  let frameworkId = '';
+
+  before(async () => {
+    t = await createTestApp({ env: { KOMPASS_LOGIN_ATTEMPTS: '10000' } });
+    frameworkId = (await buildFramework(t.services)).id;
+    const make = async (key: Exclude<RoleKey, 'anonymous'>, role: 'admin' | 'evaluator' | 'municipality', municipalityCode?: string) => {
+      const u = await buildUser(t.services, role, municipalityCode ? { municipalityCode } : {});
+      viewers[key] = viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
+      sessions[key] = await signIn(t, { email: u.email, password: u.password });
+    };
+    await make('admin', 'admin');
+    await make('lead', 'evaluator');
+    await make('member', 'evaluator');
+    await make('otherEvaluator', 'evaluator');
+    await make('municipality', 'municipality', '1231');
+    await make('otherMunicipality', 'municipality', '1480');
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+  });
+  after(async () => t.close());
+
+  const fixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
+    // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent).
+    const target = await t.services.users.createUser({ input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
+    const fw = { id: frameworkId };
+    if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id };
+    const e = await t.services.evaluations.createEvaluation({
+      input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
+      viewer: viewers.lead,
+    });
+    await t.services.evaluations.assignments.replace(e.id, [
+      { userId: viewers.lead.userId ?? '', isLead: true },
+      { userId: viewers.member.userId ?? '', isLead: false },
+    ]);
+    let version = e.version;
+    if (on === 'review') version = (await t.services.evaluations.changeStatus({ id: e.id, expectedVersion: version, status: 'review', viewer: viewers.lead })).version;
+    return { evaluationId: e.id, version, frameworkId: fw.id, userId: target.id };
+  };
+
+  test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
+    const missing = routes.filter((r) => !MATRIX[r]);
+    assert.deepEqual(missing, [], `routes without a permission matrix entry: ${missing.join(', ')}`);
+    const stale = Object.keys(MATRIX).filter((k) => !routes.includes(k));
+    assert.deepEqual(stale, [], `matrix entries for routes that do not exist: ${stale.join(', ')}`);
+  });
+
+  for (const [route, cases] of Object.entries(MATRIX)) {
+    const [method = 'GET'] = route.split(' ');
+    for (const c of cases) {
+      test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
+        const got: Partial<Record<RoleKey, number>> = {};
+        for (const role of ROLES) {
+          const f = await fixture(c.on);
+          const { url, payload } = c.request(f);
+          let headers: Record<string, string> = {};
+          if (role !== 'anonymous') {
+            headers = c.freshSession ? (await signIn(t, { email: (await t.services.users.getUser({ id: viewers[role].userId ?? '', viewer: viewers.admin })).email, password: TEST_PASSWORD })).headers : sessions[role].headers;
+          }
+          const res = await t.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
+          got[role] = res.statusCode;
+          if (res.statusCode >= 400) {
+            assert.match(String(res.headers['content-type']), /problem\+json/, `${role}: ${res.body}`);
+            assert.doesNotMatch(res.body, /at .*\.ts:\d+|"stack"|select .* from|insert into|violates/i, `${role}: internals in the error body`);
+          }
+        }
+        assert.deepEqual(got, c.expect);
+      });
+    }
+  }
+
+  test('no draft leaks: lists, filters, summaries, reports and history hide drafts from the public and other municipalities', async () => {
+    const draft = await fixture('draft');
+    const review = await fixture('review');
+    const published = await fixture('published');
+    const idsFor = async (headers: Record<string, string>, query = ''): Promise<string[]> =>
+      ((await t.app.inject({ url: `/api/evaluations?limit=500${query}`, headers })).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    for (const [who, headers] of [['anonymous', {}], ['otherMunicipality', sessions.otherMunicipality.headers]] as const) {
+      for (const q of ['', '&status=draft', '&status=review', '&municipality=1231', '&year=2023']) {
+        const ids = await idsFor(headers, q);
+        assert.ok(!ids.includes(draft.evaluationId) && !ids.includes(review.evaluationId), `${who} ${q} lists a draft`);
+      }
+      assert.deepEqual(await idsFor(headers, '&status=draft'), []);
+      const count = (await t.app.inject({ url: '/api/evaluations?status=review', headers })).json() as { count: number };
+      assert.equal(count.count, 0, `${who}: the count reveals drafts`);
+    }
+    const own = await idsFor(sessions.municipality.headers, '&municipality=1231');
+    assert.ok(own.includes(review.evaluationId) && !own.includes(draft.evaluationId), 'own municipality sees what is shared for review, not drafts');
+    assert.ok((await idsFor({})).includes(published.evaluationId));
+    // The published summary's comparison with earlier evaluations never uses a draft.
+    const s = (await t.app.inject({ url: `/api/evaluations/${published.evaluationId}/summary` })).json() as { previous: { evaluationId: string } | null };
+    assert.ok(!s.previous || (s.previous.evaluationId !== draft.evaluationId && s.previous.evaluationId !== review.evaluationId));
+    for (const url of [`/api/evaluations/${draft.evaluationId}/report.pdf`, `/api/evaluations/${draft.evaluationId}/summary`, `/api/evaluations/${review.evaluationId}`]) {
+      const res = await t.app.inject({ url });
+      assert.equal(res.statusCode, 404, url);
+      assert.doesNotMatch(res.body, /1231|Burlöv/, 'a refused draft says nothing about its content');
+    }
+  });
+
+  test('concurrent edits of the same subarea: the stale save gets 409 with the current state, nothing is lost (many races)', async () => {
+    const f = await fixture('draft');
+    let version = f.version;
+    const rounds = 25;
+    for (let i = 0; i < rounds; i += 1) {
+      const a = 5 + (i % 10);
+      const b = 15 - (i % 10);
+      const [ra, rb] = await Promise.all([
+        t.app.inject({ method: 'PUT', url: `/api/evaluations/${f.evaluationId}/scores`, headers: sessions.lead.headers, payload: { expectedVersion: version, scores: { '1.1': a } } }),
+        t.app.inject({ method: 'PUT', url: `/api/evaluations/${f.evaluationId}/scores`, headers: sessions.member.headers, payload: { expectedVersion: version, scores: { '1.1': b } } }),
+      ]);
+      const statuses = [ra.statusCode, rb.statusCode].sort();
+      assert.deepEqual(statuses, [200, 409], `round ${i}: ${ra.body} / ${rb.body}`);
+      const [winner, loser, loserValue] = ra.statusCode === 200 ? [ra, rb, b] : [rb, ra, a];
+      const won = winner.json() as { version: number; scores: Record<string, number> };
+      const refused = loser.json() as { currentVersion: number; current: { scores: Record<string, number> }; detail: string };
+      assert.equal(refused.currentVersion, won.version);
+      assert.equal(refused.current.scores['1.1'], won.scores['1.1'], 'the 409 carries the state that won');
+      assert.match(refused.detail, /ändrats av/);
+      // The loser reloads and saves again on top: both changes end up in the history.
+      const retry = await t.app.inject({ method: 'PUT', url: `/api/evaluations/${f.evaluationId}/scores`, headers: loser === ra ? sessions.lead.headers : sessions.member.headers, payload: { expectedVersion: refused.currentVersion, scores: { '1.1': loserValue } } });
+      assert.equal(retry.statusCode, 200, retry.body);
+      version = (retry.json() as { version: number }).version;
+    }
+    const final = (await t.app.inject({ url: `/api/evaluations/${f.evaluationId}`, headers: sessions.lead.headers })).json() as { version: number };
+    assert.equal(final.version, f.version + rounds * 2);
+    const history = (await t.app.inject({ url: `/api/evaluations/${f.evaluationId}/history?limit=500`, headers: sessions.lead.headers })).json() as { items: Array<{ action: string; before: { version: number }; after: { version: number } }> };
+    const scoreChanges = history.items.filter((h) => h.action === 'set_scores');
+    // Every accepted save is one record; versions chain without gaps.
+    const versions = scoreChanges.map((h) => h.after.version).sort((x, y) => x - y);
+    assert.equal(new Set(versions).size, versions.length);
+    assert.ok(scoreChanges.length >= rounds, `${scoreChanges.length} recorded changes`);
+    for (const h of scoreChanges) assert.equal(h.after.version, h.before.version + 1);
+  });
+});
