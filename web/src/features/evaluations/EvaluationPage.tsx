@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Markdown } from '../../components/Markdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
@@ -10,7 +11,10 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { downloads, paths } from '../../paths.ts';
 import { useEvaluationView } from './api/evaluations.ts';
 import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
-import { AreaBarChart, ProfileRadarChart } from './components/EvaluationCharts.tsx';
+
+// ECharts is loaded once the scores are on screen, so parsing it does not delay them.
+const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
+const ProfileRadarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.ProfileRadarChart })));
 
 export default function EvaluationPage() {
   const { id = '' } = useParams();
@@ -89,7 +93,9 @@ export default function EvaluationPage() {
         <div className="grid-2">
           <div className="card">
             <h3>{t('eval.barChart')}</h3>
-            <AreaBarChart summary={summary} />
+            <Suspense fallback={<Loading />}>
+              <AreaBarChart summary={summary} />
+            </Suspense>
           </div>
           <div className="card">
             <h3>{t('eval.radar')}</h3>
@@ -97,7 +103,9 @@ export default function EvaluationPage() {
             {summary.previous && !summary.previous.sameFramework && (
               <p className="small">{t('eval.previousOtherVersion', { year: summary.previous.year })}</p>
             )}
-            <ProfileRadarChart summary={summary} />
+            <Suspense fallback={<Loading />}>
+              <ProfileRadarChart summary={summary} />
+            </Suspense>
           </div>
         </div>
         <h3>{t('eval.areaOverview')}</h3>
