@@ -23,7 +23,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length < PASSWORD_MIN_LENGTH) return `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`;
   if (new Set(password).size < 4) return 'Lösenordet är för enkelt: använd fler olika tecken.';
-  if (email && password.toLowerCase().includes(normalizeEmail(email).split('@')[0] ?? '\u0000')) return 'Lösenordet får inte innehålla e-postadressens namn.';
+  const local = email ? (normalizeEmail(email).split('@')[0] ?? '') : '';
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return 'Lösenordet får inte innehålla e-postadressens namn.';
   return null;
 }
 

@@ -8,6 +8,9 @@ import { DomainError } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { createFrameworkRepository } from '../repositories/framework.repository.ts';
+import { createAccountRepository } from '../repositories/account.repository.ts';
+import type { AuditRow } from '../repositories/audit.repository.ts';
+import type { CommentRow } from '../repositories/assignment.repository.ts';
 import type { Services } from './index.ts';
 
 export const EXPORT_FORMAT = 'kompass-export';
@@ -18,6 +21,24 @@ export interface ExportDocument {
   version: typeof EXPORT_VERSION;
   frameworks: FrameworkDef[];
   evaluations: Evaluation[];
+  /** Accounts (with password hashes, without sessions, reset tokens or lockout counters). Optional in older exports. */
+  users?: ExportedUser[];
+  assignments?: Array<{ evaluationId: string; userId: string; isLead: boolean }>;
+  comments?: Array<Omit<CommentRow, 'createdAt'> & { createdAt: string }>;
+  /** The audit trail, in order. */
+  auditLog?: Array<Omit<AuditRow, 'at'> & { at: string }>;
+}
+
+export interface ExportedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'evaluator' | 'municipality';
+  municipalityCode: string | null;
+  passwordHash: string | null;
+  oidcSubject: string | null;
+  disabled: boolean;
+  createdAt: string;
 }
 
 const HeaderSchema = z.object({
@@ -25,10 +46,56 @@ const HeaderSchema = z.object({
   version: z.literal(EXPORT_VERSION, { error: `exportversionen stöds inte (förväntad ${EXPORT_VERSION})` }),
   frameworks: z.array(z.looseObject({ id: z.string() })),
   evaluations: z.array(z.looseObject({ id: z.uuid(), frameworkId: z.string(), municipalityCode: z.string() })),
+  users: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        email: z.string().min(3),
+        name: z.string(),
+        role: z.enum(['admin', 'evaluator', 'municipality']),
+        municipalityCode: z.string().nullable(),
+        passwordHash: z.string().nullable(),
+        oidcSubject: z.string().nullable(),
+        disabled: z.boolean(),
+        createdAt: z.iso.datetime(),
+      }),
+    )
+    .optional(),
+  assignments: z.array(z.object({ evaluationId: z.uuid(), userId: z.uuid(), isLead: z.boolean() })).optional(),
+  comments: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        evaluationId: z.uuid(),
+        userId: z.uuid().nullable(),
+        authorName: z.string(),
+        areaNumber: z.number().int().nullable(),
+        subareaId: z.string().nullable(),
+        body: z.string(),
+        createdAt: z.iso.datetime(),
+      }),
+    )
+    .optional(),
+  auditLog: z
+    .array(
+      z.object({
+        id: z.number().int().positive(),
+        at: z.iso.datetime(),
+        actorUserId: z.uuid().nullable(),
+        actorName: z.string(),
+        entity: z.enum(['evaluation', 'user', 'framework']),
+        entityId: z.string(),
+        action: z.string(),
+        before: z.record(z.string(), z.unknown()).nullable(),
+        after: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export function createBackupService(services: Services) {
   const { db } = services;
+  const accounts = createAccountRepository(db);
   return {
     async exportDatabase(): Promise<ExportDocument> {
       const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, ...f }) => f);
@@ -38,18 +105,36 @@ export function createBackupService(services: Services) {
         const e = await services.evaluations.repository.getFull(id);
         if (e) evaluations.push(e);
       }
-      return { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks, evaluations };
+      const users: ExportedUser[] = (await accounts.listUsers()).map((u) => ({
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        municipalityCode: u.municipalityCode,
+        passwordHash: u.passwordHash,
+        oidcSubject: u.oidcSubject,
+        disabled: u.disabled,
+        createdAt: u.createdAt.toISOString(),
+      }));
+      const assignments = (await services.evaluations.assignments.all()).map((a) => ({ evaluationId: a.evaluationId, userId: a.userId, isLead: a.isLead }));
+      const comments = (await services.evaluations.assignments.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
+      const auditLog = (await services.audit.repository.all()).map((r) => ({ ...r, at: r.at.toISOString() }));
+      return { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks, evaluations, users, assignments, comments, auditLog };
     },
 
     /** Imports an export into a database without evaluations. All or nothing. */
-    async importDatabase({ document }: { document: unknown }): Promise<{ frameworks: number; evaluations: number }> {
+    async importDatabase({ document }: { document: unknown }): Promise<{ frameworks: number; evaluations: number; users: number; auditRecords: number }> {
       const head = HeaderSchema.safeParse(document);
       if (!head.success) {
         throw new DomainError('validation', `Importen avbröts: ${head.error.issues.map((i) => `${i.path.join('.') || 'dokument'}: ${i.message}`).join('; ')}`);
       }
       const doc = document as ExportDocument;
+      const extra = head.data;
       const existing = await services.evaluations.listEvaluations({ filter: { limit: 1 } });
       if (existing.count > 0) throw new DomainError('rule_violation', 'Databasen innehåller redan utvärderingar; importera till en tom databas.');
+      const present = await accounts.listUsers();
+      const clash = (extra.users ?? []).find((u) => present.some((p) => p.id === u.id || p.email === u.email));
+      if (clash) throw new DomainError('rule_violation', `Databasen har redan användaren ${clash.email}; importera till en databas utan användare.`);
       const known = new Map((await services.frameworks.listFrameworks()).map((f) => [f.id, f]));
       const frameworkRepo = createFrameworkRepository(db);
       let fwCount = 0;
@@ -60,10 +145,14 @@ export function createBackupService(services: Services) {
           else await frameworkRepo.insert(fw, t);
           fwCount += 1;
         }
+        for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
         for (const e of doc.evaluations) await services.evaluations.repository.insertRestored(e, t);
+        await services.evaluations.assignments.insertMany(extra.assignments ?? [], t);
+        await services.evaluations.assignments.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
+        await services.audit.repository.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
       });
       services.frameworks.invalidate();
-      return { frameworks: fwCount, evaluations: doc.evaluations.length };
+      return { frameworks: fwCount, evaluations: doc.evaluations.length, users: extra.users?.length ?? 0, auditRecords: extra.auditLog?.length ?? 0 };
     },
   };
 }

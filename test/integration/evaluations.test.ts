@@ -7,6 +7,8 @@ import { seedDemoData } from '../../src/services/demo.service.ts';
 import { createTestServices, createTestDatabase, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, buildFramework, randomMunicipalityCode, scoresFor } from '../helpers/factories.ts';
 import { createServices } from '../../src/services/index.ts';
+import { seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
+import { viewerOf } from '../../src/services/user.service.ts';
 
 const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> => {
   try {
@@ -176,8 +178,21 @@ describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
       const orebro = await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1880' } });
       assert.deepEqual(orebro.items.map((i) => [i.year, i.total]), [[2015, 650], [2012, 615], [2010, 515]]);
       await buildFramework(a.services);
+      // Accounts, assignments, a comment, an edit and a correction: all part of the export, with the audit trail.
+      const accounts = await seedDemoAccounts(a.services, { passwords: { admin: 'rosa-elefant-77', evaluator: 'gron-giraff-88', municipality: 'bla-zebra-99' } });
+      const lead = await a.services.users.repository.findByEmail(accounts[1]?.email ?? '');
+      assert.ok(lead);
+      const leadViewer = viewerOf(lead);
+      const correction = await a.services.workflow.createCorrection({ id: burlov?.id ?? '', viewer: leadViewer });
+      await a.services.evaluations.setScores({ id: correction.id, expectedVersion: correction.version, scores: { '1.1': 11 }, viewer: leadViewer });
+      await a.services.workflow.addComment({ id: correction.id, body: 'Rättat delområde 1.1', viewer: leadViewer });
 
       const first = await createBackupService(a.services).exportDatabase();
+      assert.equal(first.users?.length, 3);
+      assert.ok(first.users?.every((u) => u.passwordHash?.startsWith('$argon2id$')));
+      assert.equal(first.comments?.length, 1);
+      assert.ok((first.assignments?.length ?? 0) >= first.evaluations.length);
+      assert.ok((first.auditLog?.length ?? 0) > first.evaluations.length, 'creation, correction and edit records');
       const servicesB = createServices(b.database.db);
       await servicesB.ensureReferenceData();
       const result = await createBackupService(servicesB).importDatabase({ document: JSON.parse(JSON.stringify(first)) });
