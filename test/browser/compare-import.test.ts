@@ -7,7 +7,7 @@ import { assertAccessible, demoIds, screenshotPath, startTestApp, waitForCharts,
 
 const seedReport = path.resolve(import.meta.dirname, '../../../shared/seeds/002_314679f07aea1557.txt');
 
-describe('webbappen: jämför och importera', () => {
+void describe('webbappen: jämför och importera', () => {
   let app: TestApp;
   let ids: DemoIds;
   before(async () => {
@@ -18,7 +18,7 @@ describe('webbappen: jämför och importera', () => {
     await app?.close();
   });
 
-  it('jämför 2–5 utvärderingar i tabell och radar, med not när versionerna skiljer sig', async () => {
+  void it('jämför 2–5 utvärderingar i tabell och radar, med not när versionerna skiljer sig', async () => {
     const page = await app.newPage({ height: 1000 });
     await page.goto('/');
     // Select two on the start page by keyboard-operable checkboxes and open the comparison.
@@ -54,7 +54,7 @@ describe('webbappen: jämför och importera', () => {
     await assertAccessible(page, 'jämför med en vald');
   });
 
-  it('import: förhandsgranskning med problem, bekräftelse, och tydligt besked när importen saknas (404)', async () => {
+  void it('import: förhandsgranskning med problem, bekräftelse, och tydligt besked när importen saknas (404)', async () => {
     const page = await app.newPage();
     await page.goto('/importera');
     await page.getByRole('heading', { level: 1, name: 'Importera rapport' }).waitFor();

@@ -17,7 +17,7 @@ async function openEditor(page: Page, id: string): Promise<void> {
   await page.getByTestId('score-grid').waitFor();
 }
 
-describe('webbappen: redigera', () => {
+void describe('webbappen: redigera', () => {
   let app: TestApp;
   let ids: DemoIds;
   let draftId = '';
@@ -29,7 +29,7 @@ describe('webbappen: redigera', () => {
     await app?.close();
   });
 
-  it('läser Burlöv 2020, skapar en rättelse, ändrar ett delområde med validering, sparar och ser det efter omladdning', async () => {
+  void it('läser Burlöv 2020, skapar en rättelse, ändrar ett delområde med validering, sparar och ser det efter omladdning', async () => {
     const page = await app.newPage();
     await page.goto(`/utvarderingar/${ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
@@ -85,7 +85,7 @@ describe('webbappen: redigera', () => {
     assert.equal((await page.locator('[data-testid=subarea-table-1] tr[data-subarea="1.2"] td').nth(2).textContent())?.trim(), '95\u00a0%');
   });
 
-  it('texter: Markdown med förhandsgranskning körs aldrig som skript; styrkor i ordning', async () => {
+  void it('texter: Markdown med förhandsgranskning körs aldrig som skript; styrkor i ordning', async () => {
     assert.ok(draftId);
     const page = await app.newPage();
     await openEditor(page, draftId);
@@ -126,7 +126,7 @@ describe('webbappen: redigera', () => {
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   });
 
-  it('fakta och utvärderare sparas; flikar nås med piltangenter', async () => {
+  void it('fakta och utvärderare sparas; flikar nås med piltangenter', async () => {
     const page = await app.newPage();
     await openEditor(page, draftId);
     await page.getByRole('tab', { name: 'Poäng' }).focus();
@@ -151,7 +151,7 @@ describe('webbappen: redigera', () => {
     assert.match(facts, /Anna Andersson, Lunds kommun/);
   });
 
-  it('konflikt: en inaktuell kopia visar vem som ändrat vad, och inget skrivet går förlorat', async () => {
+  void it('konflikt: en inaktuell kopia visar vem som ändrat vad, och inget skrivet går förlorat', async () => {
     const alice = await app.newPage();
     const bob = await app.newPage();
     await openEditor(alice, draftId);
@@ -187,7 +187,7 @@ describe('webbappen: redigera', () => {
     assert.equal(stored.body.scores['1.5'], 28.5);
   });
 
-  it('ett misslyckat sparande behåller det som skrivits', async () => {
+  void it('ett misslyckat sparande behåller det som skrivits', async () => {
     const page = await app.newPage();
     await openEditor(page, draftId);
     await page.route('**/api/evaluations/*/scores', (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Serverfel', status: 500, detail: 'Tillfälligt fel.' }) }));
@@ -202,7 +202,7 @@ describe('webbappen: redigera', () => {
     assert.equal(stored.body.scores['2.1'], 12.25);
   });
 
-  it('ny utvärdering för en kommun och version', async () => {
+  void it('ny utvärdering för en kommun och version', async () => {
     const page = await app.newPage();
     await page.goto('/kommuner/1490');
     await page.getByRole('link', { name: 'Ny utvärdering för Borås' }).click();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible, demoIds, screenshotPath, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
 
-describe('webbappen: läsande sidor', () => {
+void describe('webbappen: läsande sidor', () => {
   let app: TestApp;
   let ids: DemoIds;
   before(async () => {
@@ -14,7 +14,7 @@ describe('webbappen: läsande sidor', () => {
     await app?.close();
   });
 
-  it('startsidan listar utvärderingar, söker kommun och filtrerar', async () => {
+  void it('startsidan listar utvärderingar, söker kommun och filtrerar', async () => {
     const page = await app.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Utvärderingar' }).waitFor();
@@ -41,7 +41,7 @@ describe('webbappen: läsande sidor', () => {
     await assertAccessible(page, 'start med filter');
   });
 
-  it('Burlöv 2020: fakta, totalpoäng, områdespoäng, delområdestabeller och diagram med datatabeller', async () => {
+  void it('Burlöv 2020: fakta, totalpoäng, områdespoäng, delområdestabeller och diagram med datatabeller', async () => {
     const page = await app.newPage();
     await page.goto(`/utvarderingar/${ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
@@ -79,7 +79,7 @@ describe('webbappen: läsande sidor', () => {
     await page.screenshot({ path: screenshotPath('evaluation.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1750 } });
   });
 
-  it('okända poäng visas som okända, inte som noll (Örebro 2015)', async () => {
+  void it('okända poäng visas som okända, inte som noll (Örebro 2015)', async () => {
     const page = await app.newPage();
     await page.goto(`/utvarderingar/${ids.orebro2015}`);
     await page.getByRole('heading', { level: 1, name: 'Örebro 2015' }).waitFor();
@@ -90,7 +90,7 @@ describe('webbappen: läsande sidor', () => {
     await assertAccessible(page, 'utvärdering med okända värden');
   });
 
-  it('kommunsidan: utvärderingar i tidsordning, trenddiagram och not om versioner', async () => {
+  void it('kommunsidan: utvärderingar i tidsordning, trenddiagram och not om versioner', async () => {
     const page = await app.newPage();
     await page.goto('/kommuner/1880');
     await page.getByRole('heading', { level: 1, name: 'Örebro' }).waitFor();
@@ -104,7 +104,7 @@ describe('webbappen: läsande sidor', () => {
     await assertAccessible(page, 'kommun');
   });
 
-  it('kommunsidan markerar versionsbyte när en kommun har utvärderingar i två versioner', async () => {
+  void it('kommunsidan markerar versionsbyte när en kommun har utvärderingar i två versioner', async () => {
     // Burlöv gets an older evaluation in the 2010 version; the page then says the scores are only partly comparable.
     const created = await app.api<{ id: string }>('/api/evaluations', {
       method: 'POST',
@@ -122,7 +122,7 @@ describe('webbappen: läsande sidor', () => {
     assert.equal(del.status, 204);
   });
 
-  it('språkbyte till engelska sparas och sätter <html lang>', async () => {
+  void it('språkbyte till engelska sparas och sätter <html lang>', async () => {
     const page = await app.newPage();
     await page.goto(`/utvarderingar/${ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
@@ -138,7 +138,7 @@ describe('webbappen: läsande sidor', () => {
     await page.getByRole('heading', { name: 'Resultat per område' }).waitFor();
   });
 
-  it('tangentbord: hopplänk, meny och länkar nås med Tab och Enter', async () => {
+  void it('tangentbord: hopplänk, meny och länkar nås med Tab och Enter', async () => {
     const page = await app.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -158,7 +158,7 @@ describe('webbappen: läsande sidor', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   });
 
-  it('okänd adress ger en sida som säger det', async () => {
+  void it('okänd adress ger en sida som säger det', async () => {
     const page = await app.newPage();
     await page.goto('/finns/inte');
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();

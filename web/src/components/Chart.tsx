@@ -14,11 +14,11 @@ import {
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
+import { init, use as registerCharts, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useT } from '../i18n/i18n.tsx';
 
-use([
+registerCharts([
   BarChart,
   LineChart,
   RadarChart,

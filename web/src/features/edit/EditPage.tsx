@@ -212,7 +212,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
     setSaveError(null);
     try {
       const created = await createCorrection(base);
-      navigate(paths.editEvaluation(created.id));
+      void navigate(paths.editEvaluation(created.id));
     } catch (err) {
       setSaveError(err);
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorPanel } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -19,7 +19,8 @@ export default function NewEvaluationPage() {
   const presetMunicipality = useMunicipality(preset);
   const frameworks = useFrameworkList();
   const [chosen, setChosen] = useState<MunicipalityItem | null>(null);
-  const [q, setQ] = useState('');
+  const [typed, setQ] = useState<string | null>(null);
+  const q = typed ?? presetMunicipality.data?.name ?? '';
   const search = useMunicipalitySearch(useDebounced(q, 200));
   const [frameworkId, setFrameworkId] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -33,10 +34,6 @@ export default function NewEvaluationPage() {
     return !b || f.year > b.year ? f.id : best;
   }, '');
   const selectedFramework = frameworkId || newest || '';
-
-  useEffect(() => {
-    if (presetMunicipality.data) setQ(presetMunicipality.data.name);
-  }, [presetMunicipality.data]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +49,7 @@ export default function NewEvaluationPage() {
     setError(null);
     try {
       const created = await createEvaluation({ municipalityCode: municipality.code, frameworkId: selectedFramework, year: Number(year.trim()), status: 'draft', source: { kind: 'manual' } });
-      navigate(paths.editEvaluation(created.id));
+      void navigate(paths.editEvaluation(created.id));
     } catch (err) {
       setError(err);
       if (isApiError(err)) {

@@ -161,7 +161,7 @@ function EvaluationList() {
             className="button"
             disabled={selected.length < 2}
             aria-describedby={`${id}-cmp-hint`}
-            onClick={() => navigate(paths.compare(selected))}
+            onClick={() => void navigate(paths.compare(selected))}
             data-testid="compare-selected"
           >
             {t('start.compareSelected', { n: selected.length })}
