@@ -5,7 +5,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { randomUUID } from 'node:crypto';
 import { schema } from './schema.ts';
+import { changeFeedFor, trackChanges } from './changes.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -28,12 +30,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
-    const client = target.dir ? new PGlite(target.dir) : new PGlite();
+    // The data set is small (hundreds of evaluations): 16 MB of shared buffers instead of PostgreSQL's
+    // default 128 MB halves the resident memory of the embedded database and its start time.
+    const options = { postgresqlconf: ['shared_buffers=16MB'] };
+    const client = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
     await client.waitReady;
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return {
-      db: db as unknown as Db,
+      db: trackChanges(db as unknown as Db),
       kind: 'pglite',
       close: () => client.close(),
       ping: async () => {
@@ -53,11 +58,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   });
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
+  const tracked = trackChanges(db as unknown as Db);
+  // Caches in other processes on the same database learn about changes through NOTIFY.
+  const feed = changeFeedFor(tracked);
+  const instance = randomUUID();
+  const listener = new pg.default.Client({ connectionString: target.url });
+  listener.on('error', (err) => {
+    if (!closing) process.stderr.write(`PostgreSQL: lyssnaren avbröts: ${err.message}\n`);
+  });
+  await listener.connect();
+  await listener.query('listen kompass_changes');
+  listener.on('notification', (n) => {
+    if (n.payload !== instance) feed.bumpRemote();
+  });
+  feed.publish = () => {
+    if (!closing) pool.query('select pg_notify($1, $2)', ['kompass_changes', instance]).catch(() => undefined);
+  };
   return {
-    db: db as unknown as Db,
+    db: tracked,
     kind: 'postgres',
     close: async () => {
       closing = true;
+      await listener.end().catch(() => undefined);
       await pool.end();
     },
     ping: async () => {

@@ -30,6 +30,7 @@ import { createAssignmentRepository } from '../repositories/assignment.repositor
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
+import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 import type { z } from 'zod';
 
@@ -187,6 +188,51 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
   const index = createScoreIndex({ db, repo, frameworks });
   const loadScored = (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<ScoredEvaluation[]> => index.query(filter);
+
+  const summaryMemo = new RevisionMemo<EvaluationSummary>(changeFeedFor(db));
+
+  const computeSummary = async (own: ScoredEvaluation, viewer: Viewer): Promise<EvaluationSummary> => {
+      const id = own.id;
+      const row = own;
+      const fw = await frameworks.getFramework({ id: row.frameworkId });
+      const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
+      const current = comparable(id, row.frameworkId, own.score);
+
+      const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer), ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) }))
+        .filter((d) => d.id !== id && canViewEvaluation(viewer, d) && when(d) < when(own))
+        .sort((a, b) => when(b).localeCompare(when(a)));
+      const prev = history[0];
+      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }) : null;
+
+      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id);
+      const average = averageOfComparable(
+        row.frameworkId,
+        fw.areas.map((a) => a.number),
+        peers.map((p) => comparable(p.id, p.frameworkId, p.score)),
+      );
+      const { areas: _prevAreas, ...previousHead } = previous ?? { areas: [] };
+      return {
+        id,
+        municipality: { code: municipality.code, name: municipality.name },
+        frameworkId: fw.id,
+        framework: { id: fw.id, name: fw.name, needsReview: fw.needsReview },
+        year: row.year,
+        status: row.status,
+        total: own.score.total,
+        totalSource: own.score.totalSource,
+        computedTotal: own.score.computedTotal,
+        max: own.score.max,
+        percent: own.score.total === null ? null : percentOf(own.score.total, own.score.max),
+        areas: own.score.areas.map((a) => {
+          const p = previous?.areas.find((x) => x.number === a.number);
+          const avg = average.areas.find((x) => x.number === a.number);
+          return { ...a, previous: p?.previous ?? null, delta: p?.delta ?? null, average: avg?.score ?? null, averageCount: avg?.count ?? 0 };
+        }),
+        previous: previous ? (previousHead as Omit<PreviousComparison, 'areas'>) : null,
+        average,
+        notes: own.score.notes,
+      };
+  };
 
   const service = {
     async createEvaluation({
@@ -347,48 +393,17 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
-      // Served from the in-memory score index: no query per request once it is built.
+      // Served from the in-memory score index: no query per request once it is built. The result depends
+      // only on the data revision and on which evaluations the viewer may see, so it is memoised on that.
       const own = await index.get(id);
       if (!own || !canViewEvaluation(viewer, own)) throw notFound(`Utvärderingen ${id} finns inte.`);
-      const row = own;
-      const fw = await frameworks.getFramework({ id: row.frameworkId });
-      const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
-      const current = comparable(id, row.frameworkId, own.score);
-
-      const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer), ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) }))
-        .filter((d) => d.id !== id && canViewEvaluation(viewer, d) && when(d) < when(own))
-        .sort((a, b) => when(b).localeCompare(when(a)));
-      const prev = history[0];
-      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }) : null;
-
-      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id);
-      const average = averageOfComparable(
-        row.frameworkId,
-        fw.areas.map((a) => a.number),
-        peers.map((p) => comparable(p.id, p.frameworkId, p.score)),
-      );
-      const { areas: _prevAreas, ...previousHead } = previous ?? { areas: [] };
-      return {
-        id,
-        municipality: { code: municipality.code, name: municipality.name },
-        frameworkId: fw.id,
-        framework: { id: fw.id, name: fw.name, needsReview: fw.needsReview },
-        year: row.year,
-        status: row.status,
-        total: own.score.total,
-        totalSource: own.score.totalSource,
-        computedTotal: own.score.computedTotal,
-        max: own.score.max,
-        percent: own.score.total === null ? null : percentOf(own.score.total, own.score.max),
-        areas: own.score.areas.map((a) => {
-          const p = previous?.areas.find((x) => x.number === a.number);
-          const avg = average.areas.find((x) => x.number === a.number);
-          return { ...a, previous: p?.previous ?? null, delta: p?.delta ?? null, average: avg?.score ?? null, averageCount: avg?.count ?? 0 };
-        }),
-        previous: previous ? (previousHead as Omit<PreviousComparison, 'areas'>) : null,
-        average,
-        notes: own.score.notes,
-      };
+      const key = `${id}|${visibleStatuses(viewer).join(',')}|${viewer.role === 'municipality' ? viewer.municipalityCode : ''}`;
+      const memo = summaryMemo.get(key);
+      if (memo) return memo;
+      const revision = changeFeedFor(db).revision;
+      const computed = await computeSummary(own, viewer);
+      summaryMemo.set(key, computed, revision);
+      return computed;
     },
 
     /** Scores of many evaluations at once (compare page, trend). */

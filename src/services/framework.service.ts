@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
@@ -8,10 +9,17 @@ export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: str
 
 export function createFrameworkService(db: Db) {
   const repo = createFrameworkRepository(db);
+  const changes = changeFeedFor(db);
   let cache: Map<string, StoredFramework> | null = null;
+  let cacheRevision = -1;
 
+  /** Frameworks are read on every scoring; cached until any change is committed. */
   const load = async (): Promise<Map<string, StoredFramework>> => {
-    if (!cache) cache = new Map((await repo.list()).map((r) => [r.id, toFrameworkDef(r)]));
+    if (!cache || cacheRevision !== changes.revision) {
+      const revision = changes.revision;
+      cache = new Map((await repo.list()).map((r) => [r.id, toFrameworkDef(r)]));
+      cacheRevision = revision;
+    }
     return cache;
   };
 
@@ -23,6 +31,7 @@ export function createFrameworkService(db: Db) {
         if (!existing.has(fw.id)) await repo.insert(fw);
       }
       cache = null;
+      changes.bump();
     },
     async listFrameworks(): Promise<StoredFramework[]> {
       return [...(await load()).values()];
@@ -38,6 +47,7 @@ export function createFrameworkService(db: Db) {
       if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
       const row = await repo.insert(framework, executor ?? db);
       cache = null;
+      changes.bump();
       return toFrameworkDef(row);
     },
     /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
@@ -50,11 +60,13 @@ export function createFrameworkService(db: Db) {
       if (oldIds !== newIds) throw new DomainError('rule_violation', 'Delområdenas id kan inte ändras i en befintlig ramverksversion; skapa en ny version.');
       const row = await repo.update(framework);
       cache = null;
+      changes.bump();
       if (!row) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
       return toFrameworkDef(row);
     },
     invalidate(): void {
       cache = null;
+      changes.bump();
     },
   };
   return service;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { changeFeedFor } from '../db/changes.ts';
 import { MUNICIPALITIES } from '../catalog/municipalities.ts';
 import { notFound } from '../domain/errors.ts';
 import { searchPlaces } from '../domain/municipality-search.ts';
@@ -8,9 +9,15 @@ export type Municipality = Omit<MunicipalityRow, 'searchKey'>;
 
 export function createMunicipalityService(db: Db) {
   const repo = createMunicipalityRepository(db);
+  const changes = changeFeedFor(db);
   let cache: Municipality[] | null = null;
+  let cacheRevision = -1;
   const all = async (): Promise<Municipality[]> => {
-    cache ??= (await repo.listAll()).map(({ searchKey: _s, ...m }) => m);
+    if (!cache || cacheRevision !== changes.revision) {
+      const revision = changes.revision;
+      cache = (await repo.listAll()).map(({ searchKey: _s, ...m }) => m);
+      cacheRevision = revision;
+    }
     return cache;
   };
   return {
@@ -18,6 +25,7 @@ export function createMunicipalityService(db: Db) {
     async ensureReference(): Promise<void> {
       if ((await repo.count()) !== MUNICIPALITIES.length) await repo.upsertAll(MUNICIPALITIES);
       cache = null;
+      changes.bump();
     },
     async searchMunicipalities({ q, limit = 20, kind }: { q: string; limit?: number; kind?: 'kommun' | 'region' }): Promise<Municipality[]> {
       const places = (await all()).filter((m) => !kind || m.kind === kind);
