@@ -134,7 +134,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/users/{id}/history': [{ request: (f) => ({ url: `/api/users/${f.userId}/history` }), expect: adminOnly(200) }],
 };
 
-describe('permission matrix: every route × every role', () => {
+void describe('permission matrix: every route × every role', () => {
   let t: TestApp;
   const sessions = {} as Record<Exclude<RoleKey, 'anonymous'>, SignedIn>;
   const viewers = {} as Record<Exclude<RoleKey, 'anonymous'>, Viewer>;
@@ -178,7 +178,7 @@ describe('permission matrix: every route × every role', () => {
     return { evaluationId: e.id, version, frameworkId: fw.id, userId: target.id };
   };
 
-  test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
+  void test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
     const missing = routes.filter((r) => !MATRIX[r]);
     assert.deepEqual(missing, [], `routes without a permission matrix entry: ${missing.join(', ')}`);
     const stale = Object.keys(MATRIX).filter((k) => !routes.includes(k));
@@ -188,7 +188,7 @@ describe('permission matrix: every route × every role', () => {
   for (const [route, cases] of Object.entries(MATRIX)) {
     const [method = 'GET'] = route.split(' ');
     for (const c of cases) {
-      test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
+      void test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
         const got: Partial<Record<RoleKey, number>> = {};
         for (const role of ROLES) {
           const f = await fixture(c.on);
@@ -209,7 +209,7 @@ describe('permission matrix: every route × every role', () => {
     }
   }
 
-  test('no draft leaks: lists, filters, summaries, reports and history hide drafts from the public and other municipalities', async () => {
+  void test('no draft leaks: lists, filters, summaries, reports and history hide drafts from the public and other municipalities', async () => {
     const draft = await fixture('draft');
     const review = await fixture('review');
     const published = await fixture('published');
@@ -237,7 +237,7 @@ describe('permission matrix: every route × every role', () => {
     }
   });
 
-  test('concurrent edits of the same subarea: the stale save gets 409 with the current state, nothing is lost (many races)', async () => {
+  void test('concurrent edits of the same subarea: the stale save gets 409 with the current state, nothing is lost (many races)', async () => {
     const f = await fixture('draft');
     let version = f.version;
     const rounds = 25;

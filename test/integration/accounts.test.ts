@@ -24,7 +24,7 @@ const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp):
 const PASSWORD = 'korrekt-hast-batteri-9';
 let n = 0;
 
-describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
+void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
   let ctx: TestContext;
   let admin: Viewer;
   let lead: Viewer;
@@ -59,14 +59,14 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
   });
   after(async () => ctx.close());
 
-  test('the audit log is append-only in the database itself', async () => {
+  void test('the audit log is append-only in the database itself', async () => {
     await buildEvaluation(ctx.services);
     const refused = (e: unknown): boolean => /append-only/.test(`${String(e)} ${String((e as { cause?: unknown }).cause)}`);
     await assert.rejects(ctx.services.db.execute(sql`update audit_log set actor_name = 'x'`), refused);
     await assert.rejects(ctx.services.db.execute(sql`delete from audit_log`), refused);
   });
 
-  test('edits: assigned evaluators and admins; an unassigned evaluator and municipality users are refused', async () => {
+  void test('edits: assigned evaluators and admins; an unassigned evaluator and municipality users are refused', async () => {
     const e = await draft();
     await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 1 }, viewer: outsider }), 'forbidden', /inte tilldelad/);
     await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 1 }, viewer: burlov }), 'not_found');
@@ -77,7 +77,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     assert.equal(a.version, 3);
   });
 
-  test('status flow: members share for review, only the lead publishes; the municipality reads and comments but never edits', async () => {
+  void test('status flow: members share for review, only the lead publishes; the municipality reads and comments but never edits', async () => {
     const e = await draft();
     await rejectsWith(ctx.services.evaluations.getEvaluation({ id: e.id, viewer: burlov }), 'not_found');
     const review = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'review', viewer: member });
@@ -97,7 +97,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: pub.version, scores: { '1.1': 1 }, viewer: lead }), 'rule_violation', /publicerad/);
   });
 
-  test('corrections: a new draft copies the published one; publishing it supersedes the original, which stays readable', async () => {
+  void test('corrections: a new draft copies the published one; publishing it supersedes the original, which stays readable', async () => {
     const e = await draft();
     const pub = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published', viewer: lead });
     await rejectsWith(ctx.services.workflow.createCorrection({ id: e.id, viewer: burlov }), 'forbidden');
@@ -122,7 +122,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     assert.deepEqual(history.map((h) => h.action).slice(0, 3), ['superseded', 'correction_started', 'change_status']);
   });
 
-  test('history: who, when, what before and after, for scores, texts, facts and status; only for those who may see it', async () => {
+  void test('history: who, when, what before and after, for scores, texts, facts and status; only for those who may see it', async () => {
     const e = await draft();
     const s = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '2.1': 7, '1.1': null }, viewer: member });
     const a = await ctx.services.evaluations.updateArea({ id: e.id, number: 2, expectedVersion: s.version, patch: { summary: 'Ny text' }, viewer: lead });
@@ -144,7 +144,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     await rejectsWith(ctx.services.workflow.listHistory({ id: e.id, viewer: PUBLIC }), 'unauthorized');
   });
 
-  test('two evaluators racing on the same subarea: one wins, the other gets a conflict, every accepted change is in the history', async () => {
+  void test('two evaluators racing on the same subarea: one wins, the other gets a conflict, every accepted change is in the history', async () => {
     const e = await draft();
     let version = 1;
     let accepted = 0;
@@ -164,7 +164,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id, viewer: admin })).version, version);
   });
 
-  test('users: admin only, e-mail unique in lower case, changes audited without password data, at least one admin stays', async () => {
+  void test('users: admin only, e-mail unique in lower case, changes audited without password data, at least one admin stays', async () => {
     await rejectsWith(ctx.services.users.createUser({ input: { email: 'x@test.kompass.se', name: 'X', role: 'evaluator' }, viewer: lead }), 'forbidden');
     const u = await ctx.services.users.createUser({ input: { email: '  Ny.Person@Test.Kompass.se ', name: 'Ny Person', role: 'municipality', municipalityCode: '1880', password: PASSWORD }, viewer: admin });
     assert.equal(u.email, 'ny.person@test.kompass.se');
@@ -181,7 +181,7 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     await rejectsWith(ctx.services.users.updateUser({ id: admin.userId ?? '', patch: { role: 'evaluator' }, viewer: admin }), 'rule_violation', /administratör/);
   });
 
-  test('sign-in: the same refusal for a wrong password, an unknown account and a locked one; lockout after 5 failures', async () => {
+  void test('sign-in: the same refusal for a wrong password, an unknown account and a locked one; lockout after 5 failures', async () => {
     const v = await user('evaluator', null, PASSWORD);
     const email = (await ctx.services.users.repository.getUser(v.userId ?? ''))?.email ?? '';
     const ok = await ctx.services.auth.login({ email: email.toUpperCase(), password: PASSWORD, address: 'a1' });
@@ -206,13 +206,13 @@ describe(`accounts, roles, publication and audit on ${testDbKind()}`, () => {
     assert.equal(await ctx.services.auth.resolveSession(again.token), null);
   });
 
-  test('sign-in attempts per address are limited (429), independent of the account', async () => {
+  void test('sign-in attempts per address are limited (429), independent of the account', async () => {
     for (let i = 0; i < 30; i += 1) await rejectsWith(ctx.services.auth.login({ email: `x${i}@test.kompass.se`, password: 'fel-lösenord-000', address: 'flood' }), 'unauthorized');
     await rejectsWith(ctx.services.auth.login({ email: 'x@test.kompass.se', password: 'fel-lösenord-000', address: 'flood' }), 'rate_limited', /För många/);
     ctx.services.auth.resetAttempts();
   });
 
-  test('a disabled account cannot sign in and its sessions end', async () => {
+  void test('a disabled account cannot sign in and its sessions end', async () => {
     const v = await user('evaluator', null, PASSWORD);
     const email = (await ctx.services.users.repository.getUser(v.userId ?? ''))?.email ?? '';
     const s = await ctx.services.auth.login({ email, password: PASSWORD, address: 'd1' });

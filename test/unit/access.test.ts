@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canReadInternals, commentRefusal, editRefusal, NOT_ASSIGNED, PUBLIC, statusChangeRefusal, type Viewer } from '../../src/domain/access.ts';
+import { afterFailedLogin, isLocked, LOCKOUT_THRESHOLD, normalizeEmail, parseRoleMap, passwordProblem, roleFromClaim } from '../../src/domain/auth.ts';
+import { diffEvaluation, isEmptyChange } from '../../src/domain/audit.ts';
+import type { Evaluation } from '../../src/domain/evaluation.ts';
+
+const v = (role: Viewer['role'], municipalityCode: string | null = null): Viewer => ({ userId: 'u', role, municipalityCode, name: role });
+
+void test('edit and status rules: admin always, assigned evaluators edit, only the lead publishes', () => {
+  assert.equal(editRefusal(v('admin'), NOT_ASSIGNED), null);
+  assert.match(editRefusal(v('evaluator'), NOT_ASSIGNED) ?? '', /inte tilldelad/);
+  assert.equal(editRefusal(v('evaluator'), { assigned: true, lead: false }), null);
+  assert.match(editRefusal(v('municipality', '1231'), { assigned: true, lead: true }) ?? '', /inte ändra/);
+  assert.match(editRefusal(PUBLIC, NOT_ASSIGNED) ?? '', /logga in/);
+  assert.equal(statusChangeRefusal(v('evaluator'), 'review', { assigned: true, lead: false }), null);
+  assert.match(statusChangeRefusal(v('evaluator'), 'published', { assigned: true, lead: false }) ?? '', /huvudutvärderaren/);
+  assert.equal(statusChangeRefusal(v('evaluator'), 'published', { assigned: true, lead: true }), null);
+  assert.equal(statusChangeRefusal(v('admin'), 'published', NOT_ASSIGNED), null);
+});
+
+void test('internals and comments: own municipality while shared for review; never the public', () => {
+  const review = { status: 'review' as const, municipalityCode: '1231' };
+  assert.equal(canReadInternals(v('municipality', '1231'), review), true);
+  assert.equal(canReadInternals(v('municipality', '1480'), review), false);
+  assert.equal(canReadInternals(PUBLIC, { ...review, status: 'published' }), false);
+  assert.equal(commentRefusal(v('municipality', '1231'), review), null);
+  assert.match(commentRefusal(v('municipality', '1231'), { ...review, status: 'draft' }) ?? '', /delad för granskning/);
+  assert.match(commentRefusal(v('evaluator'), { ...review, status: 'published' }) ?? '', /publicerad/);
+});
+
+void test('passwords, e-mail, lockout', () => {
+  assert.equal(normalizeEmail('  Anna@Kommun.SE '), 'anna@kommun.se');
+  assert.match(passwordProblem('kort') ?? '', /minst 10/);
+  assert.match(passwordProblem('aaaaaaaaaaaa') ?? '', /för enkelt/);
+  assert.match(passwordProblem('anna.svensson-2024', 'anna.svensson@kommun.se') ?? '', /e-postadressens/);
+  assert.equal(passwordProblem('korrekt-hast-batteri-9', 'anna@kommun.se'), null);
+  const now = new Date('2026-01-01T10:00:00Z');
+  let s = { failedLogins: 0, lockedUntil: null as Date | null };
+  for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i += 1) s = afterFailedLogin(s, now);
+  assert.equal(isLocked(s, now), false);
+  s = afterFailedLogin(s, now);
+  assert.equal(isLocked(s, now), true);
+  assert.equal(isLocked(s, new Date(now.getTime() + 16 * 60_000)), false);
+});
+
+void test('claim → role mapping: highest mapped role wins; bad mappings are reported', () => {
+  const { map, problems } = parseRoleMap('kompass-admin=admin, skr=evaluator,kommun=municipality,x=boss,fel');
+  assert.deepEqual(map, { 'kompass-admin': 'admin', skr: 'evaluator', kommun: 'municipality' });
+  assert.equal(problems.length, 2);
+  assert.equal(roleFromClaim(['kommun', 'skr'], map), 'evaluator');
+  assert.equal(roleFromClaim('skr kompass-admin', map), 'admin');
+  assert.equal(roleFromClaim(['okänd'], map), null);
+  assert.equal(roleFromClaim(42, map), null);
+});
+
+void test('audit diff keeps only what changed, per subarea and per area field', () => {
+  const base = {
+    id: 'e', version: 1, updatedAt: 'a', updatedBy: 'x', createdAt: 'a', municipality: { code: '1', name: 'n', kind: 'kommun' },
+    scores: { '1.1': 5, '1.2': 6 }, interviews: 10, status: 'draft',
+    areas: [{ number: 1, statedScore: null, summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] }],
+  } as unknown as Evaluation;
+  const next = { ...base, version: 2, updatedAt: 'b', scores: { '1.1': 5, '2.1': 3 }, interviews: 12, areas: [{ ...base.areas[0], strengths: ['Bra'] }] } as unknown as Evaluation;
+  const d = diffEvaluation(base, next);
+  assert.deepEqual(d.before, { version: 1, scores: { '1.2': 6, '2.1': null }, interviews: 10, areas: { 1: { strengths: [] } } });
+  assert.deepEqual(d.after, { version: 2, scores: { '1.2': null, '2.1': 3 }, interviews: 12, areas: { 1: { strengths: ['Bra'] } } });
+  assert.equal(isEmptyChange(diffEvaluation(base, { ...base, version: 2 } as Evaluation)), true);
+});
