@@ -99,7 +99,8 @@ function oidcConfig(e: z.infer<typeof EnvSchema>): { oidc: OidcConfig | null; pr
 }
 
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (DATABASE_URL=) means unset.
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Felaktig konfiguration:\n${lines}`);

@@ -13,6 +13,10 @@ function help(): string {
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  // Output piped into a command that stops reading early (`kompass … | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(help());

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function kompass(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/kompass.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, KOMPASS_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('kompass frameworks list / show over the embedded database', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-'));
+  try {
+    const list = kompass(['frameworks', 'list', '--json'], dir);
+    assert.equal(list.status, 0, list.stderr);
+    assert.deepEqual((JSON.parse(list.stdout) as Array<{ id: string }>).map((f) => f.id), ['kk2010', 'kk2020']);
+    const show = kompass(['frameworks', 'show', 'kk2020'], dir);
+    assert.equal(show.status, 0, show.stderr);
+    assert.match(show.stdout, /7\.2 Strategisk kompetensförsörjning\s+max 40/);
+    const missing = kompass(['frameworks', 'show', 'kk1999'], dir);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /kk1999/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kompass db export → db import into a new data dir → export is identical', () => {
+  const a = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-a-'));
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-b-'));
+  try {
+    assert.equal(kompass(['db', 'demo'], a).status, 0);
+    const file = path.join(a, 'export.json');
+    const exp = kompass(['db', 'export', file], a);
+    assert.equal(exp.status, 0, exp.stderr);
+    const imp = kompass(['db', 'import', file], b);
+    assert.equal(imp.status, 0, imp.stderr);
+    assert.match(imp.stdout, /Importerade 6 utvärderingar/);
+    const again = kompass(['db', 'export'], b);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, fs.readFileSync(file, 'utf8'));
+    const twice = kompass(['db', 'import', file], b);
+    assert.equal(twice.status, 1);
+    assert.match(twice.stderr, /redan utvärderingar/);
+    const bad = path.join(a, 'bad.json');
+    fs.writeFileSync(bad, '{"format":"något annat"}');
+    const refused = kompass(['db', 'import', bad], b);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /kompass-export/);
+  } finally {
+    fs.rmSync(a, { recursive: true, force: true });
+    fs.rmSync(b, { recursive: true, force: true });
+  }
+});
+
+test('unknown command and bad flags give usage and exit 2', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-'));
+  try {
+    const r = kompass(['nope'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /Okänt kommando "nope"/);
+    const f = kompass(['frameworks', 'list', '--bogus'], dir);
+    assert.equal(f.status, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
