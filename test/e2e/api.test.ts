@@ -16,7 +16,7 @@ function problem(res: LightMyRequestResponse, status: number, detail?: RegExp): 
   return body;
 }
 
-describe('HTTP API with demo data', () => {
+void describe('HTTP API with demo data', () => {
   let t: TestApp;
   let burlovId = '';
   let ev: SignedIn;
@@ -28,13 +28,13 @@ describe('HTTP API with demo data', () => {
   });
   after(async () => t.close());
 
-  test('GET /api/health → 200 when the database is ready', async () => {
+  void test('GET /api/health → 200 when the database is ready', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().status, 'ok');
   });
 
-  test('OpenAPI is served at /api/docs', async () => {
+  void test('OpenAPI is served at /api/docs', async () => {
     const res = await t.app.inject({ url: '/api/docs/json' });
     assert.equal(res.statusCode, 200);
     const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
@@ -43,7 +43,7 @@ describe('HTTP API with demo data', () => {
     assert.equal((await t.app.inject({ url: '/api/docs' })).statusCode < 400, true);
   });
 
-  test('GET /api/frameworks and /api/frameworks/:id', async () => {
+  void test('GET /api/frameworks and /api/frameworks/:id', async () => {
     const list = await t.app.inject({ url: '/api/frameworks' });
     assert.deepEqual((list.json() as { items: Array<{ id: string }> }).items.map((f) => f.id).sort(), ['kk2010', 'kk2020']);
     const fw = (await t.app.inject({ url: '/api/frameworks/kk2020' })).json() as { areas: Array<{ number: number; title: string; subareas: Array<{ id: string; title: string; max: number }> }> };
@@ -53,7 +53,7 @@ describe('HTTP API with demo data', () => {
     problem(await t.app.inject({ url: '/api/frameworks/kk1999' }), 404, /kk1999/);
   });
 
-  test('GET /api/municipalities?q= tolerant search; 400 on a bad code', async () => {
+  void test('GET /api/municipalities?q= tolerant search; 400 on a bad code', async () => {
     const res = await t.app.inject({ url: `/api/municipalities?q=${encodeURIComponent('VASTERAS')}` });
     assert.deepEqual(res.json().items[0], { code: '1980', name: 'Västerås', kind: 'kommun', countyCode: '19', countyName: 'Västmanlands län' });
     assert.equal((await t.app.inject({ url: '/api/municipalities/1480' })).json().name, 'Göteborg');
@@ -61,14 +61,14 @@ describe('HTTP API with demo data', () => {
     problem(await t.app.inject({ url: '/api/municipalities/9999' }), 404, /9999/);
   });
 
-  test('GET /api/evaluations?municipality= lists id, year, status, total', async () => {
+  void test('GET /api/evaluations?municipality= lists id, year, status, total', async () => {
     const res = await t.app.inject({ url: '/api/evaluations?municipality=1490' });
     const items = (res.json() as { items: Array<{ id: string; year: number; status: string; total: number }> }).items;
     assert.deepEqual(items.map((i) => [i.year, i.status, i.total]), [[2013, 'published', 525], [2010, 'published', 390]]);
     problem(await t.app.inject({ url: '/api/evaluations?year=abc' }), 400, /year/);
   });
 
-  test('GET /api/evaluations/:id/summary: Burlöv 2020 totals and comparisons', async () => {
+  void test('GET /api/evaluations/:id/summary: Burlöv 2020 totals and comparisons', async () => {
     const s = (await t.app.inject({ url: `/api/evaluations/${burlovId}/summary` })).json() as {
       total: number; areas: Array<{ number: number; title: string; score: number; max: number }>; previous: unknown; average: { count: number };
     };
@@ -80,7 +80,7 @@ describe('HTTP API with demo data', () => {
     assert.equal(s.average.count, 0);
   });
 
-  test('Borås 2013 summary compares with 2010 and keeps the printed total', async () => {
+  void test('Borås 2013 summary compares with 2010 and keeps the printed total', async () => {
     const id = (await t.app.inject({ url: '/api/evaluations?municipality=1490&year=2013' })).json().items[0].id as string;
     const s = (await t.app.inject({ url: `/api/evaluations/${id}/summary` })).json() as { total: number; previous: { year: number; totalDelta: number }; areas: Array<{ delta: number }> };
     assert.equal(s.total, 525);
@@ -89,13 +89,13 @@ describe('HTTP API with demo data', () => {
     assert.equal(s.areas[0]?.delta, 27);
   });
 
-  test('404 for an unknown evaluation and for an unknown route; 400 for a malformed id', async () => {
+  void test('404 for an unknown evaluation and for an unknown route; 400 for a malformed id', async () => {
     problem(await t.app.inject({ url: '/api/evaluations/00000000-0000-4000-8000-000000000000' }), 404, /finns inte/);
     problem(await t.app.inject({ url: '/api/evaluations/not-a-uuid/summary' }), 400, /UUID/);
     problem(await t.app.inject({ url: '/api/nothing-here' }), 404);
   });
 
-  test('create → score → conflict → status: the full write cycle over HTTP', async () => {
+  void test('create → score → conflict → status: the full write cycle over HTTP', async () => {
     const created = await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024, evaluators: [{ name: 'Eva Test', organisation: 'SKR', isLead: true }] } });
     assert.equal(created.statusCode, 201, created.body);
     const e = created.json() as { id: string; version: number };
@@ -130,13 +130,13 @@ describe('HTTP API with demo data', () => {
     problem(await t.app.inject({ url: `/api/evaluations/${e.id}`, headers: ev.headers }), 404);
   });
 
-  test('anonymous POST /api/evaluations → 401; a write without the CSRF token → 403', async () => {
+  void test('anonymous POST /api/evaluations → 401; a write without the CSRF token → 403', async () => {
     problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 401, /logga in/i);
     problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: { cookie: ev.cookie }, payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 403, /CSRF/);
     problem(await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: { cookie: ev.cookie, 'x-csrf-token': 'fel' }, payload: { municipalityCode: '1980', frameworkId: 'kk2020', year: 2024 } }), 403, /CSRF/);
   });
 
-  test('POST /api/evaluations refuses invalid input with field errors and writes nothing', async () => {
+  void test('POST /api/evaluations refuses invalid input with field errors and writes nothing', async () => {
     const before = (await t.app.inject({ url: '/api/evaluations?municipality=0180', headers: ev.headers })).json().count as number;
     problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020', year: 2024, scores: { '1.1': 21 } } }), 400, /1\.1: 21 poäng är mer än max 20/);
     problem(await t.app.inject({ method: 'POST', headers: ev.headers, url: '/api/evaluations', payload: { municipalityCode: '0180', frameworkId: 'kk2020' } }), 400, /year/);

@@ -22,14 +22,14 @@ const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp):
   assert.fail(`expected ${code}`);
 };
 
-describe(`evaluations on ${testDbKind()}`, () => {
+void describe(`evaluations on ${testDbKind()}`, () => {
   let ctx: TestContext;
   before(async () => {
     ctx = await createTestServices();
   });
   after(async () => ctx.close());
 
-  test('reference data: 311 municipalities and both catalog frameworks are loaded', async () => {
+  void test('reference data: 311 municipalities and both catalog frameworks are loaded', async () => {
     assert.equal((await ctx.services.municipalities.listMunicipalities()).length, 311);
     const ids = (await ctx.services.frameworks.listFrameworks()).map((f) => f.id);
     assert.ok(ids.includes('kk2010') && ids.includes('kk2020'));
@@ -37,7 +37,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(hits[0]?.code, '1490');
   });
 
-  test('create, read back, and list with the computed total', async () => {
+  void test('create, read back, and list with the computed total', async () => {
     const code = randomMunicipalityCode();
     const e = await buildEvaluation(ctx.services, { municipalityCode: code, scores: scoresFor(FRAMEWORK_2020, 0.5), year: 2022, areas: [{ number: 1, strengths: ['A', 'B'], improvements: ['C'] }] });
     assert.equal(e.version, 1);
@@ -50,7 +50,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(list.items[0]?.total, 400);
   });
 
-  test('scores are validated against the framework; a refused batch writes nothing', async () => {
+  void test('scores are validated against the framework; a refused batch writes nothing', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
     const err = await rejectsWith(
       ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 10, '1.2': 24, '9.1': 3 } }),
@@ -63,7 +63,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(again.version, 1);
   });
 
-  test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
+  void test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
     const e = await buildEvaluation(ctx.services);
     const anna = await ctx.services.users.createUser({ input: { email: `anna-${e.id}@test.kompass.se`, name: 'Anna', role: 'evaluator' } });
     await ctx.services.evaluations.assignments.replace(e.id, [{ userId: anna.id, isLead: true }]);
@@ -74,7 +74,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).scores['1.1'], 12);
   });
 
-  test('many concurrent writers with the same version: exactly one wins', async () => {
+  void test('many concurrent writers with the same version: exactly one wins', async () => {
     const e = await buildEvaluation(ctx.services);
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) => ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '2.1': i } })),
@@ -87,13 +87,13 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(final.scores['2.1'], (ok[0] as PromiseFulfilledResult<{ scores: Record<string, number> }>).value.scores['2.1']);
   });
 
-  test('null removes a score (unknown), and editing a subarea of a stated area keeps the area stated', async () => {
+  void test('null removes a score (unknown), and editing a subarea of a stated area keeps the area stated', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5, '1.2': 6 } });
     const u = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.2': null } });
     assert.deepEqual(u.scores, { '1.1': 5 });
   });
 
-  test('area texts: ordered lists, narratives per subarea; unknown subarea refused', async () => {
+  void test('area texts: ordered lists, narratives per subarea; unknown subarea refused', async () => {
     const e = await buildEvaluation(ctx.services);
     const u = await ctx.services.evaluations.updateArea({ id: e.id, number: 3, expectedVersion: 1, patch: { strengths: ['Första', 'Andra'], narratives: { '3.2': '**Text**' }, goodExamples: [{ municipalityCode: '1880', name: 'Örebro', subareaId: '3.2', text: 'Styrmodell' }] } });
     const a3 = u.areas.find((a) => a.number === 3);
@@ -104,7 +104,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).version, 2);
   });
 
-  test('status rules: publishing needs a known total; a published evaluation is read-only', async () => {
+  void test('status rules: publishing needs a known total; a published evaluation is read-only', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
     await rejectsWith(ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /totalpoängen/);
     const full = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: scoresFor(FRAMEWORK_2020, 0.7) });
@@ -116,13 +116,13 @@ describe(`evaluations on ${testDbKind()}`, () => {
     await rejectsWith(ctx.services.evaluations.deleteEvaluation({ id: e.id, expectedVersion: pub.version }), 'rule_violation');
   });
 
-  test('unknown municipality, framework or evaluation is not found', async () => {
+  void test('unknown municipality, framework or evaluation is not found', async () => {
     await rejectsWith(buildEvaluation(ctx.services, { municipalityCode: '9999' }), 'not_found', /9999/);
     await rejectsWith(buildEvaluation(ctx.services, { frameworkId: 'nope' }), 'not_found', /nope/);
     await rejectsWith(ctx.services.evaluations.getEvaluation({ id: '00000000-0000-4000-8000-000000000000' }), 'not_found');
   });
 
-  test('summary: total, per-area scores, previous evaluation deltas and the comparable average', async () => {
+  void test('summary: total, per-area scores, previous evaluation deltas and the comparable average', async () => {
     const fw = await buildFramework(ctx.services);
     const code = randomMunicipalityCode();
     const publish = async (municipalityCode: string, year: number, factor: number) => {
@@ -149,7 +149,7 @@ describe(`evaluations on ${testDbKind()}`, () => {
     assert.ok(draftPeer.id);
   });
 
-  test('frameworks can be added as data, validated; duplicates refused', async () => {
+  void test('frameworks can be added as data, validated; duplicates refused', async () => {
     const fw = await buildFramework(ctx.services, { origin: 'derived-import', needsReview: true });
     const stored = await ctx.services.frameworks.getFramework({ id: fw.id });
     assert.equal(stored.needsReview, true);
@@ -158,15 +158,15 @@ describe(`evaluations on ${testDbKind()}`, () => {
     await rejectsWith(ctx.services.frameworks.createFramework({ framework: bad }), 'validation', /ogiltig/);
   });
 
-  test('duplicate import source is refused and names the existing evaluation', async () => {
+  void test('duplicate import source is refused and names the existing evaluation', async () => {
     const e = await buildEvaluation(ctx.services, { sourceHash: `hash-${Date.now()}-${Math.random()}` });
     const err = await rejectsWith(buildEvaluation(ctx.services, { sourceHash: e.sourceHash }), 'duplicate', new RegExp(e.id));
     assert.equal(err.extra.evaluationId, e.id);
   });
 });
 
-describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
-  test('export → import into an empty database → export is identical', async () => {
+void describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
+  void test('export → import into an empty database → export is identical', async () => {
     const a = await createTestServices();
     const b = await createTestDatabase();
     try {
