@@ -338,7 +338,7 @@ export function trendOption(data: TrendData): EChartsCoreOption {
   ]);
   const option: Option = {
     ...base(data.style, describeTrend(data)),
-    grid: { left: 8, right: 24, top: 36, bottom: 8 },
+    grid: { left: 8, right: 24, top: 36, bottom: 28 },
     xAxis: {
       type: 'value',
       min: first - 0.5,

@@ -30,6 +30,8 @@ export interface ScoreData {
   reportDate: string | null;
   status: EvaluationStatus;
   statedTotal: number | null;
+  /** Set when a published correction replaced this evaluation. */
+  supersededById: string | null;
   subareaPoints: Record<string, number>;
   statedAreaScores: Record<number, number>;
 }
@@ -251,6 +253,7 @@ export function createEvaluationRepository(db: Db) {
           reportDate: evaluations.reportDate,
           status: evaluations.status,
           statedTotal: evaluations.statedTotal,
+          supersededById: evaluations.supersededById,
         })
         .from(evaluations)
         .where(parts.length ? and(...parts) : undefined);

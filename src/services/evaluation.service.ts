@@ -199,12 +199,13 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const current = comparable(id, row.frameworkId, own.score);
 
       const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer), ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) }))
-        .filter((d) => d.id !== id && canViewEvaluation(viewer, d) && when(d) < when(own))
+        .filter((d) => d.id !== id && !d.supersededById && canViewEvaluation(viewer, d) && when(d) < when(own))
         .sort((a, b) => when(b).localeCompare(when(a)));
       const prev = history[0];
       const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }) : null;
 
-      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id);
+      // A superseded evaluation is replaced by its correction: only the current version counts.
+      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id && !d.supersededById);
       const average = averageOfComparable(
         row.frameworkId,
         fw.areas.map((a) => a.number),

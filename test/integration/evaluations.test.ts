@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../src/domain/errors.ts';
+import { SYSTEM } from '../../src/domain/access.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { createBackupService } from '../../src/services/backup.service.ts';
 import { seedDemoData } from '../../src/services/demo.service.ts';
@@ -147,6 +148,19 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(s.areas[0]?.average, 70);
     assert.equal(s.areas[0]?.averageCount, 2);
     assert.ok(draftPeer.id);
+  });
+
+  test('a published correction replaces the original in averages and comparisons', async () => {
+    const fw = await buildFramework(ctx.services);
+    const publish = async (e: { id: string; version: number }) => ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: e.version, status: 'published' });
+    const original = await publish(await buildEvaluation(ctx.services, { frameworkId: fw.id, year: 2019, scores: scoresFor(fw, 0.5) }));
+    const correction = await ctx.services.workflow.createCorrection({ id: original.id, viewer: SYSTEM });
+    const corrected = await ctx.services.evaluations.setScores({ id: correction.id, expectedVersion: correction.version, scores: { '1.1': 20 } });
+    await publish(corrected);
+    const other = await publish(await buildEvaluation(ctx.services, { frameworkId: fw.id, year: 2022, scores: scoresFor(fw, 0.9) }));
+    const s = await ctx.services.evaluations.getSummary({ id: other.id });
+    assert.equal(s.average.count, 1, 'the superseded original is not counted');
+    assert.equal(s.average.total, 410);
   });
 
   void test('frameworks can be added as data, validated; duplicates refused', async () => {
