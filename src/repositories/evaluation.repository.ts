@@ -36,6 +36,17 @@ export interface ScoreData {
   statedAreaScores: Record<number, number>;
 }
 
+/** The columns an evaluation row shares by name with the evaluation as data (both directions). */
+const FACT_KEYS = [
+  'municipalityCode', 'frameworkId', 'year', 'month', 'reportDate', 'periodStart', 'periodEnd', 'ordinal',
+  'interviews', 'interviewsApprox', 'status', 'summary', 'statedTotal', 'keyFacts', 'sourceHash',
+] as const satisfies ReadonlyArray<keyof EvaluationRow & keyof EvaluationInputParsed>;
+type Facts = Pick<EvaluationInputParsed, (typeof FACT_KEYS)[number]>;
+
+function pickFacts(from: Facts): Facts {
+  return Object.fromEntries(FACT_KEYS.map((k) => [k, from[k]])) as Facts;
+}
+
 function emptyArea(number: number): AreaText {
   return { number, statedScore: null, summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] };
 }
@@ -59,22 +70,8 @@ export function createEvaluationRepository(db: Db) {
       const [row] = await executor
         .insert(evaluations)
         .values({
-          municipalityCode: input.municipalityCode,
-          frameworkId: input.frameworkId,
-          year: input.year,
-          month: input.month,
-          reportDate: input.reportDate,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
-          ordinal: input.ordinal,
-          interviews: input.interviews,
-          interviewsApprox: input.interviewsApprox,
-          status: input.status,
-          summary: input.summary,
-          statedTotal: input.statedTotal,
-          keyFacts: input.keyFacts,
+          ...pickFacts(input),
           source: input.source,
-          sourceHash: input.sourceHash,
           updatedBy: actor,
         })
         .returning({ id: evaluations.id });
@@ -89,22 +86,8 @@ export function createEvaluationRepository(db: Db) {
     async insertRestored(e: Evaluation, executor: Db = db): Promise<void> {
       await executor.insert(evaluations).values({
         id: e.id,
-        municipalityCode: e.municipalityCode,
-        frameworkId: e.frameworkId,
-        year: e.year,
-        month: e.month,
-        reportDate: e.reportDate,
-        periodStart: e.periodStart,
-        periodEnd: e.periodEnd,
-        ordinal: e.ordinal,
-        interviews: e.interviews,
-        interviewsApprox: e.interviewsApprox,
-        status: e.status,
-        summary: e.summary,
-        statedTotal: e.statedTotal,
-        keyFacts: e.keyFacts,
+        ...pickFacts(e),
         source: e.source,
-        sourceHash: e.sourceHash,
         supersedesId: e.supersedesId,
         supersededById: e.supersededById,
         version: e.version,
@@ -194,23 +177,9 @@ export function createEvaluationRepository(db: Db) {
       });
       return {
         id: e.id,
-        municipalityCode: e.municipalityCode,
+        ...pickFacts(e),
         municipality: { code: head.m.code, name: head.m.name, kind: head.m.kind },
-        frameworkId: e.frameworkId,
-        year: e.year,
-        month: e.month,
-        reportDate: e.reportDate,
-        periodStart: e.periodStart,
-        periodEnd: e.periodEnd,
-        ordinal: e.ordinal,
-        interviews: e.interviews,
-        interviewsApprox: e.interviewsApprox,
-        status: e.status,
-        summary: e.summary,
-        statedTotal: e.statedTotal,
-        keyFacts: e.keyFacts,
         source: { kind: e.source.kind, ...(e.source.fileName ? { fileName: e.source.fileName } : {}), ...(e.source.found ? { found: e.source.found } : {}) },
-        sourceHash: e.sourceHash,
         evaluators: evs.map((v) => ({ name: v.name, organisation: v.organisation, isLead: v.isLead })),
         scores: Object.fromEntries(scores.sort((a, b) => a.subareaId.localeCompare(b.subareaId, 'sv', { numeric: true })).map((s) => [s.subareaId, s.points])),
         areas: areaList,

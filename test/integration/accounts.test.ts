@@ -8,18 +8,8 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
+import { rejectsWith } from '../helpers/assert.ts';
 
-const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof DomainError, `expected DomainError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return e;
-  }
-  assert.fail(`expected ${code}`);
-};
 
 const PASSWORD = 'korrekt-hast-batteri-9';
 let n = 0;

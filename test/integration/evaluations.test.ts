@@ -10,18 +10,8 @@ import { buildEvaluation, buildFramework, randomMunicipalityCode, scoresFor } fr
 import { createServices } from '../../src/services/index.ts';
 import { seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
+import { rejectsWith } from '../helpers/assert.ts';
 
-const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof DomainError, `expected DomainError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return e;
-  }
-  assert.fail(`expected ${code}`);
-};
 
 void describe(`evaluations on ${testDbKind()}`, () => {
   let ctx: TestContext;

@@ -1,24 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PUBLIC } from '../../src/domain/access.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { createMemoryReportCache, createReportService, type ReportRenderers } from '../../src/services/report.service.ts';
 import type { ReportViewModel } from '../../src/reports/view-model.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, buildFramework, scoresFor } from '../helpers/factories.ts';
+import { rejectsWith } from '../helpers/assert.ts';
 
-const rejectsWith = async (p: Promise<unknown>, code: string, message?: RegExp): Promise<void> => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof DomainError, `expected DomainError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return;
-  }
-  assert.fail(`expected ${code}`);
-};
 
 /** Renderers that record what they were asked to render (the real ones are tested in e2e). */
 function countingRenderers(): ReportRenderers & { calls: ReportViewModel[] } {
