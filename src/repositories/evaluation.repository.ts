@@ -252,6 +252,22 @@ export function createEvaluationRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** Area texts (strengths, narratives, good examples) of the given evaluations. */
+    async areaTextsOf(ids: readonly string[]): Promise<Array<AreaText & { evaluationId: string }>> {
+      if (ids.length === 0) return [];
+      const rows = await db.select().from(areaTexts).where(inArray(areaTexts.evaluationId, [...ids]));
+      return rows.map((a) => ({
+        evaluationId: a.evaluationId,
+        number: a.areaNumber,
+        statedScore: a.statedScore,
+        summary: a.summary,
+        narratives: a.narratives,
+        strengths: a.strengths,
+        improvements: a.improvements,
+        goodExamples: a.goodExamples,
+      }));
+    },
+
     async allIds(executor: Db = db): Promise<string[]> {
       const rows = await executor.select({ id: evaluations.id }).from(evaluations).orderBy(asc(evaluations.createdAt), asc(evaluations.id));
       return rows.map((r) => r.id);

@@ -71,6 +71,7 @@ const MATRIX: Record<string, Case[]> = {
   'PUT /api/frameworks/{id}': [
     { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom' } }), expect: adminOnly(200) },
   ],
+  'GET /api/good-examples': [{ request: () => ({ url: '/api/good-examples?q=dialog' }), expect: all(200) }],
   'GET /api/municipalities': [{ request: () => ({ url: '/api/municipalities?q=burl' }), expect: all(200) }],
   'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],
   'GET /api/evaluations': [{ request: () => ({ url: '/api/evaluations' }), expect: all(200) }],

@@ -14,6 +14,7 @@ import { userRoutes } from './users.ts';
 import { evaluationWorkflowRoutes } from './evaluation-workflow.ts';
 import { reportRoutes } from './reports.ts';
 import { importRoutes } from './imports.ts';
+import { goodExampleRoutes } from './good-examples.ts';
 
 export interface RouteContext {
   services: Services;
@@ -34,4 +35,5 @@ export const ROUTES: Factory[] = [
   (c) => evaluationWorkflowRoutes(c.services) as FastifyPluginAsync,
   (c) => reportRoutes(c.services) as FastifyPluginAsync,
   (c) => importRoutes(c.services) as FastifyPluginAsync,
+  (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
 ];
