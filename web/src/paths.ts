@@ -6,6 +6,11 @@ export const paths = {
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
+  /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
+  goodExamples: (filters: { framework?: string; subarea?: string } = {}) => {
+    const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
+    return qs ? `/goda-exempel?${qs}` : '/goda-exempel';
+  },
   import: () => '/importera',
 } as const;
 
@@ -17,6 +22,7 @@ export const patterns = {
   editEvaluation: '/utvarderingar/:id/redigera',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
+  goodExamples: '/goda-exempel',
   import: '/importera',
 } as const;
 

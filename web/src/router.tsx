@@ -9,6 +9,7 @@ const StartPage = lazy(() => import('./features/start/StartPage.tsx'));
 const MunicipalityPage = lazy(() => import('./features/municipalities/MunicipalityPage.tsx'));
 const EvaluationPage = lazy(() => import('./features/evaluations/EvaluationPage.tsx'));
 const ComparePage = lazy(() => import('./features/compare/ComparePage.tsx'));
+const GoodExamplesPage = lazy(() => import('./features/good-examples/GoodExamplesPage.tsx'));
 const EditPage = lazy(() => import('./features/edit/EditPage.tsx'));
 const NewEvaluationPage = lazy(() => import('./features/edit/NewEvaluationPage.tsx'));
 const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: patterns.evaluation, element: <EvaluationPage /> },
       { path: patterns.editEvaluation, element: <EditPage /> },
       { path: patterns.compare, element: <ComparePage /> },
+      { path: patterns.goodExamples, element: <GoodExamplesPage /> },
       { path: patterns.import, element: <ImportPage /> },
       { path: '*', element: <NotFound /> },
     ],

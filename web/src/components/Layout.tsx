@@ -62,6 +62,11 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={paths.goodExamples()} className={navClass}>
+                {t('nav.goodExamples')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to={paths.newEvaluation()} className={navClass}>
                 {t('nav.new')}
               </NavLink>
