@@ -1,6 +1,10 @@
 /**
  * Browser-test harness: the real app in-process (fresh in-memory PGlite with the demo data, the built
  * web app from web/dist) on a free port, Debian Chromium through playwright-core, and axe-core.
+ *
+ * Two modes: open access (default; every request acts as the system and the web app is told it is an
+ * administrator, so page tests need no sign-in) and `{ accounts: true }`: the real session resolver with
+ * the demo accounts and known passwords (DEMO_PASSWORDS), for tests of signing in, roles and the audit trail.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,6 +17,8 @@ import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openAccessResolver } from '../../src/http/context.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import type { AccountRole } from '../../src/domain/access.ts';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
 import { seedDemoData } from '../../src/services/demo.service.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,8 +44,31 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
+/** Passwords of the demo accounts in `{ accounts: true }` mode. */
+export const DEMO_PASSWORDS: Record<AccountRole, string> = {
+  admin: 'Ada-testlösenord-2024',
+  evaluator: 'Eva-testlösenord-2024',
+  municipality: 'Kim-testlösenord-2024',
+};
+
+export function demoEmail(role: AccountRole): string {
+  const a = DEMO_ACCOUNTS.find((x) => x.role === role);
+  assert.ok(a, `inget demokonto för ${role}`);
+  return a.email;
+}
+
+/** What GET /api/auth/me answers the web app in open-access mode (the server itself has no session there). */
+const OPEN_ACCESS_ME = {
+  user: { id: '00000000-0000-4000-8000-000000000000', email: 'test@kompass.invalid', name: 'Testadministratör', role: 'admin', municipalityCode: null },
+  csrfToken: null,
+  csrfHeader: 'x-csrf-token',
+  sso: { enabled: false, label: null, loginUrl: null },
+};
+
 export interface TestApp {
   baseUrl: string;
+  /** True when the app runs with real sessions and the demo accounts. */
+  accounts: boolean;
   runtime: Runtime;
   browser: Browser;
   /** Uncaught errors of any page opened through newPage(); tests assert it stays empty. */
@@ -51,7 +80,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(opts: { accounts?: boolean } = {}): Promise<TestApp> {
+  const accounts = opts.accounts === true;
   if (!fs.existsSync(path.join(webDist, 'index.html'))) {
     throw new Error('web/dist saknas: bygg webbappen först (npm run build:web), eller kör node scripts/test.mjs browser.');
   }
@@ -59,8 +89,15 @@ export async function startTestApp(): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'warn', KOMPASS_DATA_DIR: dataDir }, { port: 0, host: '127.0.0.1', webDist });
   const runtime = await openRuntime(config, { kind: 'pglite', dir: null });
   await seedDemoData(runtime.services);
-  // Open access: these tests cover the web app's pages; signing in is tested with the accounts module.
-  const app = await buildApp({ config: runtime.config, database: runtime.database, services: runtime.services, logger: false, resolveViewer: openAccessResolver });
+  if (accounts) await seedDemoAccounts(runtime.services, { passwords: DEMO_PASSWORDS });
+  // Open access: these tests cover the web app's pages; signing in is tested in accounts.test.ts.
+  const app = await buildApp({
+    config: runtime.config,
+    database: runtime.database,
+    services: runtime.services,
+    logger: false,
+    ...(accounts ? {} : { resolveViewer: openAccessResolver }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -69,6 +106,7 @@ export async function startTestApp(): Promise<TestApp> {
   const pageErrors: string[] = [];
   return {
     baseUrl,
+    accounts,
     runtime,
     browser,
     pageErrors,
@@ -82,6 +120,9 @@ export async function startTestApp(): Promise<TestApp> {
         bypassCSP: true,
       });
       contexts.push(context);
+      if (!accounts) {
+        await context.route('**/api/auth/me', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(OPEN_ACCESS_ME) }));
+      }
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
       if (process.env.KOMPASS_BROWSER_DEBUG) {
@@ -174,6 +215,15 @@ export async function demoIds(app: TestApp): Promise<DemoIds> {
     return e.id;
   };
   return { burlov2020: find('1231', 2020), orebro2015: find('1880', 2015), boras2013: find('1490', 2013), boras2010: find('1490', 2010) };
+}
+
+/** Signs in through the sign-in page and waits for the header to show the user. */
+export async function signIn(page: Page, role: AccountRole, from = '/logga-in'): Promise<void> {
+  if (!page.url().includes('/logga-in')) await page.goto(from);
+  await page.getByLabel('E-postadress').fill(demoEmail(role));
+  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORDS[role]);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await page.getByTestId('user-menu').waitFor();
 }
 
 export function screenshotPath(name: string): string {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { AuthProvider } from './lib/auth.tsx';
 import { router } from './router.tsx';
 import './styles.css';
 
@@ -10,7 +11,9 @@ if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <RouterProvider router={router} />
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -12,6 +12,11 @@ export const paths = {
     return qs ? `/goda-exempel?${qs}` : '/goda-exempel';
   },
   import: () => '/importera',
+  /** Sign-in; `next` is where to return afterwards (a path inside the app). */
+  signIn: (next?: string) => (next && next !== '/' ? `/logga-in?till=${encodeURIComponent(next)}` : '/logga-in'),
+  changePassword: () => '/konto/losenord',
+  resetPassword: () => '/aterstall-losenord',
+  users: () => '/anvandare',
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -24,6 +29,10 @@ export const patterns = {
   compare: '/jamfor',
   goodExamples: '/goda-exempel',
   import: '/importera',
+  signIn: '/logga-in',
+  changePassword: '/konto/losenord',
+  resetPassword: '/aterstall-losenord',
+  users: '/anvandare',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */

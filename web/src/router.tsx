@@ -3,6 +3,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { NotFound } from './components/NotFound.tsx';
+import { RequireAuth } from './components/RequireAuth.tsx';
 import { patterns } from './paths.ts';
 
 const StartPage = lazy(() => import('./features/start/StartPage.tsx'));
@@ -13,6 +14,12 @@ const GoodExamplesPage = lazy(() => import('./features/good-examples/GoodExample
 const EditPage = lazy(() => import('./features/edit/EditPage.tsx'));
 const NewEvaluationPage = lazy(() => import('./features/edit/NewEvaluationPage.tsx'));
 const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
+const SignInPage = lazy(() => import('./features/account/SignInPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage.tsx'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+
+const EDITORS = ['admin', 'evaluator'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -20,12 +27,51 @@ export const router = createBrowserRouter([
     children: [
       { path: patterns.start, element: <StartPage /> },
       { path: patterns.municipality, element: <MunicipalityPage /> },
-      { path: patterns.newEvaluation, element: <NewEvaluationPage /> },
+      {
+        path: patterns.newEvaluation,
+        element: (
+          <RequireAuth roles={EDITORS}>
+            <NewEvaluationPage />
+          </RequireAuth>
+        ),
+      },
       { path: patterns.evaluation, element: <EvaluationPage /> },
-      { path: patterns.editEvaluation, element: <EditPage /> },
+      {
+        path: patterns.editEvaluation,
+        element: (
+          <RequireAuth roles={EDITORS}>
+            <EditPage />
+          </RequireAuth>
+        ),
+      },
       { path: patterns.compare, element: <ComparePage /> },
       { path: patterns.goodExamples, element: <GoodExamplesPage /> },
-      { path: patterns.import, element: <ImportPage /> },
+      {
+        path: patterns.import,
+        element: (
+          <RequireAuth roles={EDITORS}>
+            <ImportPage />
+          </RequireAuth>
+        ),
+      },
+      { path: patterns.signIn, element: <SignInPage /> },
+      {
+        path: patterns.changePassword,
+        element: (
+          <RequireAuth>
+            <ChangePasswordPage />
+          </RequireAuth>
+        ),
+      },
+      { path: patterns.resetPassword, element: <ResetPasswordPage /> },
+      {
+        path: patterns.users,
+        element: (
+          <RequireAuth roles={['admin']}>
+            <UsersPage />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,12 +1,17 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
 import { useLang, useT } from '../i18n/i18n.tsx';
+import { canCreateEvaluations } from '../lib/access.ts';
+import { useAuth } from '../lib/auth.tsx';
 import { paths } from '../paths.ts';
 import { Loading } from './Status.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 export function Layout() {
   const t = useT();
   const [lang, setLang] = useLang();
+  const { user } = useAuth();
+  const editor = canCreateEvaluations(user);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -45,8 +50,7 @@ export function Layout() {
             <button type="button" className="link-button lang-switch" lang={other} onClick={() => setLang(other)}>
               {t('lang.switchTo')}
             </button>
-            {/* Place for the sign-in link once accounts exist. */}
-            <div className="account-slot" data-slot="account" />
+            <UserMenu />
           </div>
         </div>
         <nav className="container main-nav" aria-label={t('nav.label')}>
@@ -66,16 +70,27 @@ export function Layout() {
                 {t('nav.goodExamples')}
               </NavLink>
             </li>
-            <li>
-              <NavLink to={paths.newEvaluation()} className={navClass}>
-                {t('nav.new')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.import()} className={navClass}>
-                {t('nav.import')}
-              </NavLink>
-            </li>
+            {editor && (
+              <li>
+                <NavLink to={paths.newEvaluation()} className={navClass}>
+                  {t('nav.new')}
+                </NavLink>
+              </li>
+            )}
+            {editor && (
+              <li>
+                <NavLink to={paths.import()} className={navClass}>
+                  {t('nav.import')}
+                </NavLink>
+              </li>
+            )}
+            {user?.role === 'admin' && (
+              <li>
+                <NavLink to={paths.users()} className={navClass}>
+                  {t('nav.users')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

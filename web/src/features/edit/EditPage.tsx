@@ -3,7 +3,9 @@ import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react
 import { ErrorPanel, Loading, Notice, errorText } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { useEvaluationAccess } from '../../lib/access.ts';
 import { isApiError } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFormat } from '../../lib/format.ts';
 import type { ConflictBody, Evaluation, FrameworkDef } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -36,9 +38,26 @@ export default function EditPage() {
   const { id = '' } = useParams();
   const data = useEditorData(id);
   const t = useT();
+  const { user } = useAuth();
+  const access = useEvaluationAccess(user, data.data?.evaluation);
   usePageTitle(data.data ? t('edit.title', { name: data.data.evaluation.municipality.name, year: data.data.evaluation.year }) : null);
   if (data.error) return <ErrorPanel error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
+  if (!data.data || !access.ready) return <Loading />;
+  const ev = data.data.evaluation;
+  if (!access.canEdit && ev.status !== 'published') {
+    // The server would refuse every save: say why instead of offering a form.
+    return (
+      <div className="page narrow" data-testid="edit-refused">
+        <h1>{t('edit.title', { name: ev.municipality.name, year: ev.year })}</h1>
+        <Notice tone="warning" title={t('auth.forbiddenTitle')}>
+          <p>{user?.role === 'evaluator' ? t('workflow.notAssigned') : t('workflow.readOnly')}</p>
+          <Link className="button secondary" to={paths.evaluation(ev.id)}>
+            {t('edit.backToEvaluation')}
+          </Link>
+        </Notice>
+      </div>
+    );
+  }
   return <Editor key={data.data.evaluation.id} initial={data.data.evaluation} framework={data.data.framework} />;
 }
 

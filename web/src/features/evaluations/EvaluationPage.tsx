@@ -1,16 +1,21 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Markdown } from '../../components/Markdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { useEvaluationAccess } from '../../lib/access.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useFormat } from '../../lib/format.ts';
 import type { Evaluation, EvaluationSummary } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { downloads, paths } from '../../paths.ts';
 import { useEvaluationView } from './api/evaluations.ts';
 import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
+import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { HistoryPanel } from './components/HistoryPanel.tsx';
+import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
 
 // ECharts is loaded once the scores are on screen, so parsing it does not delay them.
 const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
@@ -20,6 +25,9 @@ export default function EvaluationPage() {
   const { id = '' } = useParams();
   const t = useT();
   const view = useEvaluationView(id);
+  const { user } = useAuth();
+  const access = useEvaluationAccess(user, view.data?.evaluation);
+  const [commentsPosted, setCommentsPosted] = useState(0);
   const title = view.data ? `${view.data.evaluation.municipality.name} ${view.data.evaluation.year}` : null;
   usePageTitle(title);
   if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
@@ -48,9 +56,11 @@ export default function EvaluationPage() {
           </h1>
         </div>
         <div className="actions">
-          <Link className="button" to={paths.editEvaluation(evaluation.id)}>
-            {t('common.edit')}
-          </Link>
+          {(access.canEdit || access.canCorrect) && (
+            <Link className="button" to={paths.editEvaluation(evaluation.id)}>
+              {t('common.edit')}
+            </Link>
+          )}
           <Link className="button secondary" to={paths.compare(summary.previous ? [evaluation.id, summary.previous.evaluationId] : [evaluation.id])}>
             {t('eval.compareWith')}
           </Link>
@@ -65,6 +75,9 @@ export default function EvaluationPage() {
           </a>
         </div>
       </header>
+
+      <CorrectionNotes evaluation={evaluation} />
+      {user && access.ready && <WorkflowPanel evaluation={evaluation} access={access} onChanged={() => view.reload()} />}
 
       <div className="summary-grid">
         <ScoreCard summary={summary} />
@@ -116,6 +129,13 @@ export default function EvaluationPage() {
         <AreaSection key={area.number} area={area} text={evaluation.areas.find((a) => a.number === area.number)} />
       ))}
       <p className="muted small section">{t('common.unknownLegend')}</p>
+
+      {access.canReadInternals && (
+        <>
+          <CommentsPanel evaluationId={evaluation.id} areas={summary.areas} canComment={access.canComment} onPosted={() => setCommentsPosted((n) => n + 1)} />
+          <HistoryPanel key={commentsPosted} evaluationId={evaluation.id} version={evaluation.version} />
+        </>
+      )}
     </article>
   );
 }

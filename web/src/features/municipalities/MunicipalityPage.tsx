@@ -6,6 +6,8 @@ import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { canCreateEvaluations } from '../../lib/access.ts';
+import { useAuth } from '../../lib/auth.tsx';
 import { useChartLabels } from '../../lib/chartLabels.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -17,6 +19,7 @@ const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export default function MunicipalityPage() {
   const { code = '' } = useParams();
   const t = useT();
+  const { user } = useAuth();
   const view = useMunicipalityView(code);
   usePageTitle(view.data?.municipality.name ?? null);
   if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
@@ -43,9 +46,11 @@ export default function MunicipalityPage() {
           <h1>{municipality.name}</h1>
         </div>
         <div className="actions">
-          <Link className="button" to={paths.newEvaluation(municipality.code)}>
-            {t('muni.newEvaluation', { name: municipality.name })}
-          </Link>
+          {canCreateEvaluations(user) && (
+            <Link className="button" to={paths.newEvaluation(municipality.code)}>
+              {t('muni.newEvaluation', { name: municipality.name })}
+            </Link>
+          )}
           {evaluations.length >= 2 && (
             <Link className="button secondary" to={paths.compare(evaluations.slice(-5).map((e) => e.item.id))}>
               {t('muni.compareAll')}
