@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, screenshotPath, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
+import { assertAccessible, demoIds, publicScreenshot, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
 
 const seedReport = path.resolve(import.meta.dirname, '../../../shared/seeds/002_314679f07aea1557.txt');
 
@@ -42,7 +42,7 @@ void describe('webbappen: jämför och importera', () => {
     assert.equal(await page.getByTestId('compare-radar').locator('tbody tr').count(), 8);
     await assertAccessible(page, 'jämför');
     await page.getByTestId('compare-radar').locator('summary').click();
-    await page.screenshot({ path: screenshotPath('compare.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1900 } });
+    await publicScreenshot(app, page.url(), 'compare.png', 1900);
 
     // Same version only: no note.
     await page.goto(`/jamfor?ids=${ids.boras2010},${ids.boras2013}`);

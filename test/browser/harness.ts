@@ -74,7 +74,7 @@ export interface TestApp {
   /** Uncaught errors of any page opened through newPage(); tests assert it stays empty. */
   pageErrors: string[];
   /** A fresh browser context (own storage) and page with Swedish locale and a desktop viewport. */
-  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  newPage(opts?: { width?: number; height?: number; anonymous?: boolean }): Promise<Page>;
   /** JSON from the running API. */
   api<T>(pathname: string, init?: { method?: string; json?: unknown }): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
@@ -120,7 +120,8 @@ export async function startTestApp(opts: { accounts?: boolean } = {}): Promise<T
         bypassCSP: true,
       });
       contexts.push(context);
-      if (!accounts) {
+      // anonymous: the page sees nobody signed in (the public view, used for the README screenshots).
+      if (!accounts && !opts.anonymous) {
         await context.route('**/api/auth/me', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(OPEN_ACCESS_ME) }));
       }
       const page = await context.newPage();
@@ -187,6 +188,16 @@ export async function assertAccessible(page: Page, label: string): Promise<AxeVi
 }
 
 /** Waits until every ECharts container on the page has drawn its SVG. */
+/** A screenshot of a page as the public sees it (nobody signed in), for the README. */
+export async function publicScreenshot(app: TestApp, url: string, name: string, height: number): Promise<void> {
+  const page = await app.newPage({ anonymous: true });
+  await page.goto(url);
+  await waitForCharts(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath(name), fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });
+  await page.context().close();
+}
+
 export async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const charts = [...document.querySelectorAll('.chart')];

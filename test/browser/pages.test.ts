@@ -1,7 +1,7 @@
 /** Reading pages in a real browser: start, municipality, evaluation (Burlöv 2020), language switch, keyboard. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, screenshotPath, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
+import { assertAccessible, demoIds, publicScreenshot, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
 
 void describe('webbappen: läsande sidor', () => {
   let app: TestApp;
@@ -73,10 +73,7 @@ void describe('webbappen: läsande sidor', () => {
     assert.match((await page.getByRole('link', { name: 'Word' }).getAttribute('href')) ?? '', /report\.docx$/);
     await assertAccessible(page, 'utvärdering');
 
-    await page.getByTestId('area-bar-chart').locator('summary').click();
-    await page.getByTestId('profile-radar-chart').locator('summary').click();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath('evaluation.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1750 } });
+    await publicScreenshot(app, page.url(), 'evaluation.png', 1750);
   });
 
   void it('okända poäng visas som okända, inte som noll (Örebro 2015)', async () => {
