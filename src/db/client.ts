@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { randomUUID } from 'node:crypto';
 import { schema } from './schema.ts';
 import { changeFeedFor, trackChanges } from './changes.ts';
+import { lockDataDir } from './lock.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -30,17 +31,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
+    const unlock = target.dir ? lockDataDir(`${target.dir}.lock`, `Den inbäddade databasen i ${target.dir}`) : () => undefined;
     // The data set is small (hundreds of evaluations): 16 MB of shared buffers instead of PostgreSQL's
     // default 128 MB halves the resident memory of the embedded database and its start time.
     const options = { postgresqlconf: ['shared_buffers=16MB'] };
     const client = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
-    await client.waitReady;
+    try {
+      await client.waitReady;
+    } catch (e) {
+      unlock();
+      throw e;
+    }
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return {
       db: trackChanges(db as unknown as Db),
       kind: 'pglite',
-      close: () => client.close(),
+      close: async () => {
+        await client.close();
+        unlock();
+      },
       ping: async () => {
         await client.query('select 1');
         return true;

@@ -74,3 +74,30 @@ test('unknown command and bad flags give usage and exit 2', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a CLI command refuses the data dir while the server uses it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-lock-'));
+  const port = 3700 + Math.floor(Math.random() * 200);
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [path.join(root, 'bin/kompass.mjs'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, KOMPASS_DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      assert.ok(Date.now() < deadline, 'server did not start');
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const r = kompass(['db', 'export'], dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /används redan av en annan kompass-process \(pid \d+\)/);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
