@@ -34,12 +34,13 @@ export function lockDataDir(lockFile: string, what: string): () => void {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let holder = NaN;
+      let content: string;
       try {
-        holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+        content = fs.readFileSync(lockFile, 'utf8');
       } catch {
         continue; // removed meanwhile: try again
       }
+      const holder = Number(content.trim());
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
         throw new DomainError(
           'conflict',
