@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, type ErrorDetail } from '../domain/errors.ts';
+import { EvaluationInputSchema } from '../domain/evaluation.ts';
+import { validateFramework } from '../domain/framework.ts';
+import { checkSubareaPoints } from '../domain/scoring.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { createFrameworkRepository } from '../repositories/framework.repository.ts';
@@ -93,6 +96,38 @@ const HeaderSchema = z.object({
     .optional(),
 });
 
+/**
+ * Checks the content of an export before anything is written: frameworks by the framework rules,
+ * evaluations by the evaluation schema, their municipality, framework and points.
+ */
+function checkDocument(doc: ExportDocument, stored: ReadonlyMap<string, FrameworkDef>, municipalityCodes: ReadonlySet<string>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const frameworks = new Map<string, FrameworkDef>(stored);
+  doc.frameworks.forEach((fw, i) => {
+    for (const issue of validateFramework(fw)) problems.push({ path: `frameworks[${i}] (${fw.id}).${issue.path}`, message: issue.message });
+    frameworks.set(fw.id, fw);
+  });
+  doc.evaluations.forEach((e, i) => {
+    const where = `evaluations[${i}] (${e.id})`;
+    const parsed = EvaluationInputSchema.safeParse(e);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ path: `${where}.${issue.path.join('.')}`, message: issue.message });
+      return;
+    }
+    if (!municipalityCodes.has(e.municipalityCode)) problems.push({ path: `${where}.municipalityCode`, message: `kommunkoden ${e.municipalityCode} finns inte` });
+    const fw = frameworks.get(e.frameworkId);
+    if (!fw) {
+      problems.push({ path: `${where}.frameworkId`, message: `ramverksversionen ${e.frameworkId} finns varken i filen eller i databasen` });
+      return;
+    }
+    for (const [id, points] of Object.entries(parsed.data.scores)) {
+      const msg = checkSubareaPoints(fw, id, points);
+      if (msg) problems.push({ path: `${where}.scores.${id}`, message: msg });
+    }
+  });
+  return problems;
+}
+
 export function createBackupService(services: Services) {
   const { db } = services;
   const accounts = createAccountRepository(db);
@@ -136,6 +171,10 @@ export function createBackupService(services: Services) {
       const clash = (extra.users ?? []).find((u) => present.some((p) => p.id === u.id || p.email === u.email));
       if (clash) throw new DomainError('rule_violation', `Databasen har redan användaren ${clash.email}; importera till en databas utan användare.`);
       const known = new Map((await services.frameworks.listFrameworks()).map((f) => [f.id, f]));
+      const problems = checkDocument(doc, known, new Set((await services.municipalities.listMunicipalities()).map((m) => m.code)));
+      if (problems.length > 0) {
+        throw new DomainError('validation', `Importen avbröts: ${problems.length} fel i filen. Första: ${problems[0]?.path}: ${problems[0]?.message}`, problems.slice(0, 100));
+      }
       const frameworkRepo = createFrameworkRepository(db);
       let fwCount = 0;
       await db.transaction(async (tx) => {

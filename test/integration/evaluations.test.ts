@@ -170,6 +170,29 @@ void describe(`evaluations on ${testDbKind()}`, () => {
 });
 
 void describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
+  test('an export with invalid content is refused before anything is written', async () => {
+    const a = await createTestServices();
+    const b = await createTestServices();
+    try {
+      await seedDemoData(a.services);
+      const doc = await createBackupService(a.services).exportDatabase();
+      const tampered = structuredClone(doc);
+      const burlov = tampered.evaluations.find((e) => e.municipalityCode === '1231');
+      assert.ok(burlov);
+      burlov.scores['1.2'] = 24;
+      const other = tampered.evaluations.find((e) => e.municipalityCode === '1490');
+      assert.ok(other);
+      other.municipalityCode = '9999';
+      const err = await rejectsWith(createBackupService(b.services).importDatabase({ document: tampered }), 'validation', /2 fel i filen/);
+      assert.ok(err.details.some((d) => /scores\.1\.2/.test(d.path ?? '') && /24 poäng är mer än max 10/.test(d.message)));
+      assert.ok(err.details.some((d) => /municipalityCode/.test(d.path ?? '') && /9999/.test(d.message)));
+      assert.equal((await b.services.evaluations.listEvaluations({})).count, 0, 'nothing was written');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   void test('export → import into an empty database → export is identical', async () => {
     const a = await createTestServices();
     const b = await createTestDatabase();
