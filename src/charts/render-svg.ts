@@ -6,34 +6,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, RadarChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsCoreOption } from './definitions.ts';
 import { chartFontFamily } from './definitions.ts';
+import { CHART_MODULES } from './modules.ts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  RadarChart,
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  SVGRenderer,
-]);
+echarts.use(CHART_MODULES);
 
 export interface ChartSize {
   width: number;

@@ -3,35 +3,13 @@
  * accessible alternative: a text label for the graphic and the same data as a table.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { BarChart, LineChart, RadarChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import { TooltipComponent } from 'echarts/components';
 import { init, use as registerCharts, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CHART_MODULES } from '../../../src/charts/modules.ts';
 import { useT } from '../i18n/i18n.tsx';
 
-registerCharts([
-  BarChart,
-  LineChart,
-  RadarChart,
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+// The server renderer's modules, plus tooltips (interactive only).
+registerCharts([...CHART_MODULES, TooltipComponent]);
 
 export interface ChartProps {
   option: EChartsCoreOption;
