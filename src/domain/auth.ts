@@ -75,3 +75,23 @@ export function roleFromClaim(claim: unknown, map: Readonly<Record<string, Accou
   }
   return best;
 }
+
+/**
+ * Where to send the browser after a sign-in: a path inside this app, or `/`. Refuses anything a browser
+ * could read as another site: `//host`, `/\host`, a scheme (`https:`, `javascript:`), and control
+ * characters or whitespace (browsers drop tabs and newlines inside URLs, so `/\t/host` becomes `//host`).
+ */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || value.length > 2000 || !value.startsWith('/')) return '/';
+  if (value.startsWith('//') || value.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, 'http://kompass.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://kompass.invalid') return '/';
+  return value;
+}

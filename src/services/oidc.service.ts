@@ -3,11 +3,12 @@
  * Discovery and the provider's keys (JWKS) are fetched from the configured issuer; the ID token must be
  * RS256-signed by one of those keys and name this issuer, this client, and the nonce of this sign-in.
  *
- * Pending sign-ins (state → nonce, PKCE verifier) live in this process's memory for 10 minutes and are
+ * Pending sign-ins (state → nonce, PKCE verifier, app path to return to) live in this process's memory for 10 minutes and are
  * bound to the browser by a cookie holding the state; a deployment with several processes needs sticky sessions.
  */
 import { createHash, createPublicKey, randomBytes, timingSafeEqual, verify as verifySignature, type JsonWebKey } from 'node:crypto';
 import type { OidcConfig } from '../config.ts';
+import { safeReturnPath } from '../domain/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 
 export interface OidcIdentity {
@@ -30,6 +31,8 @@ interface Pending {
   nonce: string;
   verifier: string;
   redirectUri: string;
+  /** App path to return to after the callback (already checked by the caller). */
+  returnTo: string;
   expires: number;
 }
 
@@ -131,8 +134,11 @@ export function createOidcClient(config: OidcConfig, deps: { fetch?: typeof fetc
   };
 
   return {
-    /** The provider's sign-in URL and the cookie value that binds the answer to this browser. */
-    async startLogin({ redirectUri }: { redirectUri: string }): Promise<{ url: string; cookie: string }> {
+    /**
+     * The provider's sign-in URL and the cookie value that binds the answer to this browser.
+     * `returnTo` (an app path, or `/` when it is not one) is kept with the pending sign-in and given back by finishLogin.
+     */
+    async startLogin({ redirectUri, returnTo }: { redirectUri: string; returnTo?: string }): Promise<{ url: string; cookie: string }> {
       const d = await discover();
       const t = now();
       for (const [k, v] of pending) if (v.expires < t) pending.delete(k);
@@ -140,7 +146,7 @@ export function createOidcClient(config: OidcConfig, deps: { fetch?: typeof fetc
       const state = b64url(randomBytes(24));
       const nonce = b64url(randomBytes(24));
       const verifier = b64url(randomBytes(32));
-      pending.set(state, { nonce, verifier, redirectUri, expires: t + PENDING_MS });
+      pending.set(state, { nonce, verifier, redirectUri, returnTo: safeReturnPath(returnTo), expires: t + PENDING_MS });
       const url = new URL(d.authorization_endpoint);
       url.searchParams.set('response_type', 'code');
       url.searchParams.set('client_id', config.clientId);
@@ -153,8 +159,8 @@ export function createOidcClient(config: OidcConfig, deps: { fetch?: typeof fetc
       return { url: url.toString(), cookie: state };
     },
 
-    /** Exchanges the code, verifies the ID token and returns who signed in. */
-    async finishLogin({ code, state, cookie, redirectUri }: { code: string; state: string; cookie: string; redirectUri: string }): Promise<OidcIdentity> {
+    /** Exchanges the code, verifies the ID token and returns who signed in, and the app path to return to. */
+    async finishLogin({ code, state, cookie, redirectUri }: { code: string; state: string; cookie: string; redirectUri: string }): Promise<{ identity: OidcIdentity; returnTo: string }> {
       const p = pending.get(state);
       if (!p || p.expires < now() || cookie.length !== state.length || !timingSafeEqual(Buffer.from(cookie), Buffer.from(state)) || p.redirectUri !== redirectUri) {
         throw refused('inloggningen är okänd eller för gammal; börja om.');
@@ -176,7 +182,7 @@ export function createOidcClient(config: OidcConfig, deps: { fetch?: typeof fetc
         claims = verifyRs256(tokens.id_token, await jwks(true));
       }
       checkIdTokenClaims(claims, { issuer: d.issuer, clientId: config.clientId, nonce: p.nonce, now: Math.floor(now() / 1000) });
-      return {
+      const identity: OidcIdentity = {
         issuer: d.issuer,
         subject: String(claims.sub),
         email: typeof claims.email === 'string' ? claims.email : null,
@@ -184,6 +190,7 @@ export function createOidcClient(config: OidcConfig, deps: { fetch?: typeof fetc
         name: typeof claims.name === 'string' ? claims.name : null,
         claims,
       };
+      return { identity, returnTo: p.returnTo };
     },
   };
 }

@@ -107,10 +107,10 @@ void describe('single sign-on with OpenID Connect (local test provider)', () => 
   });
 
   /** Plays the browser: start at kompass, let the provider redirect back, return the callback answer. */
-  const signInVia = async (claims: Record<string, unknown>, mode: Mode = 'ok', tamper?: (callback: URL) => void) => {
+  const signInVia = async (claims: Record<string, unknown>, mode: Mode = 'ok', tamper?: (callback: URL) => void, startUrl = '/api/auth/oidc/login') => {
     provider.state.mode = mode;
     provider.state.next = claims;
-    const start = await t.app.inject({ url: '/api/auth/oidc/login' });
+    const start = await t.app.inject({ url: startUrl });
     assert.equal(start.statusCode, 302, start.body);
     const cookie = String(start.headers['set-cookie']).split(';')[0] ?? '';
     assert.match(String(start.headers['set-cookie']), /HttpOnly/);
@@ -145,6 +145,25 @@ void describe('single sign-on with OpenID Connect (local test provider)', () => 
     assert.equal(me2.user.role, 'admin');
     const history = await t.services.audit.listEntries({ entity: 'user', entityId: me2.user.id });
     assert.deepEqual(history.map((h) => h.action), ['update', 'create']);
+  });
+
+  void test('the callback returns to the app path given as next, kept with the pending sign-in', async () => {
+    const target = '/utvarderingar/abc/redigera?flik=fakta#poang';
+    const res = await signInVia({ sub: 'u-150', email: 'next@kommun.se', email_verified: true, groups: ['kompass-utv'] }, 'ok', undefined, `/api/auth/oidc/login?next=${encodeURIComponent(target)}`);
+    assert.equal(res.statusCode, 302, res.body);
+    assert.equal(res.headers.location, target);
+    assert.notEqual(sessionOf(res), '');
+    // The target travels in the server's pending state, not in anything the provider or browser can change.
+    const start = await t.app.inject({ url: `/api/auth/oidc/login?next=${encodeURIComponent(target)}` });
+    assert.doesNotMatch(String(start.headers.location), /redigera/);
+  });
+
+  void test('a target outside the app is refused: the callback falls back to /', async () => {
+    for (const next of ['//evil.example', '//evil.example/x', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', 'kommuner']) {
+      const res = await signInVia({ sub: 'u-160', email: 'evil@kommun.se', email_verified: true, groups: ['kompass-utv'] }, 'ok', undefined, `/api/auth/oidc/login?next=${encodeURIComponent(next)}`);
+      assert.equal(res.statusCode, 302, `${next}: ${res.body}`);
+      assert.equal(res.headers.location, '/', next);
+    }
   });
 
   void test('municipality users get their municipality from a claim', async () => {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
+import { safeReturnPath } from '../../domain/auth.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { createOidcClient } from '../../services/oidc.service.ts';
@@ -89,13 +90,24 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
       },
     );
 
-    app.get('/api/auth/oidc/login', { schema: { tags: ['auth'], summary: 'Börja inloggning via organisationens identitetstjänst (OpenID Connect)' } }, async (req, reply) => {
-      if (!oidc) throw new DomainError('not_found', 'Inloggning via identitetstjänst är inte konfigurerad.');
-      const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
-      const start = await oidc.startLogin({ redirectUri });
-      reply.setCookie(OIDC_COOKIE, start.cookie, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600 });
-      return reply.redirect(start.url, 302);
-    });
+    app.get(
+      '/api/auth/oidc/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Börja inloggning via organisationens identitetstjänst (OpenID Connect)',
+          description: 'next: sökväg i kompass att gå till efter inloggningen (börjar med ett enda /); annat ger /.',
+          querystring: z.object({ next: z.string().max(2000).optional() }),
+        },
+      },
+      async (req, reply) => {
+        if (!oidc) throw new DomainError('not_found', 'Inloggning via identitetstjänst är inte konfigurerad.');
+        const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
+        const start = await oidc.startLogin({ redirectUri, returnTo: safeReturnPath(req.query.next) });
+        reply.setCookie(OIDC_COOKIE, start.cookie, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600 });
+        return reply.redirect(start.url, 302);
+      },
+    );
 
     app.get(
       '/api/auth/oidc/callback',
@@ -113,12 +125,12 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         if (req.query.error) throw new DomainError('unauthorized', `Identitetstjänsten avbröt inloggningen (${req.query.error}).`);
         if (!req.query.code || !req.query.state) throw new DomainError('validation', 'Svaret från identitetstjänsten saknar code eller state.');
         const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
-        const identity = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
+        const { identity, returnTo } = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
         const user = await services.users.signInWithOidc({ identity, config: config.auth.oidc ?? null });
         if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
         const s = await services.auth.startSession(user);
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
-        return reply.redirect('/', 302);
+        return reply.redirect(safeReturnPath(returnTo), 302);
       },
     );
   };

@@ -46,6 +46,8 @@ export default function SignInPage() {
   };
 
   const ssoLabel = sso.label ?? t('signIn.ssoDefault');
+  // The server keeps the return target with the pending sign-in and checks it again (app paths only).
+  const ssoHref = sso.loginUrl && next !== '/' ? `${sso.loginUrl}${sso.loginUrl.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}` : sso.loginUrl;
 
   return (
     <div className="page narrow sign-in-page" data-testid="sign-in-page">
@@ -113,11 +115,11 @@ export default function SignInPage() {
         </button>
         <p className="small muted form-note">{t('signIn.forgot')}</p>
       </form>
-      {sso.enabled && sso.loginUrl && (
+      {sso.enabled && ssoHref && (
         <div className="sso-box">
           <p className="muted small">{t('signIn.or')}</p>
           {/* A full page load: the identity provider's pages are not part of this app. */}
-          <a className="button secondary" href={sso.loginUrl} data-testid="sso-login">
+          <a className="button secondary" href={ssoHref} data-testid="sso-login">
             {t('signIn.sso', { label: ssoLabel })}
           </a>
         </div>
