@@ -15,7 +15,7 @@ export interface TestContext {
 
 export const testDbKind = (): 'pglite' | 'postgres' => (process.env.KOMPASS_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
 
-export async function createTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; drop(): Promise<void>; url?: string }> {
   if (testDbKind() === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     return { database, drop: () => database.close() };
@@ -32,6 +32,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop()
   const database = await openDatabase({ kind: 'postgres', url: u.toString() });
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });
