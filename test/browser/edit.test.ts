@@ -136,6 +136,10 @@ void describe('webbappen: redigera', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('facts-form').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Fakta');
+    // Status is not edited here: it changes in the evaluation page's workflow panel (rules and confirmation).
+    assert.equal(await page.getByTestId('facts-form').getByRole('combobox', { name: 'Status' }).count(), 0);
+    assert.match((await page.getByTestId('facts-status').textContent()) ?? '', /Status: Utkast/);
+    assert.equal(await page.getByTestId('facts-status').getByRole('link', { name: 'Till utvärderingssidan' }).getAttribute('href'), `/utvarderingar/${draftId}`);
     await assertAccessible(page, 'redigera fakta');
     await page.getByLabel('Antal intervjuade').fill('fyrtio');
     await page.getByText('Antal intervjuade: skriv ett heltal.').waitFor();

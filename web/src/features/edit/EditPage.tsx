@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/format.ts';
 import type { ConflictBody, Evaluation, FrameworkDef } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
-import { createCorrection, fetchEvaluation, patchFacts, postStatus, putArea, putScores, useEditorData } from './api/edit.ts';
+import { createCorrection, fetchEvaluation, patchFacts, putArea, putScores, useEditorData } from './api/edit.ts';
 import { AreaTextsForm } from './components/AreaTextsForm.tsx';
 import { ConflictPanel } from './components/ConflictPanel.tsx';
 import { FactsForm } from './components/FactsForm.tsx';
@@ -150,8 +150,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
     setSaving(true);
     let cur = base;
     try {
-      const factKeys = changes.facts.filter((k) => k !== 'status');
-      if (factKeys.length > 0 && facts.payload) {
+      if (changes.facts.length > 0 && facts.payload) {
         cur = await patchFacts(cur.id, cur.version, facts.payload);
         setBase(cur);
       }
@@ -171,10 +170,6 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
             cur.areas.find((a) => a.number === n),
           ),
         );
-        setBase(cur);
-      }
-      if (changes.facts.includes('status')) {
-        cur = await postStatus(cur.id, cur.version, draft.facts.status);
         setBase(cur);
       }
       setSavedAt(new Date().toISOString());
@@ -359,7 +354,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
         {tab === 'texter' && (
           <AreaTextsForm framework={framework} areaNumber={areaNumber} onAreaNumber={setAreaNumber} areas={draft.areas} onChange={setArea} changedAreas={changes.areas} />
         )}
-        {tab === 'fakta' && <FactsForm facts={draft.facts} baseStatus={base.status} errors={factErrors} onChange={setFacts} />}
+        {tab === 'fakta' && <FactsForm facts={draft.facts} status={base.status} evaluationHref={paths.evaluation(base.id)} errors={factErrors} onChange={setFacts} />}
       </div>
 
       <div className="save-bar">

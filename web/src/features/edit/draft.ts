@@ -8,7 +8,7 @@ import { findSubarea } from '../../../../src/domain/framework.ts';
 import { checkSubareaPoints, computeScores, parsePoints } from '../../../../src/domain/scoring.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { Formatters } from '../../lib/format.ts';
-import type { AreaText, Evaluation, EvaluationStatus, FrameworkDef } from '../../lib/types.ts';
+import type { AreaText, Evaluation, FrameworkDef } from '../../lib/types.ts';
 
 export interface EvaluatorDraft {
   name: string;
@@ -26,7 +26,6 @@ export interface FactsDraft {
   statedTotal: string;
   summary: string;
   evaluators: EvaluatorDraft[];
-  status: EvaluationStatus;
 }
 
 export interface AreaDraft {
@@ -44,7 +43,7 @@ export interface Draft {
 }
 
 export type FactsKey = keyof FactsDraft;
-export const FACT_KEYS: readonly FactsKey[] = ['year', 'month', 'reportDate', 'ordinal', 'interviews', 'interviewsApprox', 'statedTotal', 'summary', 'evaluators', 'status'];
+export const FACT_KEYS: readonly FactsKey[] = ['year', 'month', 'reportDate', 'ordinal', 'interviews', 'interviewsApprox', 'statedTotal', 'summary', 'evaluators'];
 type AreaField = 'summary' | 'strengths' | 'improvements';
 const AREA_FIELDS: readonly AreaField[] = ['summary', 'strengths', 'improvements'];
 
@@ -100,7 +99,6 @@ export function draftFromEvaluation(ev: Evaluation, fw: FrameworkDef, f: Formatt
       statedTotal: numText(ev.statedTotal, f),
       summary: ev.summary,
       evaluators: ev.evaluators.map((e) => ({ name: e.name, organisation: e.organisation, isLead: e.isLead })),
-      status: ev.status,
     },
     scores,
     areas,
@@ -232,7 +230,6 @@ export function areaPayload(d: AreaDraft, base: AreaText | undefined): AreaPaylo
 
 export interface Changes {
   facts: FactsKey[];
-  /** Only the status changed among facts is saved through its own endpoint. */
   scores: string[];
   areas: number[];
   count: number;
@@ -342,9 +339,7 @@ export function describeConflict(draft: Draft, oldBase: Draft, theirs: Draft, fw
   const other = diffDrafts(theirs, oldBase);
   for (const k of other.facts) {
     const label = t('conflict.field.facts', { field: t(`edit.field.${k}`) });
-    const theirsValue = k === 'status' ? t(`status.${theirs.facts.status}`) : shortText(theirs.facts[k], t);
-    const yoursValue = mine.facts.includes(k) ? (k === 'status' ? t(`status.${draft.facts.status}`) : shortText(draft.facts[k], t)) : null;
-    out.push({ key: `facts.${k}`, label, theirs: theirsValue, yours: yoursValue });
+    out.push({ key: `facts.${k}`, label, theirs: shortText(theirs.facts[k], t), yours: mine.facts.includes(k) ? shortText(draft.facts[k], t) : null });
   }
   for (const id of other.scores) {
     const title = findSubarea(fw, id)?.subarea.title ?? '';

@@ -1,5 +1,5 @@
 import { ApiError, apiFetch } from '../../../lib/api.ts';
-import type { Evaluation, EvaluationInput, EvaluationStatus, FrameworkDef, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
+import type { Evaluation, EvaluationInput, FrameworkDef, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import type { AreaPayload, FactsPayload } from '../draft.ts';
 
@@ -34,10 +34,6 @@ export function putScores(id: string, expectedVersion: number, scores: Record<st
 
 export function putArea(id: string, number: number, expectedVersion: number, area: AreaPayload): Promise<Evaluation> {
   return apiFetch<Evaluation>(`${evUrl(id)}/areas/${number}`, { method: 'PUT', json: { expectedVersion, ...area } });
-}
-
-export function postStatus(id: string, expectedVersion: number, status: EvaluationStatus): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`${evUrl(id)}/status`, { method: 'POST', json: { expectedVersion, status } });
 }
 
 export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {

@@ -1,17 +1,20 @@
+import { Link } from 'react-router-dom';
+import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
-import { EVALUATION_STATUSES } from '../../../lib/statuses.ts';
 import type { EvaluationStatus } from '../../../lib/types.ts';
 import { fieldIdForFact, type FactsDraft, type FactsKey } from '../draft.ts';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 
 export interface FactsFormProps {
   facts: FactsDraft;
-  baseStatus: EvaluationStatus;
+  /** Shown, not edited: status changes go through the evaluation page's workflow panel (rules and confirmation). */
+  status: EvaluationStatus;
+  evaluationHref: string;
   errors: Record<string, string>;
   onChange: (facts: FactsDraft) => void;
 }
 
-export function FactsForm({ facts, baseStatus, errors, onChange }: FactsFormProps) {
+export function FactsForm({ facts, status, evaluationHref, errors, onChange }: FactsFormProps) {
   const t = useT();
   const set = <K extends FactsKey>(key: K, value: FactsDraft[K]) => onChange({ ...facts, [key]: value });
   const text = (key: 'year' | 'month' | 'reportDate' | 'ordinal' | 'interviews' | 'statedTotal', label: string, opts: { hint?: string; inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => {
@@ -50,7 +53,6 @@ export function FactsForm({ facts, baseStatus, errors, onChange }: FactsFormProp
       'evaluators',
       evaluators.map((e, j) => (j === i ? { ...e, ...patch } : e)),
     );
-  const allowedStatuses = EVALUATION_STATUSES.filter((s) => s === baseStatus || baseStatus !== 'published');
   return (
     <div data-testid="facts-form">
       <fieldset>
@@ -72,16 +74,9 @@ export function FactsForm({ facts, baseStatus, errors, onChange }: FactsFormProp
           </div>
         </div>
         {text('statedTotal', t('edit.statedTotal'), { inputMode: 'decimal', hint: t('edit.statedTotalHint') })}
-        <div className="field">
-          <label htmlFor={fieldIdForFact('status')}>{t('edit.statusLabel')}</label>
-          <select id={fieldIdForFact('status')} value={facts.status} onChange={(e) => set('status', e.target.value as EvaluationStatus)} style={{ maxWidth: 280 }}>
-            {allowedStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <p className="small" data-testid="facts-status">
+          {t('common.status')}: <StatusBadge status={status} /> {t('edit.statusNote')} <Link to={evaluationHref}>{t('edit.statusNoteLink')}</Link>
+        </p>
       </fieldset>
 
       <fieldset>
