@@ -47,6 +47,25 @@ void describe('webbappen: goda exempel', () => {
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
   });
 
+  void it('utvärderingssidans delområdesrad länkar till goda exempel för just det delområdet', async () => {
+    const page = await app.newPage();
+    await page.goto(`/utvarderingar/${ids.burlov2020}`);
+    await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
+    const row = page.locator('[data-testid=subarea-table-1] tr[data-subarea="1.3"]');
+    const link = row.getByRole('link', { name: 'Goda exempel för 1.3 Medborgarnas möjlighet till dialog med politiken' });
+    assert.equal(await link.getAttribute('href'), '/goda-exempel?framework=kk2020&subarea=1.3');
+    // The number cells stay as they were.
+    assert.deepEqual((await row.locator('td').allTextContents()).map((s) => s.trim()), ['25', '30', '83\u00a0%']);
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Goda exempel' }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Version' }).inputValue(), 'kk2020');
+    assert.equal(await page.getByRole('combobox', { name: 'Delområde' }).inputValue(), '1.3');
+    const cards = page.locator('[data-testid=example-list] .example-card');
+    await cards.filter({ hasText: 'infrastrukturprojekt' }).waitFor();
+    assert.equal(await cards.count(), 1);
+    for (const text of await cards.allTextContents()) assert.match(text, /1\.3 /);
+  });
+
   void it('fritext "basuppdrag" hittar Burlövs styrka och hamnar i adressen', async () => {
     const page = await app.newPage();
     await page.goto('/goda-exempel');

@@ -176,6 +176,8 @@ export const en: Messages = {
   'eval.improvements': 'Improvement opportunities',
   'eval.noneListed': 'None listed.',
   'eval.goodExamples': 'Good examples',
+  'eval.goodExamplesLink': 'Good examples',
+  'eval.goodExamplesFor': 'Good examples for {id} {title}',
   'eval.notes': 'About the scores',
   'eval.download': 'Download report',
   'eval.downloadPdf': 'PDF',

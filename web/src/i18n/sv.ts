@@ -174,6 +174,8 @@ export const sv = {
   'eval.improvements': 'Förbättringsmöjligheter',
   'eval.noneListed': 'Inga angivna.',
   'eval.goodExamples': 'Goda exempel',
+  'eval.goodExamplesLink': 'Goda exempel',
+  'eval.goodExamplesFor': 'Goda exempel för {id} {title}',
   'eval.notes': 'Om poängen',
   'eval.download': 'Ladda ner rapport',
   'eval.downloadPdf': 'PDF',

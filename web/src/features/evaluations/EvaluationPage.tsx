@@ -126,7 +126,7 @@ export default function EvaluationPage() {
       </section>
 
       {summary.areas.map((area) => (
-        <AreaSection key={area.number} area={area} text={evaluation.areas.find((a) => a.number === area.number)} />
+        <AreaSection key={area.number} area={area} frameworkId={summary.framework.id} text={evaluation.areas.find((a) => a.number === area.number)} />
       ))}
       <p className="muted small section">{t('common.unknownLegend')}</p>
 

@@ -1,14 +1,17 @@
+import { Link } from 'react-router-dom';
 import { Markdown } from '../../../components/Markdown.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
+import { paths } from '../../../paths.ts';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
 }
 
-export function SubareaTable({ area }: { area: SummaryArea }) {
+/** Points per subarea; each row links to the good examples of that subarea in the same framework version. */
+export function SubareaTable({ area, frameworkId }: { area: SummaryArea; frameworkId: string }) {
   const t = useT();
   return (
     <div className="table-wrap">
@@ -33,6 +36,9 @@ export function SubareaTable({ area }: { area: SummaryArea }) {
             <tr key={s.id} data-subarea={s.id}>
               <th scope="row">
                 <span className="muted">{s.id}</span> {s.title}
+                <Link className="subarea-examples small" to={paths.goodExamples({ framework: frameworkId, subarea: s.id })} aria-label={t('eval.goodExamplesFor', { id: s.id, title: s.title })}>
+                  {t('eval.goodExamplesLink')}
+                </Link>
               </th>
               <td className="num" data-cell="achieved">
                 <Value value={s.achieved} />
@@ -63,7 +69,7 @@ export function SubareaTable({ area }: { area: SummaryArea }) {
   );
 }
 
-export function AreaSection({ area, text }: { area: SummaryArea; text: AreaText | undefined }) {
+export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; text: AreaText | undefined; frameworkId: string }) {
   const t = useT();
   const f = useFormat();
   const narratives = area.subareas.filter((s) => (text?.narratives[s.id] ?? '').trim() !== '');
@@ -88,7 +94,7 @@ export function AreaSection({ area, text }: { area: SummaryArea; text: AreaText 
         </p>
       </div>
       {text?.summary && <Markdown text={text.summary} />}
-      <SubareaTable area={area} />
+      <SubareaTable area={area} frameworkId={frameworkId} />
       {narratives.length > 0 && (
         <>
           <h3>{t('eval.narratives')}</h3>
