@@ -212,6 +212,17 @@ void describe('webbappen: redigera', () => {
     await page.getByRole('link', { name: 'Ny utvärdering för Borås' }).click();
     await page.getByText('Vald: Borås (1490)').waitFor();
     await assertAccessible(page, 'ny utvärdering');
+    // The shared municipality picker: typing replaces the preset choice, a result button chooses.
+    const field = page.getByRole('searchbox', { name: 'Kommun' });
+    assert.equal(await field.inputValue(), 'Borås');
+    await field.fill('Burl');
+    await page.locator('.search-results').getByRole('button', { name: /^Burlöv/ }).click();
+    await page.getByText('Vald: Burlöv (1231)').waitFor();
+    assert.equal(await field.inputValue(), 'Burlöv');
+    await field.fill('1490');
+    assert.equal(await page.getByText('Vald: Burlöv (1231)').count(), 0);
+    await page.locator('.search-results').getByRole('button', { name: /^Borås/ }).click();
+    await page.getByText('Vald: Borås (1490)').waitFor();
     await page.getByLabel('Metodversion').selectOption('kk2020');
     await page.getByRole('textbox', { name: 'År' }).fill('2022');
     await page.getByRole('button', { name: 'Skapa utvärdering' }).click();

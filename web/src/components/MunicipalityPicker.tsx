@@ -4,10 +4,15 @@ import { useMunicipalitySearch } from '../lib/municipalities.ts';
 import type { MunicipalityItem } from '../lib/types.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 
-/** A search field for one municipality by name or code; the choice is announced and listed as buttons. */
+/**
+ * A search field for one municipality by name or code; the choice is announced and listed as buttons.
+ * The field shows what the user types, and otherwise the chosen municipality's name, so a value that
+ * arrives later (a preset loaded from the address) fills the field too. Typing clears the choice.
+ */
 export function MunicipalityPicker({ id, label, value, onChange, error }: { id: string; label: string; value: MunicipalityItem | null; onChange: (m: MunicipalityItem | null) => void; error?: string }) {
   const t = useT();
-  const [q, setQ] = useState(value?.name ?? '');
+  const [typed, setTyped] = useState<string | null>(null);
+  const q = typed ?? value?.name ?? '';
   const search = useMunicipalitySearch(useDebounced(q, 200));
   const results = (search.data?.items ?? []).filter((m) => m.code !== value?.code);
   return (
@@ -22,7 +27,7 @@ export function MunicipalityPicker({ id, label, value, onChange, error }: { id: 
         value={q}
         autoComplete="off"
         onChange={(e) => {
-          setQ(e.target.value);
+          setTyped(e.target.value);
           onChange(null);
         }}
         aria-describedby={`${id}-hint ${id}-chosen${error ? ` ${id}-fel` : ''}`}
@@ -44,8 +49,8 @@ export function MunicipalityPicker({ id, label, value, onChange, error }: { id: 
                 type="button"
                 className="button secondary small"
                 onClick={() => {
+                  setTyped(null);
                   onChange(m);
-                  setQ(m.name);
                 }}
               >
                 {m.name} <span className="muted">{m.code}</span>

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { ErrorPanel } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
 import type { MunicipalityItem } from '../../lib/types.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
-import { createEvaluation, useFrameworkList, useMunicipality, useMunicipalitySearch } from './api/edit.ts';
+import { createEvaluation, useFrameworkList, useMunicipality } from './api/edit.ts';
 
 export default function NewEvaluationPage() {
   const t = useT();
@@ -18,17 +18,15 @@ export default function NewEvaluationPage() {
   const preset = params.get('kommun');
   const presetMunicipality = useMunicipality(preset);
   const frameworks = useFrameworkList();
-  const [chosen, setChosen] = useState<MunicipalityItem | null>(null);
-  const [typed, setQ] = useState<string | null>(null);
-  const q = typed ?? presetMunicipality.data?.name ?? '';
-  const search = useMunicipalitySearch(useDebounced(q, 200));
+  /** undefined until the user picks or types: then the municipality from the address (?kommun=) applies. */
+  const [chosen, setChosen] = useState<MunicipalityItem | null | undefined>(undefined);
   const [frameworkId, setFrameworkId] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  const municipality = chosen ?? presetMunicipality.data ?? null;
+  const municipality = chosen === undefined ? (presetMunicipality.data ?? null) : chosen;
   const newest = frameworks.data?.items.reduce<string>((best, f) => {
     const b = frameworks.data?.items.find((x) => x.id === best);
     return !b || f.year > b.year ? f.id : best;
@@ -62,7 +60,6 @@ export default function NewEvaluationPage() {
     }
   };
 
-  const results = (search.data?.items ?? []).filter((m) => m.code !== municipality?.code);
   const errorFor = (fid: string) => fieldErrors[fid];
 
   return (
@@ -73,50 +70,7 @@ export default function NewEvaluationPage() {
       </header>
       {error !== null && <ErrorPanel error={error} />}
       <form onSubmit={(e) => void submit(e)} noValidate className="card">
-        <div className="field">
-          <label htmlFor={`${id}-q`}>{t('edit.municipality')}</label>
-          <p className="hint" id={`${id}-q-hint`}>
-            {t('edit.municipalityHint')}
-          </p>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={q}
-            autoComplete="off"
-            onChange={(e) => {
-              setQ(e.target.value);
-              setChosen(null);
-            }}
-            aria-describedby={`${id}-q-hint ${id}-chosen${errorFor(`${id}-q`) ? ` ${id}-q-fel` : ''}`}
-            aria-invalid={errorFor(`${id}-q`) ? true : undefined}
-          />
-          {errorFor(`${id}-q`) && (
-            <p className="field-error" id={`${id}-q-fel`}>
-              {errorFor(`${id}-q`)}
-            </p>
-          )}
-          <p id={`${id}-chosen`} className="small" role="status" aria-live="polite">
-            {municipality ? t('edit.municipalityChosen', { name: municipality.name, code: municipality.code }) : ''}
-          </p>
-          {q.trim() && results.length > 0 && !municipality && (
-            <ul className="search-results" aria-label={t('start.search.results', { n: results.length })}>
-              {results.map((m) => (
-                <li key={m.code}>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => {
-                      setChosen(m);
-                      setQ(m.name);
-                    }}
-                  >
-                    {m.name} <span className="muted">{m.code}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <MunicipalityPicker id={`${id}-q`} label={t('edit.municipality')} value={municipality} onChange={setChosen} error={errorFor(`${id}-q`)} />
         <div className="form-row">
           <div className="field">
             <label htmlFor={`${id}-fw`}>{t('edit.framework')}</label>

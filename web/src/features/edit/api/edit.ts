@@ -79,10 +79,3 @@ export function useFrameworkList() {
 export function useMunicipality(code: string | null) {
   return useResource(code ? `municipality:${code}` : null, (signal) => apiFetch<MunicipalityItem>(`/api/municipalities/${encodeURIComponent(code ?? '')}`, { signal }));
 }
-
-export function useMunicipalitySearch(q: string) {
-  const trimmed = q.trim();
-  return useResource(trimmed ? `municipality-search:${trimmed}` : null, (signal) =>
-    apiFetch<ListResponse<MunicipalityItem>>('/api/municipalities', { query: { q: trimmed, limit: 8 }, signal }),
-  );
-}
