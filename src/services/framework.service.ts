@@ -1,4 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client.ts';
+import { SYSTEM, type Viewer } from '../domain/access.ts';
+import type { AuditService } from './audit.service.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -7,7 +10,16 @@ import { createFrameworkRepository, toFrameworkDef } from '../repositories/frame
 
 export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
 
-export function createFrameworkService(db: Db) {
+/** The top-level fields that differ, before and after (areas compared as a whole). */
+function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
+  const keys = ['name', 'year', 'origin', 'needsReview', 'about', 'notes', 'areas'] as const;
+  if (!before) return { before: null, after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+  // Deep comparison: stored JSON (jsonb) does not keep key order.
+  const changed = keys.filter((k) => !isDeepStrictEqual(before[k], after[k]));
+  return { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) };
+}
+
+export function createFrameworkService(db: Db, audit: AuditService) {
   const repo = createFrameworkRepository(db);
   const changes = changeFeedFor(db);
   let cache: Map<string, StoredFramework> | null = null;
@@ -41,24 +53,36 @@ export function createFrameworkService(db: Db) {
       if (!fw) throw notFound(`Ramverksversionen "${id}" finns inte.`);
       return fw;
     },
-    async createFramework({ framework, executor }: { framework: FrameworkDef; executor?: Db }): Promise<StoredFramework> {
+    /** Adds a version (data); recorded in the audit trail in the same transaction. */
+    async createFramework({ framework, executor, viewer = SYSTEM }: { framework: FrameworkDef; executor?: Db; viewer?: Viewer }): Promise<StoredFramework> {
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
-      const row = await repo.insert(framework, executor ?? db);
+      const write = async (t: Db) => {
+        const inserted = await repo.insert(framework, t);
+        await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'create', change: frameworkChange(null, framework) }, t);
+        return inserted;
+      };
+      const row = executor ? await write(executor) : await db.transaction(async (tx) => write(tx as unknown as Db));
       cache = null;
       changes.bump();
       return toFrameworkDef(row);
     },
     /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
-    async updateFramework({ framework }: { framework: FrameworkDef }): Promise<StoredFramework> {
+    async updateFramework({ framework, viewer = SYSTEM }: { framework: FrameworkDef; viewer?: Viewer }): Promise<StoredFramework> {
       const current = await service.getFramework({ id: framework.id });
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
       const newIds = framework.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
       if (oldIds !== newIds) throw new DomainError('rule_violation', 'Delområdenas id kan inte ändras i en befintlig ramverksversion; skapa en ny version.');
-      const row = await repo.update(framework);
+      const change = frameworkChange(current, framework);
+      const row = await db.transaction(async (tx) => {
+        const t = tx as unknown as Db;
+        const updated = await repo.update(framework, t);
+        if (updated && Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
+        return updated;
+      });
       cache = null;
       changes.bump();
       if (!row) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);

@@ -9,9 +9,9 @@ import { createWorkflowService } from './workflow.service.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
 export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = {}) {
-  const frameworks = createFrameworkService(db);
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
+  const frameworks = createFrameworkService(db, audit);
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });

@@ -157,6 +157,12 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     const fw = await buildFramework(ctx.services, { origin: 'derived-import', needsReview: true });
     const stored = await ctx.services.frameworks.getFramework({ id: fw.id });
     assert.equal(stored.needsReview, true);
+    const reviewed = await ctx.services.frameworks.updateFramework({ framework: { ...fw, needsReview: false }, viewer: { userId: null, role: 'admin', municipalityCode: null, name: 'Granskare' } });
+    assert.equal(reviewed.needsReview, false);
+    const trail = await ctx.services.audit.listEntries({ entity: 'framework', entityId: fw.id });
+    assert.deepEqual(trail.map((t) => [t.action, t.actor.name]), [['update', 'Granskare'], ['create', 'system']]);
+    assert.deepEqual(trail[0]?.before, { needsReview: true });
+    assert.deepEqual(trail[0]?.after, { needsReview: false });
     await rejectsWith(ctx.services.frameworks.createFramework({ framework: fw }), 'duplicate');
     const bad = { ...structuredClone(FRAMEWORK_2020), id: 'test-bad-one', areas: FRAMEWORK_2020.areas.slice(0, 7) };
     await rejectsWith(ctx.services.frameworks.createFramework({ framework: bad }), 'validation', /ogiltig/);

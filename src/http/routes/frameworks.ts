@@ -54,11 +54,11 @@ export const frameworkRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.post(
       '/api/frameworks',
       { preHandler: requireRole('admin'), schema: { tags: ['frameworks'], summary: 'Lägg till en ramverksversion (data)', body: FrameworkSchema } },
-      async (req, reply) => reply.status(201).send(await services.frameworks.createFramework({ framework: req.body })),
+      async (req, reply) => reply.status(201).send(await services.frameworks.createFramework({ framework: req.body, viewer: req.viewer })),
     );
     app.put(
       '/api/frameworks/:id',
       { preHandler: requireRole('admin'), schema: { tags: ['frameworks'], summary: 'Ändra texter och titlar i en ramverksversion', params: z.object({ id: z.string().max(64) }), body: FrameworkSchema } },
-      async (req) => services.frameworks.updateFramework({ framework: { ...req.body, id: req.params.id } }),
+      async (req) => services.frameworks.updateFramework({ framework: { ...req.body, id: req.params.id }, viewer: req.viewer }),
     );
   };
