@@ -60,6 +60,7 @@ export interface ReportLabels {
   roundingNote: string;
   differentFramework: string;
   needsReviewNote: string;
+  noComparisonNote: string;
   chart: ChartLabels;
 }
 
@@ -110,6 +111,7 @@ export const svReportLabels: ReportLabels = {
     'Poängen redovisas avrundade till heltal och procenten till hela procent. Summan räknas på de oavrundade poängen, så avrundade delsummor kan skilja sig med någon poäng från den redovisade summan.',
   differentFramework: 'Föregående utvärdering gjordes med en annan version av metoden och är bara delvis jämförbar.',
   needsReviewNote: 'Versionen av metoden är härledd ur en importerad rapport och inte granskad.',
+  noComparisonNote: 'Det finns ännu ingen tidigare utvärdering eller annan publicerad utvärdering enligt samma version att jämföra med, så profildiagrammet visas inte.',
   chart: svChartLabels,
 };
 
@@ -285,6 +287,7 @@ export function buildReportViewModel(input: BuildReportInput): ReportViewModel {
   const notes: string[] = [];
   if (sum.previous && !sum.previous.sameFramework) notes.push(`${l.differentFramework} (${sum.previous.year})`);
   if (fw.needsReview) notes.push(l.needsReviewNote);
+  if (!hasAverage && !sameFrameworkPrevious) notes.push(l.noComparisonNote);
 
   const averageName = `${l.average} (${sum.average.count} ${sum.average.count === 1 ? 'utvärdering' : 'utvärderingar'})`;
   const previousName = sum.previous ? `${municipality} ${sum.previous.year}` : '';

@@ -85,6 +85,7 @@ void test('radar and comparison: this evaluation, average of comparable, previou
   const radar = vm.summary.radar;
   assert.ok(radar);
   assert.deepEqual(radar.data.series.map((s) => s.name), ['Burlöv 2020', 'Genomsnitt (10 utvärderingar)', 'Burlöv 2016']);
+  assert.ok(!vm.summary.notes.some((n) => /profildiagrammet visas inte/.test(n)));
   assert.equal(radar.data.indicators.length, 8);
   const c = vm.summary.comparison;
   assert.ok(c);
@@ -103,6 +104,7 @@ void test('previous evaluation in another version: kept in the table, left out o
   assert.equal(vm.summary.radar, null, 'no average and no comparable previous: no radar');
   assert.equal(vm.summary.comparison?.columns.length, 3);
   assert.match(vm.summary.notes[0] ?? '', /annan version/);
+  assert.ok(vm.summary.notes.some((n) => /profildiagrammet visas inte/.test(n)), 'says why the radar is missing');
 });
 
 void test('draft and review are marked on the title page', () => {
