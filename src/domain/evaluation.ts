@@ -12,6 +12,13 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   published: 'publicerad',
 };
 
+/** Where an evaluation may go from each status (who may move it: src/policies/evaluation.policy.ts). */
+export const STATUS_TRANSITIONS: Record<EvaluationStatus, EvaluationStatus[]> = {
+  draft: ['review', 'published'],
+  review: ['draft', 'published'],
+  published: [],
+};
+
 const text = (max: number) => z.string().max(max);
 const points = z.number().finite().min(0).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');

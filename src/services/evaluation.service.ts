@@ -1,5 +1,7 @@
 import type { Db } from '../db/client.ts';
-import { canViewEvaluation, editRefusal, NOT_ASSIGNED, STATUS_TRANSITIONS, statusChangeRefusal, SYSTEM, visibleStatuses, type Assignment, type Viewer } from '../domain/access.ts';
+import { NOT_ASSIGNED, SYSTEM, type Assignment, type Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvaluation, canViewEvaluation, visibleStatuses } from '../policies/evaluation.policy.ts';
 import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
 import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
 import {
@@ -7,6 +9,7 @@ import {
   EvaluationFactsSchema,
   EvaluationInputSchema,
   STATUS_LABELS,
+  STATUS_TRANSITIONS,
   type AreaText,
   type Evaluation,
   type EvaluationInput,
@@ -97,8 +100,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   };
 
   const mustEdit = async (row: EvaluationRow, viewer: Viewer): Promise<void> => {
-    const refusal = editRefusal(viewer, await assignmentOf(row.id, viewer));
-    if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
+    authorize(canEditEvaluation(viewer, await assignmentOf(row.id, viewer)));
   };
 
   const validateScores = (fw: FrameworkDef, scores: Readonly<Record<string, number | null>>): ErrorDetail[] =>
@@ -248,8 +250,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       /** Runs in the creating transaction (corrections link the new draft to the original). */
       afterCreate?: (tx: Db, created: Evaluation) => Promise<void>;
     }): Promise<Evaluation> {
-      if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att skapa en utvärdering.');
-      if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw new DomainError('forbidden', 'Bara utvärderare och administratörer kan skapa utvärderingar.');
+      authorize(canCreateEvaluation(viewer));
       const parsed = EvaluationInputSchema.parse(input);
       await municipalities.getMunicipality({ code: parsed.municipalityCode });
       const fw = await frameworks.getFramework({ id: parsed.frameworkId });
@@ -345,8 +346,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async changeStatus({ id, expectedVersion, status, viewer = SYSTEM }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer?: Viewer }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
-      const refusal = statusChangeRefusal(viewer, status, await assignmentOf(id, viewer));
-      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
+      authorize(canChangeStatus(viewer, status, await assignmentOf(id, viewer)));
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
       if (!STATUS_TRANSITIONS[row.status].includes(status)) {
         throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
@@ -380,8 +380,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
     async deleteEvaluation({ id, expectedVersion, viewer = SYSTEM }: { id: string; expectedVersion: number; viewer?: Viewer }): Promise<void> {
       const row = await mustSee(id, viewer);
-      const refusal = statusChangeRefusal(viewer, 'published', await assignmentOf(id, viewer));
-      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal.replace('publicera', 'ta bort'));
+      authorize(canDeleteEvaluation(viewer, await assignmentOf(id, viewer)));
       if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
       const deleted = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canCreateFramework, canUpdateFramework } from '../policies/framework.policy.ts';
 import type { AuditService } from './audit.service.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
@@ -55,6 +57,7 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     },
     /** Adds a version (data); recorded in the audit trail in the same transaction. */
     async createFramework({ framework, executor, viewer = SYSTEM }: { framework: FrameworkDef; executor?: Db; viewer?: Viewer }): Promise<StoredFramework> {
+      authorize(canCreateFramework(viewer));
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
@@ -70,6 +73,7 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     },
     /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
     async updateFramework({ framework, viewer = SYSTEM }: { framework: FrameworkDef; viewer?: Viewer }): Promise<StoredFramework> {
+      authorize(canUpdateFramework(viewer));
       const current = await service.getFramework({ id: framework.id });
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);

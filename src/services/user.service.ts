@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { argon2id, hash, verify } from 'argon2';
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type AccountRole, type Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canManageUsers } from '../policies/user.policy.ts';
 import { normalizeEmail, passwordProblem, roleFromClaim } from '../domain/auth.ts';
 import type { OidcConfig } from '../config.ts';
 import type { OidcIdentity } from './oidc.service.ts';
@@ -75,10 +77,7 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
   const { db, audit, municipalities } = deps;
   const repo = createAccountRepository(db);
 
-  const mustBeAdmin = (viewer: Viewer): void => {
-    if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att göra detta.');
-    if (viewer.role !== 'admin') throw new DomainError('forbidden', 'Bara en administratör kan hantera användare.');
-  };
+  const mustBeAdmin = (viewer: Viewer): void => authorize(canManageUsers(viewer));
 
   const checkMunicipality = async (role: AccountRole, code: string | null | undefined): Promise<string | null> => {
     if (role !== 'municipality') {

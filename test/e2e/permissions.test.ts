@@ -111,8 +111,9 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/assignments`, payload: { expectedVersion: f.version, assignments: [{ userId: f.userId, isLead: true }] } }), expect: leads(200) },
   ],
   'POST /api/evaluations/{id}/corrections': [
-    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(201) },
-    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(422) },
+    // A correction belongs to the original team (evaluators assigned to it) or an administrator.
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(201) },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(422) },
   ],
   'GET /api/evaluations/{id}/report.{format}': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
