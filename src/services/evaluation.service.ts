@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { NOT_ASSIGNED, SYSTEM, type Assignment, type Viewer } from '../domain/access.ts';
+import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvaluation, canViewEvaluation, visibleStatuses } from '../policies/evaluation.policy.ts';
 import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
@@ -240,12 +240,12 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   const service = {
     async createEvaluation({
       input,
-      viewer = SYSTEM,
+      viewer,
       executor,
       afterCreate,
     }: {
       input: EvaluationInput;
-      viewer?: Viewer;
+      viewer: Viewer;
       executor?: Db;
       /** Runs in the creating transaction (corrections link the new draft to the original). */
       afterCreate?: (tx: Db, created: Evaluation) => Promise<void>;
@@ -282,14 +282,14 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db));
     },
 
-    async getEvaluation({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<Evaluation> {
+    async getEvaluation({ id, viewer }: { id: string; viewer: Viewer }): Promise<Evaluation> {
       await mustSee(id, viewer);
       const full = await repo.getFull(id);
       if (!full) throw notFound(`Utvärderingen ${id} finns inte.`);
       return full;
     },
 
-    async listEvaluations({ filter = {}, viewer = SYSTEM }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer?: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
+    async listEvaluations({ filter = {}, viewer }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
       let statuses = visibleStatuses(viewer);
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
@@ -314,7 +314,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       };
     },
 
-    async updateEvaluationFacts({ id, expectedVersion, patch, viewer = SYSTEM }: { id: string; expectedVersion: number; patch: FactsPatch; viewer?: Viewer }): Promise<Evaluation> {
+    async updateEvaluationFacts({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: FactsPatch; viewer: Viewer }): Promise<Evaluation> {
       const parsed = EvaluationFactsSchema.partial().parse(patch);
       return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx) => {
         const { evaluators: evs, ...facts } = parsed;
@@ -325,7 +325,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
-    async setScores({ id, expectedVersion, scores, viewer = SYSTEM }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer?: Viewer }): Promise<Evaluation> {
+    async setScores({ id, expectedVersion, scores, viewer }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer: Viewer }): Promise<Evaluation> {
       return versionedWrite(id, expectedVersion, viewer, 'set_scores', async (tx, _row, fw) => {
         const details = validateScores(fw, scores);
         if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
@@ -333,7 +333,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       });
     },
 
-    async updateArea({ id, number, expectedVersion, patch, viewer = SYSTEM }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer?: Viewer }): Promise<Evaluation> {
+    async updateArea({ id, number, expectedVersion, patch, viewer }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer: Viewer }): Promise<Evaluation> {
       if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
@@ -344,7 +344,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       });
     },
 
-    async changeStatus({ id, expectedVersion, status, viewer = SYSTEM }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer?: Viewer }): Promise<Evaluation> {
+    async changeStatus({ id, expectedVersion, status, viewer }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer: Viewer }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
       authorize(canChangeStatus(viewer, status, await assignmentOf(id, viewer)));
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
@@ -378,7 +378,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return service.getEvaluation({ id, viewer });
     },
 
-    async deleteEvaluation({ id, expectedVersion, viewer = SYSTEM }: { id: string; expectedVersion: number; viewer?: Viewer }): Promise<void> {
+    async deleteEvaluation({ id, expectedVersion, viewer }: { id: string; expectedVersion: number; viewer: Viewer }): Promise<void> {
       const row = await mustSee(id, viewer);
       authorize(canDeleteEvaluation(viewer, await assignmentOf(id, viewer)));
       if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
@@ -392,7 +392,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (!deleted) throw await conflict(id, expectedVersion);
     },
 
-    async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
+    async getSummary({ id, viewer }: { id: string; viewer: Viewer }): Promise<EvaluationSummary> {
       // Served from the in-memory score index: no query per request once it is built. The result depends
       // only on the data revision and on which evaluations the viewer may see, so it is memoised on that.
       const own = await index.get(id);
@@ -413,7 +413,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     /** Scores of many evaluations at once (compare page, trend). */
-    async getScores({ ids, viewer = SYSTEM }: { ids: readonly string[]; viewer?: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
+    async getScores({ ids, viewer }: { ids: readonly string[]; viewer: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
       const rows = await loadScored({ ids });
       return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: r.score }));
     },

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import type { Viewer } from '../../src/domain/access.ts';
+import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
@@ -164,7 +164,7 @@ void describe('permission matrix: every route × every role', () => {
 
   const fixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
     // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent).
-    const target = await t.services.users.createUser({ input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
+    const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId };
     if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id };
     const e = await t.services.evaluations.createEvaluation({

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import { PUBLIC, type Viewer } from '../../src/domain/access.ts';
+import { SYSTEM, PUBLIC, type Viewer } from '../../src/domain/access.ts';
 import { LOGIN_REFUSED } from '../../src/domain/auth.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
@@ -25,7 +25,7 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
 
   const user = async (role: 'admin' | 'evaluator' | 'municipality', municipalityCode: string | null = null, password: string | null = null): Promise<Viewer> => {
     n += 1;
-    const u = await ctx.services.users.createUser({ input: { email: `${role}${n}-${Date.now()}@test.kompass.se`, name: `${role} ${n}`, role, municipalityCode, password } });
+    const u = await ctx.services.users.createUser({ viewer: SYSTEM, input: { email: `${role}${n}-${Date.now()}@test.kompass.se`, name: `${role} ${n}`, role, municipalityCode, password } });
     return viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
   };
   /** A Burlöv draft led by `lead`, with `member` assigned, and full scores. */

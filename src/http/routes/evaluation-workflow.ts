@@ -6,7 +6,7 @@ import { requireRole } from '../guards.ts';
 
 const IdParams = z.object({ id: z.uuid('id ska vara ett UUID') });
 const signedIn = requireRole('admin', 'evaluator', 'municipality');
-const editors = requireRole('evaluator');
+const editors = requireRole('admin', 'evaluator');
 
 export const evaluationWorkflowRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {

@@ -35,7 +35,7 @@ const ListItem = z.object({
   version: z.number(),
 });
 
-const editors = requireRole('evaluator');
+const editors = requireRole('admin', 'evaluator');
 
 export const evaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {

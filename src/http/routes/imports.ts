@@ -41,7 +41,7 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.post(
       '/api/imports/preview',
       {
-        preHandler: requireRole('evaluator'),
+        preHandler: requireRole('admin', 'evaluator'),
         schema: {
           tags: ['imports'],
           summary: 'Förhandsgranska en rapport (.pdf, .docx, .txt): vad som hittades och alla problem; inget sparas',
@@ -50,14 +50,14 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const upload = await readUpload(req);
-        return imports.previewImport(upload);
+        return imports.previewImport({ ...upload, viewer: req.viewer });
       },
     );
 
     app.post(
       '/api/imports',
       {
-        preHandler: requireRole('evaluator'),
+        preHandler: requireRole('admin', 'evaluator'),
         schema: {
           tags: ['imports'],
           summary: 'Importera en rapport som utkast (409 om rapporten redan är importerad)',
