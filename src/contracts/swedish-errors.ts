@@ -16,7 +16,6 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
   undefined: 'inget värde',
   date: 'ett datum',
-  nan: 'inget tal (NaN)',
   function: 'en funktion',
   symbol: 'en symbol',
 };
@@ -24,7 +23,6 @@ const TYPE_NAMES: Record<string, string> = {
 function received(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'en lista';
-  if (typeof input === 'number' && Number.isNaN(input)) return 'inget tal (NaN)';
   return TYPE_NAMES[typeof input] ?? typeof input;
 }
 
@@ -47,6 +45,7 @@ export function swedishZodMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Värdet saknas.';
+      if (typeof issue.input === 'number' && Number.isNaN(issue.input)) return `Fel typ: ska vara ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
       return `Fel typ: ska vara ${TYPE_NAMES[issue.expected] ?? issue.expected}, inte ${received(issue.input)}.`;
     case 'too_big': {
       const max = issue.maximum;
