@@ -5,17 +5,21 @@ import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvalu
 import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
 import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
 import {
+  AreaTextPatchSchema,
   AreaTextSchema,
-  EvaluationFactsSchema,
+  EvaluationFactsPatchSchema,
   EvaluationInputSchema,
   STATUS_LABELS,
   STATUS_TRANSITIONS,
   type AreaText,
+  type AreaTextPatch,
+  type EvaluationFactsPatch,
   type Evaluation,
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
+import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
   checkAreaScore,
@@ -35,7 +39,6 @@ import type { FrameworkService } from './framework.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
 import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
-import type { z } from 'zod';
 
 export interface EvaluationListItem {
   id: string;
@@ -69,8 +72,13 @@ export interface EvaluationSummary {
   notes: EvaluationScore['notes'];
 }
 
-export type FactsPatch = Partial<z.input<typeof EvaluationFactsSchema>>;
-export type AreaPatch = Partial<Omit<z.input<typeof AreaTextSchema>, 'number'>>;
+export type FactsPatch = EvaluationFactsPatch;
+export type AreaPatch = AreaTextPatch;
+
+function assertPeriodOrder(start: string | null | undefined, end: string | null | undefined): void {
+  const problem = periodOrderProblem(start, end);
+  if (problem) throw new DomainError('validation', problem, [{ path: 'periodEnd', message: problem }]);
+}
 
 function scoreOf(fw: FrameworkDef, d: Pick<ScoreData, 'subareaPoints' | 'statedAreaScores' | 'statedTotal'>): EvaluationScore {
   return computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal });
@@ -252,6 +260,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     }): Promise<Evaluation> {
       authorize(canCreateEvaluation(viewer));
       const parsed = EvaluationInputSchema.parse(input);
+      assertPeriodOrder(parsed.periodStart, parsed.periodEnd);
       await municipalities.getMunicipality({ code: parsed.municipalityCode });
       const fw = await frameworks.getFramework({ id: parsed.frameworkId });
       const details = [...validateScores(fw, parsed.scores), ...validateAreas(fw, parsed.areas)];
@@ -315,12 +324,13 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async updateEvaluationFacts({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: FactsPatch; viewer: Viewer }): Promise<Evaluation> {
-      const parsed = EvaluationFactsSchema.partial().parse(patch);
-      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx) => {
+      // Only the fields sent change: the patch schema has no defaults to write in their place.
+      const parsed = sentFields(EvaluationFactsPatchSchema.parse(patch));
+      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx, row) => {
         const { evaluators: evs, ...facts } = parsed;
+        assertPeriodOrder(facts.periodStart !== undefined ? facts.periodStart : row.periodStart, facts.periodEnd !== undefined ? facts.periodEnd : row.periodEnd);
         if (evs) await repo.replaceEvaluators(id, evs, tx);
-        const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
-        return clean as Partial<EvaluationRow>;
+        return facts as Partial<EvaluationRow>;
       });
     },
 
@@ -337,7 +347,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
-        const merged = AreaTextSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), number });
+        // A merge: the fields sent replace the stored ones, the others stay as they are.
+        const merged = AreaTextSchema.parse({ ...current, ...sentFields(AreaTextPatchSchema.parse(patch)), number });
         const details = validateAreas(fw, [merged]);
         if (details.length) throw new DomainError('validation', details[0]?.message ?? 'Ogiltigt område.', details);
         await repo.upsertArea(id, merged, tx);

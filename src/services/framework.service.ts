@@ -9,6 +9,7 @@ import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { sentFields } from '../domain/input.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
 
 export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
@@ -84,10 +85,15 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       authorize(canImportReport(viewer));
       return create({ ...framework, origin: 'derived-import', needsReview: true }, viewer, executor);
     },
-    /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
-    async updateFramework({ framework, viewer }: { framework: FrameworkDef; viewer: Viewer }): Promise<StoredFramework> {
+    /**
+     * Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay.
+     * Changes the fields given; the others keep their stored values (`areas`, when given, replaces all areas).
+     */
+    async updateFramework({ framework: update, viewer }: { framework: Partial<FrameworkDef> & { id: string }; viewer: Viewer }): Promise<StoredFramework> {
       authorize(canUpdateFramework(viewer));
-      const current = await service.getFramework({ id: framework.id });
+      const stored = await service.getFramework({ id: update.id });
+      const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas };
+      const framework: FrameworkDef = { ...current, ...sentFields(update), id: stored.id };
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
