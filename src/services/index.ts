@@ -7,9 +7,10 @@ import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
@@ -18,8 +19,11 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const users = createUserService({ db, audit, municipalities });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
   const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
+  /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
+  const tasks = createTaskRunner(opts.workers);
   return {
     db,
+    tasks,
     frameworks,
     municipalities,
     evaluations,
