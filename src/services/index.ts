@@ -5,6 +5,7 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
@@ -21,6 +22,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
+  const publicPages = createPublicPagesService({ evaluations, municipalities });
   return {
     db,
     tasks,
@@ -32,6 +34,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     users,
     auth,
     independentScores,
+    publicPages,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
