@@ -268,6 +268,17 @@ export function createEvaluationRepository(db: Db) {
       }));
     },
 
+    /** Every stored subarea score of evaluations in a framework version, with what names the evaluation. */
+    async scoredSubareas(frameworkId: string, executor: Db = db): Promise<Array<{ evaluationId: string; municipalityName: string; year: number; subareaId: string; points: number }>> {
+      return executor
+        .select({ evaluationId: evaluations.id, municipalityName: municipalities.name, year: evaluations.year, subareaId: subareaScores.subareaId, points: subareaScores.points })
+        .from(subareaScores)
+        .innerJoin(evaluations, eq(evaluations.id, subareaScores.evaluationId))
+        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
+        .where(eq(evaluations.frameworkId, frameworkId))
+        .orderBy(asc(subareaScores.subareaId), asc(municipalities.name), asc(evaluations.year));
+    },
+
     async allIds(executor: Db = db): Promise<string[]> {
       const rows = await executor.select({ id: evaluations.id }).from(evaluations).orderBy(asc(evaluations.createdAt), asc(evaluations.id));
       return rows.map((r) => r.id);
