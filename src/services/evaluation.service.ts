@@ -5,17 +5,21 @@ import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvalu
 import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
 import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
 import {
+  AreaTextPatchSchema,
   AreaTextSchema,
-  EvaluationFactsSchema,
+  EvaluationFactsPatchSchema,
   EvaluationInputSchema,
   STATUS_LABELS,
   STATUS_TRANSITIONS,
   type AreaText,
+  type AreaTextPatch,
+  type EvaluationFactsPatch,
   type Evaluation,
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
+import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
   checkAreaScore,
@@ -31,12 +35,13 @@ import {
 } from '../domain/scoring.ts';
 import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
 import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
 import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
-import type { z } from 'zod';
 
 export interface EvaluationListItem {
   id: string;
@@ -70,8 +75,13 @@ export interface EvaluationSummary {
   notes: EvaluationScore['notes'];
 }
 
-export type FactsPatch = Partial<z.input<typeof EvaluationFactsSchema>>;
-export type AreaPatch = Partial<Omit<z.input<typeof AreaTextSchema>, 'number'>>;
+export type FactsPatch = EvaluationFactsPatch;
+export type AreaPatch = AreaTextPatch;
+
+function assertPeriodOrder(start: string | null | undefined, end: string | null | undefined): void {
+  const problem = periodOrderProblem(start, end);
+  if (problem) throw new DomainError('validation', problem, [{ path: 'periodEnd', message: problem }]);
+}
 
 function scoreOf(fw: FrameworkDef, d: Pick<ScoreData, 'subareaPoints' | 'statedAreaScores' | 'statedTotal'>): EvaluationScore {
   return computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal });
@@ -92,6 +102,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   const { db, frameworks, municipalities, audit } = deps;
   const repo = createEvaluationRepository(db);
   const assignments = createAssignmentRepository(db);
+  const independent = createIndependentScoreRepository(db);
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
@@ -253,6 +264,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     }): Promise<Evaluation> {
       authorize(canCreateEvaluation(viewer));
       const parsed = EvaluationInputSchema.parse(input);
+      assertPeriodOrder(parsed.periodStart, parsed.periodEnd);
       await municipalities.getMunicipality({ code: parsed.municipalityCode });
       const fw = await frameworks.getFramework({ id: parsed.frameworkId });
       const details = [...validateScores(fw, parsed.scores), ...validateAreas(fw, parsed.areas)];
@@ -317,21 +329,39 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async updateEvaluationFacts({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: FactsPatch; viewer: Viewer }): Promise<Evaluation> {
-      const parsed = EvaluationFactsSchema.partial().parse(patch);
-      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx) => {
+      // Only the fields sent change: the patch schema has no defaults to write in their place.
+      const parsed = sentFields(EvaluationFactsPatchSchema.parse(patch));
+      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx, row) => {
         const { evaluators: evs, ...facts } = parsed;
+        assertPeriodOrder(facts.periodStart !== undefined ? facts.periodStart : row.periodStart, facts.periodEnd !== undefined ? facts.periodEnd : row.periodEnd);
         if (evs) await repo.replaceEvaluators(id, evs, tx);
-        const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
-        return clean as Partial<EvaluationRow>;
+        return facts as Partial<EvaluationRow>;
       });
     },
 
     /** Sets subarea points (null = unknown). Once all subareas of an area have points, the area is their sum (src/domain/scoring.ts). */
-    async setScores({ id, expectedVersion, scores, viewer }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer: Viewer }): Promise<Evaluation> {
-      return versionedWrite(id, expectedVersion, viewer, 'set_scores', async (tx, _row, fw) => {
+    async setScores({
+      id,
+      expectedVersion,
+      scores,
+      viewer,
+      action = 'set_scores',
+      also,
+    }: {
+      id: string;
+      expectedVersion: number;
+      scores: Record<string, number | null>;
+      viewer: Viewer;
+      /** The audit action ('agree_scores' when the team records its consensus). */
+      action?: string;
+      /** Runs in the same transaction after the scores are written (the consensus records its reasons). */
+      also?: (tx: Db, fw: FrameworkDef) => Promise<void>;
+    }): Promise<Evaluation> {
+      return versionedWrite(id, expectedVersion, viewer, action, async (tx, _row, fw) => {
         const details = validateScores(fw, scores);
         if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
         await repo.setScores(id, scores, tx);
+        if (also) await also(tx, fw);
       });
     },
 
@@ -339,7 +369,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
-        const merged = AreaTextSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), number });
+        // A merge: the fields sent replace the stored ones, the others stay as they are.
+        const merged = AreaTextSchema.parse({ ...current, ...sentFields(AreaTextPatchSchema.parse(patch)), number });
         const details = validateAreas(fw, [merged]);
         if (details.length) throw new DomainError('validation', details[0]?.message ?? 'Ogiltigt område.', details);
         await repo.upsertArea(id, merged, tx);
@@ -354,6 +385,10 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
       }
       if (status === 'published') {
+        // A team that scores independently publishes only once every subarea has an agreed score.
+        const fw = await frameworks.getFramework({ id: row.frameworkId });
+        const missing = consensusMissing(fw, { started: await independent.started(id), sheets: await independent.sheets(id), agreed: await independent.agreed(id) });
+        if (missing.length) throw new DomainError('rule_violation', `Utvärderingen kan inte publiceras förrän teamet är överens: ${missing.map((m) => m.message).join(' ')}`, missing);
         const [scored] = await loadScored({ ids: [id] });
         const problem = scored ? publishProblem(scored.score, row.source.kind) : 'Utvärderingen kan inte publiceras: poängen är inte kända.';
         if (problem) throw new DomainError('rule_violation', problem);

@@ -9,6 +9,7 @@ import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { sentFields } from '../domain/input.ts';
 import { scoresBrokenBy } from '../domain/scoring.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
@@ -90,10 +91,13 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     /**
      * Updates texts, titles, maxima or the review flag. Subarea ids stay; a maximum may not be set below
      * points already scored in an evaluation of this version (refused, naming each evaluation and subarea).
+     * Changes the fields given; the others keep their stored values (`areas`, when given, replaces all areas).
      */
-    async updateFramework({ framework, viewer }: { framework: FrameworkDef; viewer: Viewer }): Promise<StoredFramework> {
+    async updateFramework({ framework: update, viewer }: { framework: Partial<FrameworkDef> & { id: string }; viewer: Viewer }): Promise<StoredFramework> {
       authorize(canUpdateFramework(viewer));
-      const current = await service.getFramework({ id: framework.id });
+      const stored = await service.getFramework({ id: update.id });
+      const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas };
+      const framework: FrameworkDef = { ...current, ...sentFields(update), id: stored.id };
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');

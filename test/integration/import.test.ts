@@ -13,8 +13,8 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 before(async () => {
   ctx = await createTestServices();
-  const { db, frameworks, municipalities, evaluations } = ctx.services;
-  imports = createImportService({ db, frameworks, municipalities, evaluations });
+  const { db, frameworks, municipalities, evaluations, tasks } = ctx.services;
+  imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
 });
 after(async () => ctx.close());
 

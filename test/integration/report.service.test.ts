@@ -2,7 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SYSTEM, PUBLIC } from '../../src/domain/access.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import { createMemoryReportCache, createReportService, type ReportRenderers } from '../../src/services/report.service.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { createMemoryReportCache, createReportService, RENDER_FAILURE_TTL_MS, type ReportRenderers } from '../../src/services/report.service.ts';
 import type { ReportViewModel } from '../../src/reports/view-model.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, buildFramework, scoresFor } from '../helpers/factories.ts';
@@ -73,20 +74,40 @@ void describe(`report service on ${testDbKind()}`, () => {
     assert.equal(r.calls.length, 3);
   });
 
-  void test('drafts: rendered fresh every time (never cached) and hidden from viewers who may not see them', async () => {
+  void test('drafts: cached by content like published reports (an edit gives a new file) and hidden from viewers who may not see them', async () => {
     const e = await buildEvaluation(ctx.services, { status: 'draft', scores: scoresFor(FRAMEWORK_2020, 0.5) });
     const r = countingRenderers();
     const reports = createReportService({ ...ctx.services, renderers: r });
     const first = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
     assert.match(first.fileName, /-utkast\.pdf$/);
-    await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: e.version, scores: { '1.1': 3 } });
-    const second = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
+    const same = await reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM });
+    assert.equal(same.cached, true);
+    assert.equal(r.calls.length, 1);
+    await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: e.version, scores: { '1.1': 3 }, viewer: SYSTEM });
+    const second = await reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM });
     assert.equal(second.cached, false);
     assert.notEqual(second.key, first.key);
     assert.equal(r.calls.length, 2);
     assert.equal(r.calls[1]?.scoreOverview.tables[0]?.rows[0]?.achieved, '3');
     assert.match(r.calls[1]?.titlePage.statusWarning ?? '', /UTKAST/);
     await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: PUBLIC }), 'not_found', /finns inte/);
+  });
+
+  void test('a failed render is remembered briefly: the same content is not rendered again until it expires', async () => {
+    const e = await buildEvaluation(ctx.services, { status: 'published', scores: scoresFor(FRAMEWORK_2020, 0.4) });
+    let calls = 0;
+    const failing = async (): Promise<Buffer> => {
+      calls += 1;
+      throw new DomainError('unprocessable', 'Sättningen av rapporten tog längre tid än 60 sekunder och avbröts.');
+    };
+    let clock = 1_000_000;
+    const reports = createReportService({ ...ctx.services, renderers: { pdf: failing, docx: failing }, now: () => clock });
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
+    assert.equal(calls, 1);
+    clock += RENDER_FAILURE_TTL_MS + 1;
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
+    assert.equal(calls, 2);
   });
 
   void test('clear errors: unknown evaluation, unsupported format', async () => {
