@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
 import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
@@ -143,6 +143,20 @@ export function createEvaluationRepository(db: Db) {
         .where(and(eq(evaluations.id, id), eq(evaluations.version, expectedVersion)))
         .returning();
       return row;
+    },
+
+    /** The unpublished correction of an evaluation, if one is under way. */
+    async findOpenCorrection(originalId: string, executor: Db = db): Promise<{ id: string } | undefined> {
+      const [row] = await executor
+        .select({ id: evaluations.id })
+        .from(evaluations)
+        .where(and(eq(evaluations.supersedesId, originalId), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
+      return row;
+    },
+
+    /** Marks a new draft as the correction of `originalId` (in the creating transaction). */
+    async linkCorrection(correctionId: string, originalId: string, executor: Db = db): Promise<void> {
+      await executor.update(evaluations).set({ supersedesId: originalId }).where(eq(evaluations.id, correctionId));
     },
 
     async getRow(id: string, executor: Db = db): Promise<EvaluationRow | undefined> {

@@ -458,8 +458,6 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     assignmentOf,
     mustSee,
     conflict,
-    repository: repo,
-    assignments,
   };
   return service;
 }

@@ -7,6 +7,10 @@ import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createImportService } from './import.service.ts';
+import { createReportService } from './report.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
+import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
@@ -21,6 +25,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+  const reports = createReportService({ evaluations, frameworks, tasks });
+  const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities });
   return {
     db,
     tasks,
@@ -32,6 +40,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     users,
     auth,
     independentScores,
+    imports,
+    reports,
+    goodExamples,
+    backup,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
