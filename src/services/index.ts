@@ -8,6 +8,10 @@ import { createMunicipalityService } from './municipality.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createImportService } from './import.service.ts';
+import { createReportService } from './report.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
+import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
@@ -23,6 +27,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
   const publicPages = createPublicPagesService({ evaluations, municipalities });
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+  const reports = createReportService({ evaluations, frameworks, tasks });
+  const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities });
   return {
     db,
     tasks,
@@ -35,6 +43,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     auth,
     independentScores,
     publicPages,
+    imports,
+    reports,
+    goodExamples,
+    backup,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
