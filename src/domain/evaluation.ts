@@ -13,6 +13,13 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   published: 'publicerad',
 };
 
+/** Where an evaluation may go from each status (who may move it: src/policies/evaluation.policy.ts). */
+export const STATUS_TRANSITIONS: Record<EvaluationStatus, EvaluationStatus[]> = {
+  draft: ['review', 'published'],
+  review: ['draft', 'published'],
+  published: [],
+};
+
 const text = safeText;
 const points = z.number().finite().min(0).max(100);
 const isoDate = calendarDate;

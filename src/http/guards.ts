@@ -6,15 +6,16 @@ const GUARD = Symbol('kompass.roleGuard');
 type Guard = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { [GUARD]?: true };
 
 /**
- * Route-level role check (the services enforce the same rules; this gives an early 401/403).
- * Administrators pass every guard. Written as `preHandler: requireRole(...)`, it runs as an
+ * Early route-level refusal: 401 for the public, 403 for a role not listed. Exactly the roles given
+ * are admitted (administrators only when listed); the services decide for real through
+ * src/policies, this guard only answers early. Written as `preHandler: requireRole(...)`, it runs as an
  * `onRequest` hook (see `guardsBeforeBody`): a refused request is answered before its body is read.
  */
 export function requireRole(...roles: Role[]): Guard {
   const guard: Guard = async (request) => {
     const v = request.viewer;
     if (v.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att göra detta.');
-    if (!roles.includes(v.role) && v.role !== 'admin') throw new DomainError('forbidden', 'Din roll får inte göra detta.');
+    if (!roles.includes(v.role)) throw new DomainError('forbidden', 'Din roll får inte göra detta.');
   };
   guard[GUARD] = true;
   return guard;

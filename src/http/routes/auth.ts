@@ -37,9 +37,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         },
       },
       async (req, reply) => {
-        const s = await services.auth.login({ email: req.body.email, password: req.body.password, address: req.ip });
-        // A successful sign-in replaces the session this browser had (a failed one leaves it alone).
-        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
+        const s = await services.auth.signIn({ email: req.body.email, password: req.body.password, address: req.ip, replacing: req.authSession?.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return { user: pick(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
       },
@@ -112,9 +110,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         if (!req.query.code || !req.query.state) throw new DomainError('validation', 'Svaret från identitetstjänsten saknar code eller state.');
         const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
         const { identity, returnTo } = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
-        const user = await services.users.signInWithOidc({ identity, config: config.auth.oidc ?? null });
-        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
-        const s = await services.auth.startSession(user);
+        const s = await services.auth.signInWithIdentity({ identity, config: config.auth.oidc ?? null, replacing: req.authSession?.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return reply.redirect(safeReturnPath(returnTo), 302);
       },

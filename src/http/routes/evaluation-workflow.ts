@@ -6,7 +6,7 @@ import { AssignmentListOut, AssignmentsBody, CommentBody, CommentListOut, Commen
 import { requireRole } from '../guards.ts';
 
 const signedIn = requireRole('admin', 'evaluator', 'municipality');
-const editors = requireRole('evaluator');
+const editors = requireRole('admin', 'evaluator');
 
 export const evaluationWorkflowRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {

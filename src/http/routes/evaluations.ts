@@ -17,7 +17,7 @@ import { requireRole } from '../guards.ts';
 
 const IdParams = EvaluationParams;
 
-const editors = requireRole('evaluator');
+const editors = requireRole('admin', 'evaluator');
 
 export const evaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
