@@ -1,20 +1,26 @@
 import type { Db } from '../db/client.ts';
+import { createActionPlanService } from './action-plan.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
+import { createIndicatorService } from './indicator.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createReportBackService } from './report-back.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; clock?: () => Date } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
+  const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
+  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit });
   const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
   return {
     db,
@@ -25,6 +31,9 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
     workflow,
     users,
     auth,
+    actionPlans,
+    indicators,
+    reportBacks,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -15,6 +15,7 @@ import { evaluationWorkflowRoutes } from './evaluation-workflow.ts';
 import { reportRoutes } from './reports.ts';
 import { importRoutes } from './imports.ts';
 import { goodExampleRoutes } from './good-examples.ts';
+import { followUpRoutes } from './follow-up.ts';
 
 export interface RouteContext {
   services: Services;
@@ -36,4 +37,5 @@ export const ROUTES: Factory[] = [
   (c) => reportRoutes(c.services) as FastifyPluginAsync,
   (c) => importRoutes(c.services) as FastifyPluginAsync,
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
+  (c) => followUpRoutes(c.services) as FastifyPluginAsync,
 ];
