@@ -43,7 +43,8 @@ export const ReportBackBody = z
     summary: z.string().max(20_000).optional(),
     nextSteps: z.string().max(20_000).optional(),
   })
-  .default({});
+  // A POST without a body makes a report-back with the plan's case number, officer and default texts.
+  .nullish();
 export const ReportBackPatchBody = z.object({
   caseNumber: z.string().max(100).optional(),
   officer: z.string().max(200).optional(),

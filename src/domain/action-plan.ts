@@ -53,10 +53,10 @@ export const ItemPatchSchema = z.object({
   areaNumber: z.number().int().min(1).max(8).nullable().optional(),
   subareaId: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.2').nullable().optional(),
 });
-export type ItemPatch = z.infer<typeof ItemPatchSchema>;
+export type ItemPatch = z.input<typeof ItemPatchSchema>;
 
 export const NewItemSchema = ItemPatchSchema.extend({ improvement: text(2000).min(1, 'beskriv vad som ska förbättras') });
-export type NewItem = z.infer<typeof NewItemSchema>;
+export type NewItem = z.input<typeof NewItemSchema>;
 
 export interface ActionPlanItemData {
   id: string;
