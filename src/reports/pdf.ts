@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { renderReportCharts } from './charts.ts';
-import { reportFonts } from './fonts.ts';
+import { fitReportToFonts, reportFonts } from './fonts.ts';
 import { REPORT_TEMPLATE } from './typst/template.ts';
 import type { ReportViewModel } from './view-model.ts';
 
@@ -29,6 +29,30 @@ export class ReportRenderError extends Error {
 export interface PdfOptions {
   /** PDF standard; PDF/A-2b by default (archival). */
   standard?: 'a-2b' | '1.7';
+}
+
+/** Renders the report to PDF bytes. Synchronous and CPU-bound (about a second for a full report). */
+export function renderReportPdf(vm: ReportViewModel, options: PdfOptions = {}): Buffer {
+  return renderReportPdfWithWarnings(vm, options).pdf;
+}
+
+/**
+ * Renders the report to PDF bytes; characters no font has are replaced first (and named in a note
+ * and in `warnings`), so PDF/A never meets a missing glyph.
+ */
+export function renderReportPdfWithWarnings(input: ReportViewModel, options: PdfOptions = {}): { pdf: Buffer; warnings: string[] } {
+  const { vm, warnings } = fitReportToFonts(input);
+  return { pdf: compilePdf(vm, options), warnings };
+}
+
+function compilePdf(vm: ReportViewModel, options: PdfOptions): Buffer {
+  const charts = renderReportCharts(vm);
+  const files: Record<string, Buffer> = {
+    'data.json': Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'),
+    'charts/bar.svg': Buffer.from(charts.bar.svg, 'utf8'),
+  };
+  if (charts.radar) files['charts/radar.svg'] = Buffer.from(charts.radar.svg, 'utf8');
+  return compileTypstPdf(REPORT_TEMPLATE, files, vm.meta.date, options);
 }
 
 /**
@@ -55,17 +79,6 @@ export function compileTypstPdf(template: string, files: Record<string, Buffer>,
     c.resetShadow();
     c.evictCache(10);
   }
-}
-
-/** Renders the report to PDF bytes. Synchronous and CPU-bound (about a second for a full report). */
-export function renderReportPdf(vm: ReportViewModel, options: PdfOptions = {}): Buffer {
-  const charts = renderReportCharts(vm);
-  const files: Record<string, Buffer> = {
-    'data.json': Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'),
-    'charts/bar.svg': Buffer.from(charts.bar.svg, 'utf8'),
-  };
-  if (charts.radar) files['charts/radar.svg'] = Buffer.from(charts.radar.svg, 'utf8');
-  return compileTypstPdf(REPORT_TEMPLATE, files, vm.meta.date, options);
 }
 
 /** Clears Typst's memoization cache (benchmarks: measure a render that reuses nothing). */

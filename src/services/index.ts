@@ -6,12 +6,15 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createIndicatorService } from './indicator.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
-import { createReportBackService } from './report-back.service.ts';
+import { createReportBackService, workerReportBackRenderers } from './report-back.service.ts';
+import { createIndependentScoreService } from './independent-score.service.ts';
+import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; clock?: () => Date } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
@@ -20,10 +23,15 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; clo
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
   const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
-  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit });
-  const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
+  const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
+  /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
+  const tasks = createTaskRunner(opts.workers);
+  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks) });
+  const publicPages = createPublicPagesService({ evaluations, municipalities });
   return {
     db,
+    tasks,
     frameworks,
     municipalities,
     evaluations,
@@ -34,6 +42,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; clo
     actionPlans,
     indicators,
     reportBacks,
+    independentScores,
+    publicPages,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -13,6 +13,7 @@ import type { ActionPlanService } from './action-plan.service.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { IndicatorService } from './indicator.service.ts';
+import type { TaskRunner } from '../workers/index.ts';
 import { REPORT_CONTENT_TYPES, parseReportFormat, type ReportFormat } from './report.service.ts';
 
 export interface ReportBackInputFields {
@@ -42,7 +43,7 @@ export interface ReportBackView {
 
 export type ReportBackRenderers = Record<ReportFormat, (vm: ReportBackViewModel) => Promise<Buffer>>;
 
-/** The real renderers, loaded lazily (Typst, docx and resvg load only when a document is made). */
+/** The renderers in this thread, loaded lazily (Typst, docx and resvg load only when a document is made). */
 export const defaultReportBackRenderers: ReportBackRenderers = {
   pdf: async (vm) => (await import('../reports/report-back-pdf.ts')).renderReportBackPdf(vm),
   docx: async (vm) => (await import('../reports/report-back-docx.ts')).renderReportBackDocx(vm),
@@ -65,6 +66,14 @@ const viewOf = (r: ReportBackRow): ReportBackView => ({
   createdBy: r.createdBy,
   changedItems: r.snapshot.changes.filter((c) => c.changes.length > 0).length,
 });
+
+/** Renderers that run in the worker pool, off the event loop. */
+export function workerReportBackRenderers(tasks: Pick<TaskRunner, 'renderReportBack'>): ReportBackRenderers {
+  return {
+    pdf: (vm) => tasks.renderReportBack({ format: 'pdf', vm }),
+    docx: (vm) => tasks.renderReportBack({ format: 'docx', vm }),
+  };
+}
 
 export function createReportBackService(deps: { db: Db; plans: ActionPlanService; indicators: IndicatorService; frameworks: FrameworkService; audit: AuditService; renderers?: ReportBackRenderers }) {
   const { db, plans, indicators, frameworks, audit } = deps;
