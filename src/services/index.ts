@@ -16,7 +16,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
-  const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
   return {
