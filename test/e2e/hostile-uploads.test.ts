@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../helpers/app.ts';
+import { withHealthProbe } from '../helpers/health-probe.ts';
 import {
   deepNestingPdf,
   docxWithBody,
@@ -25,31 +26,6 @@ interface Problem {
   status: number;
   detail: string;
   code: string;
-}
-
-/** Polls /api/health one request at a time while `work` runs; returns its result and the slowest health answer. */
-async function withHealthProbe<T>(base: string, work: () => Promise<T>): Promise<{ result: T; slowestMs: number; probes: number }> {
-  let running = true;
-  let slowestMs = 0;
-  let probes = 0;
-  const probe = (async () => {
-    while (running) {
-      const started = performance.now();
-      const res = await fetch(`${base}/api/health`);
-      await res.arrayBuffer();
-      assert.equal(res.status, 200);
-      slowestMs = Math.max(slowestMs, performance.now() - started);
-      probes += 1;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  try {
-    const result = await work();
-    return { result, slowestMs, probes };
-  } finally {
-    running = false;
-    await probe;
-  }
 }
 
 void describe('hostile uploads on a listening server', () => {
