@@ -86,7 +86,7 @@ void describe('report characters', () => {
     const text = spawnSync('pdftotext', [file, '-']).stdout.toString('utf8');
     for (const ch of ['😀', '👍', '漢', '字', 'ŧ', 'Ŧ', 'Ŋ', 'ŋ', 'đ', 'č', 'Ε', 'λ', 'К', 'ц', 'ע', 'ב']) assert.ok(text.includes(ch), `${ch} in the PDF text`);
     assert.ok(text.includes('klockaescnollslut'), 'control characters dropped, the letters around them kept');
-    assert.ok(!/[\u0001\u0007\u001b]/.test(text));
+    assert.ok(!['\u0001', '\u0007', '\u001b'].some((c) => text.includes(c)));
   });
 
   void test('a character no font has is printed as a visible replacement and named in a note', { skip: skipPoppler }, () => {
@@ -106,7 +106,7 @@ void describe('report characters', () => {
     const xml = inflateZipEntry(res.body, doc, 50 * 1024 * 1024, () => new Error('too large') as never).toString('utf8');
     for (const s of [CLASSES.emoji, CLASSES.cjk, CLASSES.arabic, CLASSES.hebrew, 'Ŧ ŧ Đ đ Ŋ ŋ', CLASSES.greek, CLASSES.cyrillic, 'e\u0301', UNSUPPORTED]) assert.ok(xml.includes(s), `${s} in document.xml`);
     assert.ok(xml.includes('klockaescnollslut'));
-    assert.ok(!/[\u0001\u0007\u001b]/.test(xml));
+    assert.ok(!['\u0001', '\u0007', '\u001b'].some((c) => xml.includes(c)));
   });
 
   void test('a 10 000-character word renders (PDF and DOCX) while health keeps answering within a second', async () => {
