@@ -68,10 +68,10 @@ async function mixedLoad(): Promise<Array<{ name: string; value: string }>> {
     const seed = fs.readdirSync(SEEDS).find((f) => f.startsWith('001') && f.endsWith('.txt'));
     const text = seed ? fs.readFileSync(path.join(SEEDS, seed), 'utf8') : 'Kommunkompassen';
     const uploads: Array<[string, Buffer]> = [
-      ['rapport.docx', Buffer.from(await renderDocx(text))],
-      ['rapport.pdf', Buffer.from(await renderPdf(text))],
       ['bomb.docx', paragraphBombDocx(60)],
+      ['rapport.docx', Buffer.from(await renderDocx(text))],
       ['bomb.pdf', await flateBombPdf(400)],
+      ['rapport.pdf', Buffer.from(await renderPdf(text))],
     ];
     const evaluations = (await runtime.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { limit: 1000 } })).items;
     const summaryOf = evaluations[0];
