@@ -34,6 +34,8 @@ import {
 } from '../domain/scoring.ts';
 import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
 import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
@@ -99,6 +101,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   const { db, frameworks, municipalities, audit } = deps;
   const repo = createEvaluationRepository(db);
   const assignments = createAssignmentRepository(db);
+  const independent = createIndependentScoreRepository(db);
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
@@ -335,11 +338,28 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
-    async setScores({ id, expectedVersion, scores, viewer }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer: Viewer }): Promise<Evaluation> {
-      return versionedWrite(id, expectedVersion, viewer, 'set_scores', async (tx, _row, fw) => {
+    async setScores({
+      id,
+      expectedVersion,
+      scores,
+      viewer,
+      action = 'set_scores',
+      also,
+    }: {
+      id: string;
+      expectedVersion: number;
+      scores: Record<string, number | null>;
+      viewer: Viewer;
+      /** The audit action ('agree_scores' when the team records its consensus). */
+      action?: string;
+      /** Runs in the same transaction after the scores are written (the consensus records its reasons). */
+      also?: (tx: Db, fw: FrameworkDef) => Promise<void>;
+    }): Promise<Evaluation> {
+      return versionedWrite(id, expectedVersion, viewer, action, async (tx, _row, fw) => {
         const details = validateScores(fw, scores);
         if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
         await repo.setScores(id, scores, tx);
+        if (also) await also(tx, fw);
       });
     },
 
@@ -363,6 +383,10 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
       }
       if (status === 'published') {
+        // A team that scores independently publishes only once every subarea has an agreed score.
+        const fw = await frameworks.getFramework({ id: row.frameworkId });
+        const missing = consensusMissing(fw, { started: await independent.started(id), sheets: await independent.sheets(id), agreed: await independent.agreed(id) });
+        if (missing.length) throw new DomainError('rule_violation', `Utvärderingen kan inte publiceras förrän teamet är överens: ${missing.map((m) => m.message).join(' ')}`, missing);
         const [scored] = await loadScored({ ids: [id] });
         if (!scored || scored.score.total === null) {
           throw new DomainError('rule_violation', 'Utvärderingen kan inte publiceras: totalpoängen är inte känd (alla områden måste ha poäng).');

@@ -119,6 +119,18 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('published') },
   ],
+  'GET /api/evaluations/{id}/independent-scores': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+    { on: 'review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 403, otherMunicipality: 404 } },
+  ],
+  'PUT /api/evaluations/{id}/independent-scores': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores`, payload: { scores: { '1.1': 3 }, submitted: false } }), expect: { anonymous: 401, admin: 403, lead: 200, member: 200, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores`, payload: { scores: { '1.1': 3 }, submitted: false } }), expect: { anonymous: 401, admin: 403, lead: 422, member: 422, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 } },
+  ],
+  'PUT /api/evaluations/{id}/consensus': [
+    { on: 'draft', label: 'nobody has scored yet', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/consensus`, payload: { expectedVersion: f.version, items: [{ subareaId: '1.1', value: 3, reason: 'Överens' }] } }), expect: { anonymous: 401, admin: 422, lead: 422, member: 403, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+  ],
+  'GET /api/calibration': [{ request: () => ({ url: '/api/calibration' }), expect: { ...staffOnly(200) } }],
   'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],
   'POST /api/imports': [{ request: () => ({ url: '/api/imports', payload: {} }), expect: staffOnly(400) }],
   'POST /api/auth/login': [{ request: () => ({ url: '/api/auth/login', payload: { email: 'ingen@test.kompass.se', password: 'fel-lösenord-123' } }), expect: all(401) }],

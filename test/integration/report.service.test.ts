@@ -80,11 +80,11 @@ void describe(`report service on ${testDbKind()}`, () => {
     const reports = createReportService({ ...ctx.services, renderers: r });
     const first = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
     assert.match(first.fileName, /-utkast\.pdf$/);
-    const same = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
+    const same = await reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM });
     assert.equal(same.cached, true);
     assert.equal(r.calls.length, 1);
-    await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: e.version, scores: { '1.1': 3 } });
-    const second = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
+    await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: e.version, scores: { '1.1': 3 }, viewer: SYSTEM });
+    const second = await reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM });
     assert.equal(second.cached, false);
     assert.notEqual(second.key, first.key);
     assert.equal(r.calls.length, 2);
@@ -102,11 +102,11 @@ void describe(`report service on ${testDbKind()}`, () => {
     };
     let clock = 1_000_000;
     const reports = createReportService({ ...ctx.services, renderers: { pdf: failing, docx: failing }, now: () => clock });
-    await rejectsWith(reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' }), 'unprocessable', /avbröts/);
-    await rejectsWith(reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' }), 'unprocessable', /avbröts/);
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
     assert.equal(calls, 1);
     clock += RENDER_FAILURE_TTL_MS + 1;
-    await rejectsWith(reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' }), 'unprocessable', /avbröts/);
+    await rejectsWith(reports.getReport({ id: e.id, format: 'pdf', viewer: SYSTEM }), 'unprocessable', /avbröts/);
     assert.equal(calls, 2);
   });
 
