@@ -16,6 +16,7 @@ import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 // ECharts is loaded once the scores are on screen, so parsing it does not delay them.
 const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
@@ -255,7 +256,7 @@ function AreaOverview({ summary }: { summary: EvaluationSummary }) {
   const hasPrev = summary.previous !== null;
   const hasAvg = (summary.average?.count ?? 0) > 0;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('eval.areaOverview')}>
       <table data-testid="area-overview">
         <caption className="sr-only">{t('eval.areaOverview')}</caption>
         <thead>
@@ -352,6 +353,6 @@ function AreaOverview({ summary }: { summary: EvaluationSummary }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
+import { TableRegion } from '../../../components/TableRegion.tsx';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
@@ -14,7 +15,7 @@ export function areaAnchor(n: number): string {
 export function SubareaTable({ area, frameworkId }: { area: SummaryArea; frameworkId: string }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('eval.subareaTable', { n: area.number })}>
       <table data-testid={`subarea-table-${area.number}`}>
         <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
         <thead>
@@ -65,7 +66,7 @@ export function SubareaTable({ area, frameworkId }: { area: SummaryArea; framewo
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
