@@ -12,7 +12,8 @@ import type { Evaluation, EvaluationSummary } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { downloads, paths } from '../../paths.ts';
 import { useEvaluationView } from './api/evaluations.ts';
-import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
+import { AreaSection, TEXT_LANG, areaAnchor } from './components/AreaSection.tsx';
+import { useTitleNote } from '../../lib/frameworkTitles.ts';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
@@ -30,6 +31,7 @@ export default function EvaluationPage() {
   const access = useEvaluationAccess(user, view.data?.evaluation);
   const [commentsPosted, setCommentsPosted] = useState(0);
   const title = view.data ? `${view.data.evaluation.municipality.name} ${view.data.evaluation.year}` : null;
+  const titleNote = useTitleNote(view.data?.summary.framework.id);
   usePageTitle(title);
   if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
@@ -87,7 +89,7 @@ export default function EvaluationPage() {
 
       {summary.notes.length > 0 && (
         <Notice tone="warning" title={t('eval.notes')}>
-          <ul>
+          <ul lang="sv">
             {summary.notes.map((n, i) => (
               <li key={i}>{typeof n === 'string' ? n : n.message}</li>
             ))}
@@ -98,7 +100,7 @@ export default function EvaluationPage() {
       {evaluation.summary.trim() && (
         <section className="section" aria-labelledby="sammanfattning">
           <h2 id="sammanfattning">{t('eval.summary')}</h2>
-          <Markdown text={evaluation.summary} />
+          <Markdown text={evaluation.summary} lang={TEXT_LANG} />
         </section>
       )}
 
@@ -124,6 +126,7 @@ export default function EvaluationPage() {
         </div>
         <h3>{t('eval.areaOverview')}</h3>
         <AreaOverview summary={summary} />
+        {titleNote && <p className="muted small" data-testid="title-translation-note">{titleNote}</p>}
       </section>
 
       {summary.areas.map((area) => (
@@ -240,8 +243,8 @@ function FactsCard({ evaluation, summary }: { evaluation: Evaluation; summary: E
           <dl className="facts small">
             {evaluation.keyFacts.map((k, i) => (
               <div key={i} style={{ display: 'contents' }}>
-                <dt>{k.label}</dt>
-                <dd>{k.value}</dd>
+                <dt lang={TEXT_LANG}>{k.label}</dt>
+                <dd lang={TEXT_LANG}>{k.value}</dd>
               </div>
             ))}
           </dl>
