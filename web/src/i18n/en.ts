@@ -56,6 +56,7 @@ export const en: Messages = {
   'common.average': 'Average',
   'common.previous': 'Previous',
   'common.change': 'Change',
+  'common.chartTable': 'Table: {chart}',
   'common.showTable': 'Show data as a table',
   'common.yes': 'yes',
   'common.no': 'no',

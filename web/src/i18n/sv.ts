@@ -54,6 +54,7 @@ export const sv = {
   'common.average': 'Snitt',
   'common.previous': 'Föregående',
   'common.change': 'Förändring',
+  'common.chartTable': 'Tabell: {chart}',
   'common.showTable': 'Visa data som tabell',
   'common.yes': 'ja',
   'common.no': 'nej',
