@@ -28,7 +28,7 @@ export function buildInputs(args: {
       const def = framework.areas.find((a) => a.number === area.number)?.subareas.find((d) => d.id === s.id);
       const limit = def?.max ?? 100;
       if (s.achieved < 0 || s.achieved > limit || !twoDecimals(s.achieved)) {
-        problems.push({ severity: 'warning', message: `Delområde ${s.id}: ${s.achieved} poäng kan inte sparas (max ${limit}); lämnas okänt i utkastet.` });
+        problems.push({ severity: 'warning', code: 'points-not-saved', area: area.number, subarea: s.id, message: `Delområde ${s.id}: ${s.achieved} poäng kan inte sparas (max ${limit}); lämnas okänt i utkastet.` });
         continue;
       }
       scores[s.id] = s.achieved;
@@ -64,7 +64,7 @@ export function buildInputs(args: {
   const parsed = EvaluationInputSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    problems.push({ severity: 'error', message: `Utvärderingen som lästes ut går inte att spara: ${issues}` });
+    problems.push({ severity: 'error', code: 'invalid-evaluation', message: `Utvärderingen som lästes ut går inte att spara: ${issues}` });
     return { input: null, earlier: [], problems };
   }
   const earlier: EvaluationInput[] = [];

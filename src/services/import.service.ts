@@ -48,7 +48,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
-        preview.problems.unshift({ severity: 'warning', message: `Rapporten är redan importerad som utvärdering ${duplicateOf.id} (${duplicateOf.year}).` });
+        preview.problems.unshift({ severity: 'warning', code: 'duplicate', message: `Rapporten är redan importerad som utvärdering ${duplicateOf.id} (${duplicateOf.year}).` });
       }
       return { ok: result.ok, preview, duplicateOf };
     },
@@ -88,7 +88,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
         return { evaluation, earlier };
       });
       for (const y of earlierSkipped) {
-        preview.problems.push({ severity: 'info', message: `Utvärderingen ${y} finns redan för kommunen; resultaten för ${y} i rapporten har inte lagts till.` });
+        preview.problems.push({ severity: 'info', code: 'earlier-exists', message: `Utvärderingen ${y} finns redan för kommunen; resultaten för ${y} i rapporten har inte lagts till.` });
       }
       return { preview, evaluation: created.evaluation, earlier: created.earlier, earlierSkipped, registeredFrameworkId };
     },
