@@ -12,7 +12,8 @@ import { detectEvaluators, detectInterviews, detectOrdinal, detectWhen } from '.
 import { recognizeFramework } from './framework-detect.ts';
 import { findGoodExamples } from './good-examples.ts';
 import { findLists } from './lists.ts';
-import { detectMunicipality } from './municipality.ts';
+import { foldMunicipalityName } from '../domain/municipality-search.ts';
+import { detectMunicipality, municipalityByFoldedName } from './municipality.ts';
 import { normalizeText } from './normalize.ts';
 import { findNarratives, findSections, readSectionHead, statedScoreInProse, type SectionBounds } from './sections.ts';
 import { parseScoreTable, type ScoreTable } from './score-table.ts';
@@ -417,7 +418,7 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
 
   const summary = findSummary(text, sections[0]?.start ?? stopAt);
   if (summary) found.push('sammanfattande kommentarer');
-  const evaluators = detectEvaluators(text, place ? [place.name] : []);
+  const evaluators = detectEvaluators(text, place ? [place.name] : [], { isMunicipality: (name) => municipalityByFoldedName(foldMunicipalityName(name)) !== undefined });
   const interviews = detectInterviews(text);
   const ordinal = detectOrdinal(text);
   if (evaluators.length > 0) found.push('utvärderare');
