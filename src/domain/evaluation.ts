@@ -75,6 +75,8 @@ export const EvaluationInputSchema = EvaluationFactsSchema.extend({
       kind: z.enum(['import', 'manual', 'demo']),
       fileName: z.string().max(500).optional(),
       found: z.array(z.string().max(200)).max(200).optional(),
+      /** Corrections made in the import preview before saving, and by whom. */
+      corrected: z.object({ by: z.string().max(200), count: z.number().int().min(1) }).optional(),
     })
     .default({ kind: 'manual' }),
   /** Hash of the imported report, so the same report is not imported twice. */

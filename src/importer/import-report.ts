@@ -227,7 +227,6 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
 
   // Areas.
   const areas: PreviewArea[] = [];
-  const narrativesById: Record<number, Record<string, string>> = {};
   const recoveredIds = new Set<string>();
   if (fw) {
     for (const areaDef of fw.areas) {
@@ -238,7 +237,6 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
       const lists = bounds ? findLists(rest) : { strengths: [], improvements: [], unsorted: [], start: null, review: [] };
       const body = lists.start !== null ? rest.slice(0, lists.start) : rest;
       const narratives = findNarratives(body, areaDef, head?.headings ?? []);
-      narrativesById[areaDef.number] = narratives.texts;
       if (bounds && narratives.missing.length > 0 && narratives.missing.length < areaDef.subareas.length) {
         for (const id of narratives.missing) {
           const def = areaDef.subareas.find((d) => d.id === id);
@@ -470,7 +468,7 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
     preview.problems.push({ severity: 'error', code: 'refused', message: 'Ingen utvärdering kunde läsas ut ur dokumentet. Inget har sparats.' });
     return { ok: false, preview, input: null, earlierInputs: [], derivedFramework: null };
   }
-  const built = buildInputs({ preview, framework: fw, narratives: narrativesById, printedTotal });
+  const built = buildInputs({ preview, framework: fw, printedTotal });
   preview.problems.push(...built.problems);
   return {
     ok: built.input !== null,

@@ -6,10 +6,12 @@
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Evaluation } from '../domain/evaluation.ts';
+import type { Evaluation, EvaluationInput } from '../domain/evaluation.ts';
+import { applyCorrections, CorrectionError, type ImportCorrection } from '../importer/corrections.ts';
 import { importReportFile } from '../importer/import-file.ts';
 import type { ImportPreview, ImportResult } from '../importer/types.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
+import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -32,8 +34,8 @@ export interface ImportOutcome {
   registeredFrameworkId: string | null;
 }
 
-export function createImportService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; evaluations: EvaluationService }) {
-  const { db, frameworks, municipalities, evaluations } = deps;
+export function createImportService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; evaluations: EvaluationService; audit: AuditService }) {
+  const { db, frameworks, municipalities, evaluations, audit } = deps;
   const repo = createEvaluationRepository(db);
 
   const analyse = async (bytes: Uint8Array, fileName: string): Promise<{ result: ImportResult; duplicateOf: ImportPreviewResult['duplicateOf'] }> => {
@@ -53,36 +55,61 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       return { ok: result.ok, preview, duplicateOf };
     },
 
-    /** Imports a report as a draft evaluation (plus earlier results it prints). */
-    async importReport({ bytes, fileName, viewer = SYSTEM }: { bytes: Uint8Array; fileName: string; viewer?: Viewer }): Promise<ImportOutcome> {
-      const { result, duplicateOf } = await analyse(bytes, fileName);
-      const preview = result.preview;
+    /**
+     * Imports a report as a draft evaluation (plus earlier results it prints). `corrections` are the
+     * user's fixes from the preview; the draft records that it was corrected and by whom (source and audit).
+     * A framework variant derived from the report is registered in the same transaction as the
+     * evaluations, so a failed import leaves nothing behind.
+     */
+    async importReport({ bytes, fileName, viewer, corrections = [] }: { bytes: Uint8Array; fileName: string; viewer: Viewer; corrections?: readonly ImportCorrection[] }): Promise<ImportOutcome> {
+      const analysed = await analyse(bytes, fileName);
+      const duplicateOf = analysed.duplicateOf;
+      let result = analysed.result;
       if (duplicateOf) {
         throw new DomainError('duplicate', `Rapporten är redan importerad som utvärdering ${duplicateOf.id} (${duplicateOf.year}).`, [], { evaluationId: duplicateOf.id });
       }
       if (!result.ok || !result.input) {
-        const errors = preview.problems.filter((p) => p.severity === 'error');
-        throw new DomainError('validation', errors[0]?.message ?? 'Ingen utvärdering kunde läsas ut ur rapporten.', errors.map((p) => ({ message: p.message })), { preview });
+        const errors = result.preview.problems.filter((p) => p.severity === 'error');
+        throw new DomainError('validation', errors[0]?.message ?? 'Ingen utvärdering kunde läsas ut ur rapporten.', errors.map((p) => ({ message: p.message })), { preview: result.preview });
       }
-      let registeredFrameworkId: string | null = null;
-      if (result.derivedFramework) {
-        const known = await frameworks.listFrameworks();
-        if (!known.some((f) => f.id === result.derivedFramework?.id)) {
-          await frameworks.createFramework({ framework: result.derivedFramework });
-          registeredFrameworkId = result.derivedFramework.id;
+      if (corrections.length > 0) {
+        const fw = result.derivedFramework ?? (await frameworks.getFramework({ id: result.input.frameworkId }));
+        try {
+          result = applyCorrections(result, corrections, fw);
+        } catch (err) {
+          if (err instanceof CorrectionError) throw new DomainError('validation', `Rättelsen kan inte göras: ${err.message}`);
+          throw err;
+        }
+        if (!result.input) {
+          const errors = result.preview.problems.filter((p) => p.severity === 'error');
+          throw new DomainError('validation', errors[0]?.message ?? 'Den rättade utvärderingen går inte att spara.', errors.map((p) => ({ message: p.message })));
         }
       }
-      // Warm the reference caches, then write the evaluations in one transaction.
-      await frameworks.getFramework({ id: result.input.frameworkId });
+      const preview = result.preview;
+      const derived = result.derivedFramework && !(await frameworks.listFrameworks()).some((f) => f.id === result.derivedFramework?.id) ? result.derivedFramework : null;
+      // Warm the reference caches, then write the framework variant and the evaluations in one transaction.
+      if (!derived) await frameworks.getFramework({ id: result.input.frameworkId });
       const code = result.input.municipalityCode;
       await municipalities.getMunicipality({ code });
       const existingYears = new Set((await evaluations.listEvaluations({ filter: { municipalityCode: code, limit: 1000 }, viewer: SYSTEM })).items.map((i) => i.year));
       const earlierInputs = result.earlierInputs.filter((e) => !existingYears.has(e.year));
       const earlierSkipped = result.earlierInputs.filter((e) => existingYears.has(e.year)).map((e) => e.year);
-      const input = result.input;
+      const input: EvaluationInput = corrections.length > 0 ? { ...result.input, source: { ...(result.input.source ?? { kind: 'import' }), corrected: { by: viewer.name.slice(0, 200), count: corrections.length } } } : result.input;
       const created = await db.transaction(async (tx) => {
         const executor = tx as unknown as Db;
-        const evaluation = await evaluations.createEvaluation({ input, viewer, executor });
+        if (derived) await frameworks.createFramework({ framework: derived, executor, viewer });
+        const evaluation = await evaluations.createEvaluation({
+          input,
+          viewer,
+          executor,
+          ...(corrections.length > 0
+            ? {
+                afterCreate: async (t: Db, e: Evaluation) => {
+                  await audit.record({ viewer, entity: 'evaluation', entityId: e.id, action: 'import_corrected', change: { before: null, after: { fileName, corrections: [...corrections] } } }, t);
+                },
+              }
+            : {}),
+        });
         const earlier: Evaluation[] = [];
         for (const e of earlierInputs) earlier.push(await evaluations.createEvaluation({ input: e, viewer, executor }));
         return { evaluation, earlier };
@@ -90,7 +117,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       for (const y of earlierSkipped) {
         preview.problems.push({ severity: 'info', code: 'earlier-exists', message: `Utvärderingen ${y} finns redan för kommunen; resultaten för ${y} i rapporten har inte lagts till.` });
       }
-      return { preview, evaluation: created.evaluation, earlier: created.earlier, earlierSkipped, registeredFrameworkId };
+      return { preview, evaluation: created.evaluation, earlier: created.earlier, earlierSkipped, registeredFrameworkId: derived?.id ?? null };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SYSTEM } from '../../src/domain/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { createImportService, type ImportService } from '../../src/services/import.service.ts';
+import type { ImportService } from '../../src/services/import.service.ts';
 import { createTestServices, type TestContext } from '../helpers/db.ts';
 import { readSeed } from '../unit/importer/seeds.ts';
 import { unknownVariantReport } from '../unit/importer/variant.ts';
@@ -12,8 +13,7 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 before(async () => {
   ctx = await createTestServices();
-  const { db, frameworks, municipalities, evaluations } = ctx.services;
-  imports = createImportService({ db, frameworks, municipalities, evaluations });
+  imports = ctx.services.imports;
 });
 after(async () => ctx.close());
 
@@ -27,7 +27,7 @@ void test('preview saves nothing', async () => {
 });
 
 void test('import saves a draft and the earlier evaluation; importing again is refused as a duplicate', async () => {
-  const out = await imports.importReport({ bytes: bytes(readSeed('002')), fileName: 'boras-2013.txt' });
+  const out = await imports.importReport({ bytes: bytes(readSeed('002')), fileName: 'boras-2013.txt', viewer: SYSTEM });
   assert.equal(out.evaluation.status, 'draft');
   assert.equal(out.evaluation.year, 2013);
   assert.equal(out.evaluation.frameworkId, 'kk2010');
@@ -40,7 +40,7 @@ void test('import saves a draft and the earlier evaluation; importing again is r
   assert.deepEqual(list.items.map((i) => i.year).sort(), [2010, 2013]);
 
   await assert.rejects(
-    imports.importReport({ bytes: bytes(readSeed('002')), fileName: 'igen.txt' }),
+    imports.importReport({ bytes: bytes(readSeed('002')), fileName: 'igen.txt', viewer: SYSTEM }),
     (err: unknown) => err instanceof DomainError && err.code === 'duplicate' && err.extra.evaluationId === out.evaluation.id && err.message.includes(out.evaluation.id),
   );
   const preview = await imports.previewImport({ bytes: bytes(readSeed('002')), fileName: 'igen.txt' });
@@ -49,7 +49,7 @@ void test('import saves a draft and the earlier evaluation; importing again is r
 
 void test('a document that is not a report is refused and nothing is saved', async () => {
   await assert.rejects(
-    imports.importReport({ bytes: bytes(readSeed('000')), fileName: 'goteborg.txt' }),
+    imports.importReport({ bytes: bytes(readSeed('000')), fileName: 'goteborg.txt', viewer: SYSTEM }),
     (err: unknown) => err instanceof DomainError && err.code === 'validation' && /inte en utvärderingsrapport/.test(err.message),
   );
   const list = await ctx.services.evaluations.listEvaluations({ filter: { municipalityCode: '1480' } });
@@ -57,7 +57,7 @@ void test('a document that is not a report is refused and nothing is saved', asy
 });
 
 void test('an unknown variant registers a derived framework marked for review', async () => {
-  const out = await imports.importReport({ bytes: bytes(unknownVariantReport()), fileName: 'burlov-variant.txt' });
+  const out = await imports.importReport({ bytes: bytes(unknownVariantReport()), fileName: 'burlov-variant.txt', viewer: SYSTEM });
   assert.ok(out.registeredFrameworkId);
   const fw = await ctx.services.frameworks.getFramework({ id: out.registeredFrameworkId });
   assert.equal(fw.origin, 'derived-import');

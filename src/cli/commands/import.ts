@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYSTEM } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formatNumber } from '../../domain/scoring.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
 import type { ImportPreview } from '../../importer/types.ts';
-import { createImportService } from '../../services/import.service.ts';
 import { UsageError, type CliContext, type Command } from '../types.ts';
 
 const num = (v: number | null): string => (v === null ? '–' : formatNumber(v));
@@ -50,8 +50,7 @@ export const importCommand: Command = {
     }
     const runtime = await ctx.openRuntime();
     try {
-      const { db, frameworks, municipalities, evaluations } = runtime.services;
-      const imports = createImportService({ db, frameworks, municipalities, evaluations });
+      const { imports } = runtime.services;
       let status = 0;
       const json: unknown[] = [];
       for (const f of files) {
@@ -67,7 +66,7 @@ export const importCommand: Command = {
           continue;
         }
         try {
-          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name });
+          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
           if (values.json) {
             json.push({ evaluationId: out.evaluation.id, earlier: out.earlier.map((e) => ({ id: e.id, year: e.year })), registeredFrameworkId: out.registeredFrameworkId, preview: out.preview });
           } else {

@@ -1,42 +1,70 @@
 /**
  * Report import over HTTP: multipart upload of one .pdf, .docx or .txt file (field "file").
  * POST /api/imports/preview reads the report and returns the preview with every problem, saving nothing;
- * POST /api/imports saves it as a draft evaluation (409 with evaluationId when already imported).
+ * POST /api/imports saves it as a draft evaluation (409 with evaluationId when already imported); an optional
+ * form field "corrections" (JSON list) carries the user's fixes from the preview, applied before saving.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ImportCorrectionsSchema, ImportCreatedSchema } from '../../contracts/imports.ts';
+import type { ImportCorrection } from '../../importer/corrections.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
-import { createImportService } from '../../services/import.service.ts';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../guards.ts';
 
-async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
-  if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
-  const file = await req.file();
-  if (!file) throw new DomainError('validation', 'Ingen fil skickades. Bifoga rapporten i fältet "file".');
-  let buffer: Buffer;
-  try {
-    buffer = await file.toBuffer();
-  } catch {
-    throw new DomainError('validation', `Filen "${file.filename}" är för stor; högst 20 MB kan importeras.`);
-  }
-  return { bytes: new Uint8Array(buffer), fileName: file.filename || 'rapport' };
+interface Upload {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Corrections from the preview (form field "corrections", JSON), empty when none were sent. */
+  corrections: ImportCorrection[];
 }
 
-const Problem = z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string() });
+async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
+  let upload: { bytes: Uint8Array; fileName: string } | null = null;
+  let correctionsRaw: string | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (upload) {
+        await part.toBuffer().catch(() => undefined);
+        continue;
+      }
+      let buffer: Buffer;
+      try {
+        buffer = await part.toBuffer();
+      } catch {
+        throw new DomainError('validation', `Filen "${part.filename}" är för stor; högst 20 MB kan importeras.`);
+      }
+      upload = { bytes: new Uint8Array(buffer), fileName: part.filename || 'rapport' };
+    } else if (part.fieldname === 'corrections' && typeof part.value === 'string') {
+      correctionsRaw = part.value;
+    }
+  }
+  if (!upload) throw new DomainError('validation', 'Ingen fil skickades. Bifoga rapporten i fältet "file".');
+  let corrections: ImportCorrection[] = [];
+  if (correctionsRaw !== null && correctionsRaw.trim() !== '') {
+    let json: unknown;
+    try {
+      json = JSON.parse(correctionsRaw);
+    } catch {
+      throw new DomainError('validation', 'Fältet "corrections" ska vara en JSON-lista med rättelser.');
+    }
+    const parsed = ImportCorrectionsSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DomainError('validation', `Rättelserna är ogiltiga: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'okänt fel'}.`);
+    }
+    corrections = parsed.data;
+  }
+  return { ...upload, corrections };
+}
 
 export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
-    const imports = createImportService({
-      db: services.db,
-      frameworks: services.frameworks,
-      municipalities: services.municipalities,
-      evaluations: services.evaluations,
-    });
+    await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024 } });
+    const imports = services.imports;
 
     app.post(
       '/api/imports/preview',
@@ -50,7 +78,7 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const upload = await readUpload(req);
-        return imports.previewImport(upload);
+        return imports.previewImport({ bytes: upload.bytes, fileName: upload.fileName });
       },
     );
 
@@ -63,13 +91,7 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
           summary: 'Importera en rapport som utkast (409 om rapporten redan är importerad)',
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({
-              evaluationId: z.string(),
-              earlier: z.array(z.object({ id: z.string(), year: z.number() })),
-              earlierSkipped: z.array(z.number()),
-              registeredFrameworkId: z.string().nullable(),
-              problems: z.array(Problem),
-            }),
+            201: ImportCreatedSchema,
           },
         },
       },
