@@ -68,18 +68,11 @@ export function sortRun(items: readonly string[]): SortedItem[] {
   const guesses = items.map((t) => ({ text: t, ...classifyItem(t) }));
   const decided = guesses.filter((g) => g.column !== null);
   if (decided.length === 0) return guesses;
-  let bestK = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k <= guesses.length; k += 1) {
-    let score = 0;
-    guesses.forEach((g, i) => {
-      score += signed(g, i < k ? 'strength' : 'improvement');
-    });
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      bestK = k;
-    }
-  }
+  const scores = guesses.map((_, k) => k).concat(guesses.length).map((k) => guesses.reduce((n, g, i) => n + signed(g, i < k ? 'strength' : 'improvement'), 0));
+  const bestScore = Math.max(...scores);
+  // Undecided items between the last strength and the first improvement: split the gap in the middle.
+  const ties = scores.flatMap((v, k) => (Math.abs(v - bestScore) < 1e-9 ? [k] : []));
+  const bestK = ties[Math.floor(ties.length / 2)] ?? 0;
   // A split is only believable when both sides have support from the wording, or one side is empty.
   const left = guesses.slice(0, bestK);
   const right = guesses.slice(bestK);

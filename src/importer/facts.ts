@@ -190,10 +190,10 @@ export function parseEvaluatorList(segment: string, opts: EvaluatorOptions = {})
 /** Evaluators from the title page ("Utvärderare: …" or the names after the title). */
 export function detectEvaluators(text: string, municipalityNames: readonly string[], opts: EvaluatorOptions = {}): EvaluatorFinding[] {
   const head = text.slice(0, 3000);
-  const labelled = /Utvärderare:?\s{1,3}([^\n\f]{3,300})/i.exec(head);
+  const labelled = /(?:^|[\n\f]|\d\s)[ \t]{0,3}Utvärderare:?\s{1,3}([^\n\f]{3,300})/.exec(head);
   let segment = labelled?.[1] ?? '';
   if (!segment) {
-    const title = /ANALYS AV\b([^\n\f]{3,300})/i.exec(head);
+    const title = /ANALYS AV\b([^\n\f]{3,300})/.exec(head);
     segment = title?.[1] ?? '';
   }
   // Drop the municipality's own name ("Borås stad") so it is not read as an organisation of nobody.

@@ -87,7 +87,7 @@ function overviewStart(text: string, table: ScoreTable | null): number {
     return m ? m.index : text.length;
   }
   const before = text.slice(Math.max(0, table.start - 1500), table.start);
-  const re = /(?:\d\.?[ \t]{1,3})?Översikt av poängfördelning/g;
+  const re = /(?:\d\.?\s{1,3})?Översikt\s{1,3}av\s{1,3}poängfördelning/g;
   let last = -1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(before)) !== null) last = m.index;

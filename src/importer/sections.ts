@@ -13,8 +13,8 @@ export interface SectionBounds {
 }
 
 const AREA_WORD = partSource('area');
-const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t]{1,3}([1-8])(?![\\d.])`, 'gi');
-const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t]{1,3}\\d[ \\t:.–-]{0,3}`, 'i');
+const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f]{1,5}([1-8])(?![\\d.])`, 'gi');
+const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t\\f]{1,5}\\d[ \\t\\f:.–-]{0,4}`, 'i');
 const TOC_ENTRY = new RegExp(`^${AREA_WORD}[ \\t]{1,3}\\d[^\\n\\f]{0,90}?(?:\\.{3,}|\\t\\d{1,3}[ \\t]*(?:\\n|$)|\\s\\d{1,3}\\s+${AREA_WORD})`, 'i');
 const HEADINGS_WORD = new RegExp(partSource('headings'), 'i');
 const GENERAL = new RegExp(`(?:^|[\\s\\f])${partSource('general')}(?![A-Za-zÅÄÖåäö])`, 'i');

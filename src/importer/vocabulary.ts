@@ -89,10 +89,7 @@ export function isTerm(part: VocabularyPart, text: string): boolean {
 
 /** Which canonical term a text spells (the first term of its part), or null. */
 export function canonicalTerm(part: VocabularyPart, text: string): string | null {
-  for (const term of VOCABULARY[part]) {
-    if (new RegExp(`^\\s*${termSource(term)}\\s*:?\\s*$`, 'i').test(text)) return term;
-  }
-  return null;
+  return isTerm(part, text) ? VOCABULARY[part][0] : null;
 }
 
 /**
