@@ -1,10 +1,11 @@
-/** Request and response shapes of the report import routes, shared with the web app. */
+/** Report import (multipart upload): the JSON replies, and the corrections a user sends with the file. */
 import { z } from 'zod';
 import { ImportCorrectionSchema, ImportCorrectionsSchema } from '../importer/corrections.ts';
+import './common.ts';
 
 export { ImportCorrectionSchema, ImportCorrectionsSchema };
 
-export const ImportProblemSchema = z.object({
+export const ImportProblemOut = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
   message: z.string(),
@@ -13,11 +14,11 @@ export const ImportProblemSchema = z.object({
   at: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
   confidence: z.number().optional(),
 });
-
-export const ImportCreatedSchema = z.object({
+export const ImportCreatedOut = z.object({
   evaluationId: z.string(),
   earlier: z.array(z.object({ id: z.string(), year: z.number() })),
   earlierSkipped: z.array(z.number()),
   registeredFrameworkId: z.string().nullable(),
-  problems: z.array(ImportProblemSchema),
+  problems: z.array(ImportProblemOut),
 });
+export type ImportCreated = z.infer<typeof ImportCreatedOut>;

@@ -6,15 +6,17 @@
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
+import { canImportReport } from '../policies/evaluation.policy.ts';
+import { authorize } from '../policies/policy.ts';
 import type { Evaluation, EvaluationInput } from '../domain/evaluation.ts';
 import { applyCorrections, CorrectionError, type ImportCorrection } from '../importer/corrections.ts';
-import { importReportFile } from '../importer/import-file.ts';
 import type { ImportPreview, ImportResult } from '../importer/types.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
+import type { TaskRunner } from '../workers/index.ts';
 
 export interface ImportPreviewResult {
   ok: boolean;
@@ -34,19 +36,29 @@ export interface ImportOutcome {
   registeredFrameworkId: string | null;
 }
 
-export function createImportService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; evaluations: EvaluationService; audit: AuditService }) {
-  const { db, frameworks, municipalities, evaluations, audit } = deps;
+export function createImportService(deps: {
+  db: Db;
+  frameworks: FrameworkService;
+  municipalities: MunicipalityService;
+  evaluations: EvaluationService;
+  audit: AuditService;
+  tasks: Pick<TaskRunner, 'importFile'>;
+}) {
+  const { db, frameworks, municipalities, evaluations, audit, tasks } = deps;
   const repo = createEvaluationRepository(db);
 
   const analyse = async (bytes: Uint8Array, fileName: string): Promise<{ result: ImportResult; duplicateOf: ImportPreviewResult['duplicateOf'] }> => {
-    const result = await importReportFile({ bytes, fileName, frameworks: await frameworks.listFrameworks() });
+    // Reading and parsing run in a worker thread with memory, time and size limits; a file that
+    // cannot or may not be read is refused there (DomainError → 4xx) and nothing is saved.
+    const result = await tasks.importFile({ bytes, fileName, frameworks: await frameworks.listFrameworks() });
     const existing = await repo.findBySourceHash(result.preview.sourceHash);
     return { result, duplicateOf: existing ? { id: existing.id, year: existing.year } : null };
   };
 
   return {
     /** Reads a report and returns what would be imported, with every problem. Saves nothing. */
-    async previewImport({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<ImportPreviewResult> {
+    async previewImport({ bytes, fileName, viewer }: { bytes: Uint8Array; fileName: string; viewer: Viewer }): Promise<ImportPreviewResult> {
+      authorize(canImportReport(viewer));
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
@@ -62,6 +74,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
      * evaluations, so a failed import leaves nothing behind.
      */
     async importReport({ bytes, fileName, viewer, corrections = [] }: { bytes: Uint8Array; fileName: string; viewer: Viewer; corrections?: readonly ImportCorrection[] }): Promise<ImportOutcome> {
+      authorize(canImportReport(viewer));
       const analysed = await analyse(bytes, fileName);
       const duplicateOf = analysed.duplicateOf;
       let result = analysed.result;
@@ -97,7 +110,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       const input: EvaluationInput = corrections.length > 0 ? { ...result.input, source: { ...(result.input.source ?? { kind: 'import' }), corrected: { by: viewer.name.slice(0, 200), count: corrections.length } } } : result.input;
       const created = await db.transaction(async (tx) => {
         const executor = tx as unknown as Db;
-        if (derived) await frameworks.createFramework({ framework: derived, executor, viewer });
+        if (derived) await frameworks.registerDerivedFramework({ framework: derived, executor, viewer });
         const evaluation = await evaluations.createEvaluation({
           input,
           viewer,

@@ -55,7 +55,16 @@ export const importCommand: Command = {
       const json: unknown[] = [];
       for (const f of files) {
         if (values['dry-run']) {
-          const r = await imports.previewImport({ bytes: f.bytes, fileName: f.name });
+          let r: Awaited<ReturnType<typeof imports.previewImport>>;
+          try {
+            r = await imports.previewImport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            status = 1;
+            ctx.err(`${f.name}: ${e.message}`);
+            if (values.json) json.push({ error: { code: e.code, message: e.message } });
+            continue;
+          }
           if (values.json) json.push(r.preview);
           else describe(r.preview, ctx);
           if (!r.ok) {

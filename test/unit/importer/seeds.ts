@@ -1,11 +1,23 @@
-/** Reads the shared seed reports (shared/seeds beside the repository) for importer tests. */
+/**
+ * Reads the shared seed reports for importer tests: `shared/seeds` beside the repository, or beside the
+ * nearest directory above it that has one (a checkout in a subfolder, e.g. a git worktree).
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** `shared/seeds` next to the repository, or next to the folder holding it (a git worktree). */
-const REPO = path.resolve(import.meta.dirname, '../../..');
-export const SEEDS_DIR =
-  [path.resolve(REPO, '..', 'shared/seeds'), path.resolve(REPO, '../..', 'shared/seeds')].find((d) => existsSync(d)) ?? path.resolve(REPO, '..', 'shared/seeds');
+function findSeeds(): string {
+  let dir = path.resolve(import.meta.dirname, '../../..');
+  const first = path.resolve(dir, '..', 'shared/seeds');
+  for (;;) {
+    const parent = path.dirname(dir);
+    const candidate = path.join(parent, 'shared/seeds');
+    if (existsSync(candidate)) return candidate;
+    if (parent === dir) return first;
+    dir = parent;
+  }
+}
+
+export const SEEDS_DIR = findSeeds();
 
 export function seedPath(prefix: string): string {
   const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
