@@ -163,6 +163,8 @@ function wordsOf(body: string, folded: string): Word[] {
 /** Whether two folded words are the same word in a shortened or inflected form ("medborgare"/"medborgarna"). */
 function sameWord(a: string, b: string, strict = false): boolean {
   if (a === b) return true;
+  // Cheap rejection first: same first letter, similar length (the words compared are short).
+  if (a.charCodeAt(0) !== b.charCodeAt(0) || Math.abs(a.length - b.length) > Math.max(2, Math.min(a.length, b.length) * 0.5)) return false;
   if (strict) return a.length >= 5 && editDistance(a, b, 1) <= 1;
   if (a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1) return true;
   let p = 0;
@@ -211,7 +213,7 @@ function headingMatch(words: readonly Word[], i: number, heading: readonly strin
   // "Samarbete med kulturlivet"): the other words must all follow at once, then the text must start.
   const rest = want.length >= 2 && !sameWord(first, want[0] ?? '') ? (heading.length === want.length ? want : want.slice(1)) : [];
   const tail = rest;
-  if (tail.length === 0) return { score: 0, endIndex: i };
+  if (tail.length === 0 || !sameWord(words[i + 1]?.w ?? '', tail[0] ?? '')) return { score: 0, endIndex: i };
   const m = matchFrom(i + 1, tail, 2);
   const next = words[m.endIndex];
   const nextCapital = next ? body.charAt(next.start) !== body.charAt(next.start).toLowerCase() : false;
@@ -241,6 +243,11 @@ export function findNarratives(body: string, area: AreaDef | undefined, headings
   const folded = foldKeep(body);
   const words = wordsOf(body, folded);
   const found: Array<{ id: string; at: number; end: number }> = [];
+  // Word indices where a heading may start (line or sentence starts), computed once.
+  const starts: number[] = [];
+  words.forEach((w, j) => {
+    if (startsHeading(body, w.start)) starts.push(j);
+  });
   let wi = 0;
   const pickListed = (s: AreaDef['subareas'][number], i: number): string[] => {
     const own = [s.heading, s.title].filter((c): c is string => Boolean(c));
@@ -256,9 +263,9 @@ export function findNarratives(body: string, area: AreaDef | undefined, headings
   area.subareas.forEach((s, i) => {
     const cands = [...new Set([...pickListed(s, i), s.heading, s.title].filter((c): c is string => Boolean(c && c.length > 2)))].map((c) => foldWords(c));
     let best: { wi: number; endWi: number; score: number } | null = null;
-    for (let j = wi; j < words.length && j < wi + 6000; j += 1) {
-      const w = words[j];
-      if (!w || !startsHeading(body, w.start)) continue;
+    for (const j of starts) {
+      if (j < wi) continue;
+      if (j >= wi + 6000) break;
       let local: { endWi: number; score: number } | null = null;
       for (const c of cands) {
         if (c.length === 0) continue;
