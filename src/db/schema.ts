@@ -57,6 +57,8 @@ export interface EvaluationSource {
   fileName?: string;
   /** Which parts of the evaluation were found in the source (import). */
   found?: string[];
+  /** Corrections made in the import preview before saving, and by whom. */
+  corrected?: { by: string; count: number };
 }
 
 export const evaluations = pgTable(

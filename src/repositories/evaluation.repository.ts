@@ -193,7 +193,7 @@ export function createEvaluationRepository(db: Db) {
         id: e.id,
         ...pickFacts(e),
         municipality: { code: head.m.code, name: head.m.name, kind: head.m.kind },
-        source: { kind: e.source.kind, ...(e.source.fileName ? { fileName: e.source.fileName } : {}), ...(e.source.found ? { found: e.source.found } : {}) },
+        source: { kind: e.source.kind, ...(e.source.fileName ? { fileName: e.source.fileName } : {}), ...(e.source.found ? { found: e.source.found } : {}), ...(e.source.corrected ? { corrected: e.source.corrected } : {}) },
         evaluators: evs.map((v) => ({ name: v.name, organisation: v.organisation, isLead: v.isLead })),
         scores: Object.fromEntries(scores.sort((a, b) => a.subareaId.localeCompare(b.subareaId, 'sv', { numeric: true })).map((s) => [s.subareaId, s.points])),
         areas: areaList,

@@ -51,7 +51,14 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'create', change: frameworkChange(null, framework) }, t);
       return inserted;
     };
-    const row = executor ? await write(executor) : await db.transaction(async (tx) => write(tx as unknown as Db));
+    if (executor) {
+      // Inside the caller's transaction: the new version is visible to that transaction's later steps
+      // through the cache; the transaction's end (commit or rollback) bumps the change feed, which reloads it.
+      const stored = toFrameworkDef(await write(executor));
+      cache?.set(stored.id, stored);
+      return stored;
+    }
+    const row = await db.transaction(async (tx) => write(tx as unknown as Db));
     cache = null;
     changes.bump();
     return toFrameworkDef(row);

@@ -5,13 +5,13 @@ import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createIndicatorService } from './indicator.service.ts';
+import { createImportService } from './import.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
 import { createReportBackService, workerReportBackRenderers } from './report-back.service.ts';
 import { createIndependentScoreService } from './independent-score.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
-import { createImportService } from './import.service.ts';
 import { createReportService } from './report.service.ts';
 import { createGoodExampleService } from './good-examples.service.ts';
 import { createBackupService } from './backup.service.ts';
@@ -32,8 +32,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
   const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks) });
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
-  const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
   const reports = createReportService({ evaluations, frameworks, tasks });
   const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities });
