@@ -5,6 +5,7 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 import { createImportService } from './import.service.ts';
@@ -29,6 +30,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities });
+  const publicPages = createPublicPagesService({ evaluations, municipalities });
   return {
     db,
     tasks,
@@ -44,6 +46,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     goodExamples,
     backup,
+    publicPages,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -15,10 +15,10 @@ export interface TestApp extends TestContext {
   app: FastifyInstance;
 }
 
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; webDist?: string } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
   const ctx = await createTestServices();
   if (opts.demo) await seedDemoData(ctx.services);
-  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env }, opts.webDist ? { webDist: opts.webDist } : {});
   const app = await buildApp({ config, database: ctx.database, services: ctx.services, logger: false, ...(opts.resolveViewer ? { resolveViewer: opts.resolveViewer } : {}) });
   await app.ready();
   return {

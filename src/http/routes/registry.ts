@@ -16,6 +16,7 @@ import { reportRoutes } from './reports.ts';
 import { importRoutes } from './imports.ts';
 import { goodExampleRoutes } from './good-examples.ts';
 import { independentScoreRoutes } from './independent-scores.ts';
+import { publicPageRoutes } from './public-pages.ts';
 
 export interface RouteContext {
   services: Services;
@@ -38,4 +39,5 @@ export const ROUTES: Factory[] = [
   (c) => importRoutes(c.services) as FastifyPluginAsync,
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
   (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
+  (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];
