@@ -11,6 +11,10 @@ import { createIndependentScoreService } from './independent-score.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createImportService } from './import.service.ts';
+import { createReportService } from './report.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
+import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
@@ -29,6 +33,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const tasks = createTaskRunner(opts.workers);
   const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks) });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+  const reports = createReportService({ evaluations, frameworks, tasks });
+  const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities });
   return {
     db,
     tasks,
@@ -44,6 +52,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reportBacks,
     independentScores,
     publicPages,
+    imports,
+    reports,
+    goodExamples,
+    backup,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

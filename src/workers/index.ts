@@ -88,7 +88,7 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
       const out = await run<RenderedReport>('renderReportBack', { format, vm }, 'Sättningen av återrapporteringen');
       return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
     },
-    stats: () => pool?.stats() ?? { size: settings.size, workers: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
+    stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
     close: async () => {
       await pool?.close();
       pool = undefined;

@@ -75,4 +75,5 @@ if (port) {
       (err: unknown) => port.postMessage({ id: msg.id, ok: false, error: errorData(err) }),
     );
   });
+  port.postMessage({ ready: true });
 }

@@ -13,6 +13,7 @@ import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
 import { buildFramework, scoresFor } from '../helpers/factories.ts';
+import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
 
 const ROLES = ['anonymous', 'admin', 'lead', 'member', 'otherEvaluator', 'municipality', 'otherMunicipality'] as const;
 type RoleKey = (typeof ROLES)[number];
@@ -246,7 +247,7 @@ void describe('permission matrix: every route × every role', () => {
       input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
       viewer: viewers.lead,
     });
-    await t.services.evaluations.assignments.replace(e.id, [
+    await createAssignmentRepository(t.services.db).replace(e.id, [
       { userId: viewers.lead.userId ?? '', isLead: true },
       { userId: viewers.member.userId ?? '', isLead: false },
     ]);
