@@ -4,6 +4,7 @@ export const paths = {
   municipality: (code: string) => `/kommuner/${encodeURIComponent(code)}`,
   evaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}`,
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
+  actionPlan: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/handlingsplan`,
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
   /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
@@ -25,6 +26,7 @@ export const patterns = {
   municipality: '/kommuner/:code',
   evaluation: '/utvarderingar/:id',
   editEvaluation: '/utvarderingar/:id/redigera',
+  actionPlan: '/utvarderingar/:id/handlingsplan',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
   goodExamples: '/goda-exempel',

@@ -17,6 +17,7 @@ const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
 const SignInPage = lazy(() => import('./features/account/SignInPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage.tsx'));
+const ActionPlanPage = lazy(() => import('./features/follow-up/ActionPlanPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 
 const EDITORS = ['admin', 'evaluator'] as const;
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      { path: patterns.actionPlan, element: <ActionPlanPage /> },
       { path: patterns.compare, element: <ComparePage /> },
       { path: patterns.goodExamples, element: <GoodExamplesPage /> },
       {

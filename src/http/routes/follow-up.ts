@@ -36,7 +36,7 @@ import { contentDisposition } from './reports.ts';
 
 const MAX_INDICATOR_FILE = 10 * 1024 * 1024;
 const signedIn = requireRole('admin', 'evaluator', 'municipality');
-const owners = requireRole('municipality');
+const owners = requireRole('municipality', 'admin');
 
 async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string; municipality?: string }> {
   if (!req.isMultipart()) throw new DomainError('unsupported', 'Skicka filen som multipart/form-data i fältet "file".');

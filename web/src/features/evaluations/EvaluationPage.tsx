@@ -65,6 +65,9 @@ export default function EvaluationPage() {
               {t('common.edit')}
             </Link>
           )}
+          <Link className="button secondary" to={paths.actionPlan(evaluation.id)}>
+            {t('plan.link')}
+          </Link>
           <Link className="button secondary" to={paths.compare(summary.previous ? [evaluation.id, summary.previous.evaluationId] : [evaluation.id])}>
             {t('eval.compareWith')}
           </Link>

@@ -10,6 +10,7 @@ import type { EvaluationStatus } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
+import { FollowUpNotice } from './FollowUpNotice.tsx';
 import { useAllEvaluationYears, useEvaluationList, useFrameworks, useMunicipalitySearch } from './api/start.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
@@ -29,6 +30,7 @@ export default function StartPage() {
         <h1>{t('start.title')}</h1>
         <p className="lead">{t('start.intro')}</p>
       </header>
+      <FollowUpNotice />
       <MunicipalitySearch />
       <EvaluationList />
     </div>
