@@ -25,8 +25,6 @@ const EnvSchema = z.object({
   KOMPASS_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   /** Secure flag of the session cookie: auto = when the request came over TLS (or the public URL is https). */
   KOMPASS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Sign-in attempts per client address per 15 minutes. */
-  KOMPASS_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Single sign-on with OpenID Connect; all three of issuer, client id and secret turn it on. */
   KOMPASS_OIDC_ISSUER: z.string().url('KOMPASS_OIDC_ISSUER ska vara en URL').optional(),
   KOMPASS_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -57,7 +55,6 @@ export interface OidcConfig {
 export interface AuthConfig {
   sessionHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
-  loginAttemptsPerAddress: number;
   oidc: OidcConfig | null;
 }
 
@@ -121,7 +118,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     auth: {
       sessionHours: e.KOMPASS_SESSION_HOURS,
       cookieSecure: e.KOMPASS_COOKIE_SECURE === 'true' ? 'always' : e.KOMPASS_COOKIE_SECURE === 'false' ? 'never' : 'auto',
-      loginAttemptsPerAddress: e.KOMPASS_LOGIN_ATTEMPTS,
       oidc,
     },
     ...overrides,

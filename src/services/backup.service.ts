@@ -133,7 +133,7 @@ export function createBackupService(services: Services) {
   const accounts = createAccountRepository(db);
   return {
     async exportDatabase(): Promise<ExportDocument> {
-      const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, ...f }) => f);
+      const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, version: _v, ...f }) => f);
       const ids = await services.evaluations.repository.allIds();
       const evaluations: Evaluation[] = [];
       for (const id of ids) {

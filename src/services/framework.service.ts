@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
 
-export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
+export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string; version: number };
 
 /** The top-level fields that differ, before and after (areas compared as a whole). */
 function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
@@ -68,9 +68,20 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       changes.bump();
       return toFrameworkDef(row);
     },
-    /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
-    async updateFramework({ framework, viewer = SYSTEM }: { framework: FrameworkDef; viewer?: Viewer }): Promise<StoredFramework> {
+    /**
+     * Updates texts, titles or review flag, as of the version the caller read (a stale version → conflict
+     * with the current copy). Ids and maxima of subareas that have scores must stay.
+     */
+    async updateFramework({ framework, expectedVersion, viewer = SYSTEM }: { framework: FrameworkDef; expectedVersion: number; viewer?: Viewer }): Promise<StoredFramework> {
       const current = await service.getFramework({ id: framework.id });
+      const stale = (latest: StoredFramework): DomainError =>
+        new DomainError(
+          'conflict',
+          `Ramverksversionen "${latest.id}" har ändrats sedan du öppnade den: din version ${expectedVersion}, aktuell version ${latest.version}. Ladda om och gör om ändringen.`,
+          [],
+          { currentVersion: latest.version, current: latest },
+        );
+      if (current.version !== expectedVersion) throw stale(current);
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
@@ -79,13 +90,18 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       const change = frameworkChange(current, framework);
       const row = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
-        const updated = await repo.update(framework, t);
-        if (updated && Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
+        const updated = await repo.update(framework, t, expectedVersion);
+        if (!updated) return undefined;
+        if (Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
         return updated;
       });
       cache = null;
       changes.bump();
-      if (!row) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
+      if (!row) {
+        const latest = await repo.get(framework.id);
+        if (!latest) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
+        throw stale(toFrameworkDef(latest));
+      }
       return toFrameworkDef(row);
     },
     invalidate(): void {

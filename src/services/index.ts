@@ -4,6 +4,7 @@ import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createOidcService } from './oidc.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 
@@ -16,6 +17,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
   const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const oidc = createOidcService({ db });
   return {
     db,
     frameworks,
@@ -25,6 +27,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
     workflow,
     users,
     auth,
+    oidc,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -58,8 +58,10 @@ function startProvider() {
       req.on('end', () => {
         state.tokenCalls += 1;
         const form = new URLSearchParams(raw);
-        const auth = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-        if (auth !== 'kompass:hemlig-klient') return json(401, { error: 'invalid_client' });
+        // RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding, so decode each.
+        const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+        const [id = '', secret = ''] = basic.split(':').map((p) => decodeURIComponent(p.replaceAll('+', ' ')));
+        if (id !== 'kompass' || secret !== 'hemlig-klient') return json(401, { error: 'invalid_client' });
         const grant = grants.get(form.get('code') ?? '');
         grants.delete(form.get('code') ?? '');
         if (!grant || grant.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant' });

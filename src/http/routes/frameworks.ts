@@ -58,7 +58,19 @@ export const frameworkRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.put(
       '/api/frameworks/:id',
-      { preHandler: requireRole('admin'), schema: { tags: ['frameworks'], summary: 'Ändra texter och titlar i en ramverksversion', params: z.object({ id: z.string().max(64) }), body: FrameworkSchema } },
-      async (req) => services.frameworks.updateFramework({ framework: { ...req.body, id: req.params.id }, viewer: req.viewer }),
+      {
+        preHandler: requireRole('admin'),
+        schema: {
+          tags: ['frameworks'],
+          summary: 'Ändra texter och titlar i en ramverksversion',
+          description: 'expectedVersion: versionen när du läste ramverket; en annan aktuell version ger 409 med det aktuella ramverket (current).',
+          params: z.object({ id: z.string().max(64) }),
+          body: FrameworkSchema.extend({ expectedVersion: z.number().int().min(1) }),
+        },
+      },
+      async (req) => {
+        const { expectedVersion, ...framework } = req.body;
+        return services.frameworks.updateFramework({ framework: { ...framework, id: req.params.id }, expectedVersion, viewer: req.viewer });
+      },
     );
   };

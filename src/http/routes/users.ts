@@ -18,6 +18,7 @@ const PublicUserOut = z.object({
   sso: z.boolean(),
   hasPassword: z.boolean(),
   createdAt: z.string(),
+  version: z.number().int(),
 });
 
 const admins = requireRole('admin');
@@ -54,11 +55,21 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
           tags: ['users'],
           summary: 'Ändra namn, roll, kommun eller spärra en användare',
           params: IdParams,
-          body: z.object({ name: z.string().min(1).max(200).optional(), role: z.enum(ACCOUNT_ROLES).optional(), municipalityCode: Code.nullable().optional(), disabled: z.boolean().optional() }),
+          description: 'expectedVersion: användarens version när du läste den; en annan aktuell version ger 409 med den aktuella användaren (current).',
+          body: z.object({
+            expectedVersion: z.number().int().min(1),
+            name: z.string().min(1).max(200).optional(),
+            role: z.enum(ACCOUNT_ROLES).optional(),
+            municipalityCode: Code.nullable().optional(),
+            disabled: z.boolean().optional(),
+          }),
           response: { 200: PublicUserOut },
         },
       },
-      async (req) => services.users.updateUser({ id: req.params.id, patch: req.body, viewer: req.viewer }),
+      async (req) => {
+        const { expectedVersion, ...patch } = req.body;
+        return services.users.updateUser({ id: req.params.id, expectedVersion, patch, viewer: req.viewer });
+      },
     );
 
     app.post(

@@ -12,6 +12,8 @@ export interface UserItem {
   sso: boolean;
   hasPassword: boolean;
   createdAt: string;
+  /** Sent back as expectedVersion when changing the user (409 when someone changed it first). */
+  version: number;
 }
 
 export interface NewUser {
@@ -34,8 +36,9 @@ export function createUser(input: NewUser): Promise<UserItem> {
   return apiFetch<UserItem>('/api/users', { method: 'POST', json: input });
 }
 
-export function updateUser(id: string, patch: Partial<Pick<UserItem, 'name' | 'role' | 'municipalityCode' | 'disabled'>>): Promise<UserItem> {
-  return apiFetch<UserItem>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch });
+/** Changes the user as of the copy shown (its version); a stale copy gets 409 with the current one. */
+export function updateUser(user: Pick<UserItem, 'id' | 'version'>, patch: Partial<Pick<UserItem, 'name' | 'role' | 'municipalityCode' | 'disabled'>>): Promise<UserItem> {
+  return apiFetch<UserItem>(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', json: { expectedVersion: user.version, ...patch } });
 }
 
 export function issueResetLink(id: string): Promise<ResetLink> {
