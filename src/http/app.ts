@@ -16,6 +16,8 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { sessionResolver, type ViewerResolver } from './context.ts';
 import { registerCookies, registerSecurity } from './security.ts';
 import { ROUTES } from './routes/registry.ts';
+import { guardsBeforeBody } from './guards.ts';
+import { anonymousBodyLimit } from './limits.ts';
 import { PUBLIC } from '../domain/access.ts';
 
 export interface AppOptions {
@@ -47,6 +49,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     Object.defineProperty(request, 'viewer', { value: await resolveViewer(request), writable: true, configurable: true });
   });
   await registerSecurity(app, opts.config);
+  // Cheap refusals before any body is read: role guards run at onRequest, anonymous bodies are small.
+  app.addHook('onRoute', guardsBeforeBody);
+  app.addHook('preParsing', anonymousBodyLimit);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -14,7 +14,9 @@ import { DomainError } from '../domain/errors.ts';
 import { addressKey, THROTTLE_WINDOW_SECONDS, throttleDecision, throttledMessage, throttleKeys } from '../domain/throttle.ts';
 import { createAccountRepository, type UserRow } from '../repositories/account.repository.ts';
 import { createSignInRepository } from '../repositories/sign-in.repository.ts';
-import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser } from './user.service.ts';
+import type { OidcConfig } from '../config.ts';
+import type { OidcIdentity } from './oidc.service.ts';
+import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser, type UserService } from './user.service.ts';
 
 export interface AuthSettings {
   /** How long a session lasts after sign-in. */
@@ -43,7 +45,7 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createAuthService(deps: { db: Db; settings?: Partial<AuthSettings> }) {
+export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc'>; settings?: Partial<AuthSettings> }) {
   const settings: AuthSettings = { ...DEFAULT_AUTH, ...deps.settings };
   const repo = createAccountRepository(deps.db);
   const signIns = createSignInRepository(deps.db);
@@ -86,6 +88,23 @@ export function createAuthService(deps: { db: Db; settings?: Partial<AuthSetting
         await repo.deleteExpiredSessions(now);
         await signIns.deleteCountersBefore(new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000));
       }
+      return service.startSession(user);
+    },
+
+    /**
+     * Password sign-in as the browser sees it: a successful sign-in replaces the session this browser
+     * had (`replacing`, session fixation); a failed one leaves it alone.
+     */
+    async signIn({ email, password, address, replacing }: { email: string; password: string; address: string; replacing?: string | undefined }): Promise<StartedSession> {
+      const s = await service.login({ email, password, address });
+      if (replacing) await service.logout({ sessionId: replacing });
+      return s;
+    },
+
+    /** Single sign-on: the identity the provider vouched for becomes (or links to) an account and a new session. */
+    async signInWithIdentity({ identity, config, replacing }: { identity: OidcIdentity; config: OidcConfig | null; replacing?: string | undefined }): Promise<StartedSession> {
+      const user = await deps.users.signInWithOidc({ identity, config });
+      if (replacing) await service.logout({ sessionId: replacing });
       return service.startSession(user);
     },
 

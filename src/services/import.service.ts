@@ -6,6 +6,8 @@
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
+import { canImportReport } from '../policies/evaluation.policy.ts';
+import { authorize } from '../policies/policy.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import { importReportFile } from '../importer/import-file.ts';
 import type { ImportPreview, ImportResult } from '../importer/types.ts';
@@ -44,7 +46,8 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
 
   return {
     /** Reads a report and returns what would be imported, with every problem. Saves nothing. */
-    async previewImport({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<ImportPreviewResult> {
+    async previewImport({ bytes, fileName, viewer }: { bytes: Uint8Array; fileName: string; viewer: Viewer }): Promise<ImportPreviewResult> {
+      authorize(canImportReport(viewer));
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
@@ -54,7 +57,8 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
     },
 
     /** Imports a report as a draft evaluation (plus earlier results it prints). */
-    async importReport({ bytes, fileName, viewer = SYSTEM }: { bytes: Uint8Array; fileName: string; viewer?: Viewer }): Promise<ImportOutcome> {
+    async importReport({ bytes, fileName, viewer }: { bytes: Uint8Array; fileName: string; viewer: Viewer }): Promise<ImportOutcome> {
+      authorize(canImportReport(viewer));
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
@@ -68,7 +72,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       if (result.derivedFramework) {
         const known = await frameworks.listFrameworks();
         if (!known.some((f) => f.id === result.derivedFramework?.id)) {
-          await frameworks.createFramework({ framework: result.derivedFramework });
+          await frameworks.registerDerivedFramework({ framework: result.derivedFramework, viewer });
           registeredFrameworkId = result.derivedFramework.id;
         }
       }

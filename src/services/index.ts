@@ -16,7 +16,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
-  const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   const oidc = createOidcService({ db });
   return {
     db,

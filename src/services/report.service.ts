@@ -9,7 +9,7 @@
  * new key; unchanged data is served from the cache.
  */
 import { createHash } from 'node:crypto';
-import { SYSTEM, type Viewer } from '../domain/access.ts';
+import type { Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
 import { buildReportViewModel, type ReportViewModel } from '../reports/view-model.ts';
 import type { EvaluationService } from './evaluation.service.ts';
@@ -126,7 +126,7 @@ export function createReportService(deps: {
 
   const service = {
     /** The report's view model, as the viewer may see it (drafts only for viewers who may see them). */
-    async getReportViewModel({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<ReportViewModel> {
+    async getReportViewModel({ id, viewer }: { id: string; viewer: Viewer }): Promise<ReportViewModel> {
       return (await load(id, viewer)).vm;
     },
 
@@ -134,7 +134,7 @@ export function createReportService(deps: {
      * The report file. Unknown id, or a draft the viewer may not see → not_found (the same answer,
      * so drafts are not revealed); unsupported format → unsupported.
      */
-    async getReport({ id, format, viewer = SYSTEM }: { id: string; format: string; viewer?: Viewer }): Promise<ReportFile> {
+    async getReport({ id, format, viewer }: { id: string; format: string; viewer: Viewer }): Promise<ReportFile> {
       const fmt = parseReportFormat(format);
       const { status, vm } = await load(id, viewer);
       const key = viewModelKey(fmt, vm);

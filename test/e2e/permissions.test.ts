@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import type { Viewer } from '../../src/domain/access.ts';
+import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
@@ -114,8 +114,9 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/assignments`, payload: { expectedVersion: f.version, assignments: [{ userId: f.userId, isLead: true }] } }), expect: leads(200) },
   ],
   'POST /api/evaluations/{id}/corrections': [
-    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(201) },
-    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(422) },
+    // A correction belongs to the original team (evaluators assigned to it) or an administrator.
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(201) },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(422) },
   ],
   'GET /api/evaluations/{id}/report.{format}': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
@@ -168,7 +169,7 @@ void describe('permission matrix: every route × every role', () => {
   const fixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
     // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent
     // apart from its version, read fresh here).
-    const target = await t.services.users.createUser({ input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
+    const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId, version: (await t.services.frameworks.getFramework({ id: frameworkId })).version };
     const ids = { frameworkId: fw.id, frameworkVersion: fw.version, userId: target.id, userVersion: target.version };
     if (!on) return { evaluationId: '', version: 0, ...ids };

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/access.ts';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
@@ -25,7 +26,7 @@ describe(`good examples on ${testDbKind()}`, () => {
   test('never shows drafts or evaluations shared for review', async () => {
     const secret = `Hemligt utkastexempel ${Date.now()}`;
     const draft = await buildEvaluation(ctx.services, { scores: scoresFor(FRAMEWORK_2020, 0.9), areas: [{ number: 1, strengths: [secret], goodExamples: [{ municipalityCode: null, name: 'Någonstans', subareaId: '1.1', text: secret }] }] });
-    await ctx.services.evaluations.changeStatus({ id: draft.id, expectedVersion: draft.version, status: 'review' });
+    await ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: draft.id, expectedVersion: draft.version, status: 'review' });
     const service = createGoodExampleService(ctx.services);
     const res = await service.searchGoodExamples({ query: { q: 'Hemligt utkastexempel' } });
     assert.deepEqual(res.items, []);

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYSTEM } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formatNumber } from '../../domain/scoring.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
@@ -56,7 +57,7 @@ export const importCommand: Command = {
       const json: unknown[] = [];
       for (const f of files) {
         if (values['dry-run']) {
-          const r = await imports.previewImport({ bytes: f.bytes, fileName: f.name });
+          const r = await imports.previewImport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
           if (values.json) json.push(r.preview);
           else describe(r.preview, ctx);
           if (!r.ok) {
@@ -67,7 +68,7 @@ export const importCommand: Command = {
           continue;
         }
         try {
-          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name });
+          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
           if (values.json) {
             json.push({ evaluationId: out.evaluation.id, earlier: out.earlier.map((e) => ({ id: e.id, year: e.year })), registeredFrameworkId: out.registeredFrameworkId, preview: out.preview });
           } else {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
 import { createGoodExampleService } from '../../services/good-examples.service.ts';
+import { GoodExampleListOut, GoodExampleQuery } from '../../contracts/good-examples.ts';
 
 export const goodExampleRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -12,15 +12,8 @@ export const goodExampleRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags: ['good examples'],
           summary: 'Goda exempel ur publicerade utvärderingar: utpekade exempel, styrkor och beskrivningar av högt bedömda delområden',
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            framework: z.string().max(64).optional(),
-            area: z.coerce.number().int().min(1, 'område 1–8').max(8, 'område 1–8').optional(),
-            subarea: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.3').optional(),
-            kind: z.enum(['good-example', 'strength', 'narrative']).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
+          querystring: GoodExampleQuery,
+          response: { 200: GoodExampleListOut },
         },
       },
       async (req) => {

@@ -6,12 +6,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
 import { createImportService } from '../../services/import.service.ts';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../guards.ts';
+import { ImportCreatedOut } from '../../contracts/imports.ts';
 
 async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
@@ -26,8 +26,6 @@ async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fil
   return { bytes: new Uint8Array(buffer), fileName: file.filename || 'rapport' };
 }
 
-const Problem = z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string() });
-
 export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
@@ -41,7 +39,7 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.post(
       '/api/imports/preview',
       {
-        preHandler: requireRole('evaluator'),
+        preHandler: requireRole('admin', 'evaluator'),
         schema: {
           tags: ['imports'],
           summary: 'Förhandsgranska en rapport (.pdf, .docx, .txt): vad som hittades och alla problem; inget sparas',
@@ -50,26 +48,20 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const upload = await readUpload(req);
-        return imports.previewImport(upload);
+        return imports.previewImport({ ...upload, viewer: req.viewer });
       },
     );
 
     app.post(
       '/api/imports',
       {
-        preHandler: requireRole('evaluator'),
+        preHandler: requireRole('admin', 'evaluator'),
         schema: {
           tags: ['imports'],
           summary: 'Importera en rapport som utkast (409 om rapporten redan är importerad)',
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({
-              evaluationId: z.string(),
-              earlier: z.array(z.object({ id: z.string(), year: z.number() })),
-              earlierSkipped: z.array(z.number()),
-              registeredFrameworkId: z.string().nullable(),
-              problems: z.array(Problem),
-            }),
+            201: ImportCreatedOut,
           },
         },
       },
