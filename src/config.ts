@@ -15,6 +15,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL måste börja med postgres:// eller postgresql://')
     .optional(),
+  /** Owner role for migrations; the app's DATABASE_URL role then gets data rights only (README: Deployment). */
+  KOMPASS_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'KOMPASS_MIGRATION_DATABASE_URL måste börja med postgres:// eller postgresql://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
   /**
@@ -85,7 +90,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string | undefined };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: TrustProxy;
   /** The address people use to reach the app; links (password reset, sign-in callback) are built from it. */
@@ -150,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.KOMPASS_MIGRATION_DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.KOMPASS_TRUST_PROXY,
     publicUrl: e.KOMPASS_PUBLIC_URL,
