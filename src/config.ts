@@ -16,18 +16,41 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL måste börja med postgres:// eller postgresql://')
     .optional(),
+  /** Owner role for migrations; the app's DATABASE_URL role then gets data rights only (README: Deployment). */
+  KOMPASS_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'KOMPASS_MIGRATION_DATABASE_URL måste börja med postgres:// eller postgresql://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+  /**
+   * Which proxies in front of the app to believe about the client address (X-Forwarded-For) and protocol:
+   * false (default: nobody, the socket address counts), a hop count (`1` = the nearest proxy; `true` means 1),
+   * or a comma-separated list of proxy addresses/CIDRs (`10.0.0.0/8,192.168.1.10`). The address used is
+   * the first one, from the right, that is not a trusted proxy, so a client cannot pick its address by
+   * sending X-Forwarded-For values of its own.
+   */
   KOMPASS_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx): TrustProxy => {
+      const t = v.trim().toLowerCase();
+      if (t === 'false' || t === '0') return false;
+      if (t === 'true') return 1;
+      if (/^\d+$/.test(t)) return Number(t);
+      const list = t.split(',').map((p) => p.trim()).filter(Boolean);
+      const bad = list.filter((p) => !/^[0-9a-f:.]+(\/\d{1,3})?$/.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p));
+      if (list.length === 0 || bad.length) {
+        ctx.addIssue({ code: 'custom', message: `ange false, ett antal proxysteg (1, 2 …) eller adresser/CIDR åtskilda med komma (fel: ${bad.join(', ') || v})` });
+        return false;
+      }
+      return list;
+    }),
   KOMPASS_PUBLIC_URL: z.string().url().optional(),
   /** Hours a sign-in lasts. */
   KOMPASS_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   /** Secure flag of the session cookie: auto = when the request came over TLS (or the public URL is https). */
   KOMPASS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Sign-in attempts per client address per 15 minutes. */
-  KOMPASS_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Single sign-on with OpenID Connect; all three of issuer, client id and secret turn it on. */
   KOMPASS_OIDC_ISSUER: z.string().url('KOMPASS_OIDC_ISSUER ska vara en URL').optional(),
   KOMPASS_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -48,6 +71,9 @@ const EnvSchema = z.object({
   KOMPASS_WORKER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
 });
 
+/** Fastify's trustProxy: false, a hop count, or the addresses/CIDRs of trusted proxies. */
+export type TrustProxy = false | number | string[];
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -64,7 +90,6 @@ export interface OidcConfig {
 export interface AuthConfig {
   sessionHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
-  loginAttemptsPerAddress: number;
   oidc: OidcConfig | null;
 }
 
@@ -72,15 +97,21 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string | undefined };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** The address people use to reach the app; links (password reset, sign-in callback) are built from it. */
   publicUrl: string | undefined;
   /** Directory of the built web app. */
   webDist: string;
   auth: AuthConfig;
   /** The worker pool for untrusted work (uploads, report rendering). */
   workers: WorkerSettings;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function oidcConfig(e: z.infer<typeof EnvSchema>): { oidc: OidcConfig | null; problems: string[] } {
@@ -90,6 +121,10 @@ function oidcConfig(e: z.infer<typeof EnvSchema>): { oidc: OidcConfig | null; pr
     return { oidc: null, problems: ['  KOMPASS_OIDC_*: ange KOMPASS_OIDC_ISSUER, KOMPASS_OIDC_CLIENT_ID och KOMPASS_OIDC_CLIENT_SECRET tillsammans'] };
   }
   const { map, problems } = parseRoleMap(e.KOMPASS_OIDC_ROLE_MAP);
+  const issuerUrl = new URL(e.KOMPASS_OIDC_ISSUER);
+  if (issuerUrl.protocol !== 'https:' && !isLoopbackHost(issuerUrl.hostname.replace(/^\[|\]$/g, ''))) {
+    return { oidc: null, problems: ['  KOMPASS_OIDC_ISSUER: identitetstjänsten måste nås över https (http bara på den egna datorn)'] };
+  }
   if (Object.keys(map).length === 0) problems.push('ange minst en koppling värde=roll, t.ex. kompass-admin=admin');
   return {
     oidc: {
@@ -117,12 +152,19 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const e = parsed.data;
   const { oidc, problems } = oidcConfig(e);
   if (problems.length) throw new Error(`Felaktig konfiguration:\n${problems.join('\n')}`);
+  // Links sent to people (password reset) must not be built from the request's Host header, which a client
+  // chooses: a server in production or reachable from other machines needs its public address.
+  if (!e.KOMPASS_PUBLIC_URL && (e.NODE_ENV === 'production' || !isLoopbackHost(e.HOST))) {
+    throw new Error(
+      `Felaktig konfiguration:\n  KOMPASS_PUBLIC_URL: ange adressen som användarna når kompass på (t.ex. https://kompass.example.se); den krävs när NODE_ENV=production eller när servern lyssnar på en annan adress än localhost (HOST=${e.HOST}).`,
+    );
+  }
   const dataDir = path.resolve(e.KOMPASS_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.KOMPASS_MIGRATION_DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.KOMPASS_TRUST_PROXY,
     publicUrl: e.KOMPASS_PUBLIC_URL,
@@ -130,7 +172,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     auth: {
       sessionHours: e.KOMPASS_SESSION_HOURS,
       cookieSecure: e.KOMPASS_COOKIE_SECURE === 'true' ? 'always' : e.KOMPASS_COOKIE_SECURE === 'false' ? 'never' : 'auto',
-      loginAttemptsPerAddress: e.KOMPASS_LOGIN_ATTEMPTS,
       oidc,
     },
     workers: {

@@ -22,7 +22,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 export async function openRuntime(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Runtime> {
   const database = await openDatabase(target);
-  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours, attemptsPerAddress: config.auth.loginAttemptsPerAddress }, workers: config.workers });
+  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours }, workers: config.workers });
   await services.ensureReferenceData();
   return {
     config,

@@ -35,7 +35,11 @@ export type FrameworkInput = z.input<typeof FrameworkSchema>;
  * A change to a framework version (PUT): the top-level fields sent replace the stored ones, the
  * others stay. `areas`, when sent, replaces all areas (each area complete). The id is the path's.
  */
-export const FrameworkUpdateSchema = patchOf(FrameworkSchema.omit({ id: true })).extend({ id: z.string().optional() });
+export const FrameworkUpdateSchema = patchOf(FrameworkSchema.omit({ id: true })).extend({
+  id: z.string().optional(),
+  /** The version read; another current version → 409 with the current framework (`current`). */
+  expectedVersion: z.number().int().min(1),
+});
 export type FrameworkUpdate = z.input<typeof FrameworkUpdateSchema>;
 
 export const FrameworkParams = z.object({ id: FrameworkIdParam });
@@ -53,6 +57,7 @@ export const FrameworkOut = z.object({
   areas: z.array(AreaOut),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
+  version: z.number().int().optional(),
 });
 export type Framework = z.infer<typeof FrameworkOut>;
 

@@ -17,6 +17,8 @@ export const PublicUserOut = z.object({
   sso: z.boolean(),
   hasPassword: z.boolean(),
   createdAt: z.string(),
+  /** Optimistic concurrency: send it back as expectedVersion when changing the user. */
+  version: z.number().int(),
 });
 export type UserItem = z.infer<typeof PublicUserOut>;
 export const UserListOut = z.object({ items: z.array(PublicUserOut) });
@@ -30,8 +32,9 @@ export const CreateUserBody = z.object({
 });
 export type NewUser = z.input<typeof CreateUserBody>;
 
-/** PATCH: only the fields sent change. */
+/** PATCH: only the fields sent change, as of the version read (another current version → 409 with `current`). */
 export const UpdateUserBody = z.object({
+  expectedVersion: z.number().int().min(1),
   name: safeText(TEXT_LIMITS.name).min(1).optional(),
   role: AccountRoleSchema.optional(),
   municipalityCode: MunicipalityCode.nullable().optional(),

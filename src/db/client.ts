@@ -13,7 +13,11 @@ import { lockDataDir } from './lock.ts';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type DatabaseTarget = { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string };
+/**
+ * `migrationUrl`: an owner role that runs the migrations and then grants data rights to the role of `url`
+ * (src/db/roles.ts). Without it the role of `url` migrates, and so owns the tables (one-role setup).
+ */
+export type DatabaseTarget = { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; migrationUrl?: string | undefined };
 
 export interface Database {
   db: Db;
@@ -67,7 +71,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     if (!closing) process.stderr.write(`PostgreSQL: en vilande anslutning avbröts: ${err.message}\n`);
   });
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  if (target.migrationUrl) {
+    const { grantAppRole, roleOf } = await import('./roles.ts');
+    const ownerPool = new pg.default.Pool({ connectionString: target.migrationUrl, max: 1 });
+    try {
+      await migrate(drizzle(ownerPool, { schema }), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await ownerPool.end();
+    }
+    const appRole = await roleOf(target.url);
+    if (appRole !== (await roleOf(target.migrationUrl))) await grantAppRole(target.migrationUrl, appRole);
+  } else {
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+  }
   const tracked = trackChanges(db as unknown as Db);
   // Caches in other processes on the same database learn about changes through NOTIFY.
   const feed = changeFeedFor(tracked);

@@ -36,6 +36,8 @@ export const frameworks = pgTable('frameworks', {
   about: text('about').notNull().default(''),
   notes: text('notes').notNull().default(''),
   areas: jsonb('areas').$type<AreaDef[]>().notNull(),
+  /** Optimistic concurrency: an update names the version it read (409 when it is stale). */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -161,8 +163,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     oidcSubject: text('oidc_subject'),
     disabled: boolean('disabled').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Optimistic concurrency: an update names the version it read (409 when it is stale). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_idx').on(t.email), uniqueIndex('users_oidc_subject_idx').on(t.oidcSubject)],
@@ -192,6 +194,36 @@ export const passwordResets = pgTable('password_resets', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
+
+/**
+ * Failed sign-ins, shared by every app process on the database. One row per throttle key
+ * (`pair:<e-mail> <address>`, `account:<e-mail>`, `address:<address>`): how many failures in a row
+ * and when the last one was. The rules that turn this into a delay are in src/domain/throttle.ts.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
+);
+
+/** Single sign-ons started and not yet finished (any app process may receive the callback). */
+export const oidcPending = pgTable(
+  'oidc_pending',
+  {
+    /** sha256 (hex) of the state sent to the provider and kept in the browser's cookie. */
+    stateHash: text('state_hash').primaryKey(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    returnTo: text('return_to').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_pending_expires_idx').on(t.expiresAt)],
+);
 
 export const evaluationAssignments = pgTable(
   'evaluation_assignments',
@@ -277,7 +309,7 @@ export const agreedScores = pgTable(
   (t) => [primaryKey({ columns: [t.evaluationId, t.subareaId], name: 'agreed_scores_pk' })],
 );
 
-export const accountSchema = { users, sessions, passwordResets, evaluationAssignments, evaluationComments, auditLog };
+export const accountSchema = { users, sessions, passwordResets, loginThrottle, oidcPending, evaluationAssignments, evaluationComments, auditLog };
 
 /* ---------------------------------------------------------------------------------------------
  * Follow-up: action plans, indicators with targets and values, report-backs.

@@ -1,18 +1,13 @@
 /**
- * Pure account rules: e-mail normalisation, password policy, lockout after failed sign-ins,
+ * Pure account rules: e-mail normalisation, password policy (throttling of failed sign-ins: throttle.ts),
  * and mapping single sign-on claims to a role. No clock, database or HTTP here: callers pass `now`.
  */
 import type { AccountRole } from './access.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
-/** Failed sign-ins in a row before an account is locked. */
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
-
-/** One message for every refused sign-in, so nobody learns whether an account exists or is locked. */
-export const LOGIN_REFUSED =
-  'E-postadressen eller lösenordet är fel, eller så är kontot tillfälligt spärrat efter för många försök. Kontrollera uppgifterna eller vänta 15 minuter och försök igen.';
+/** One message for every refused sign-in, so nobody learns whether an account exists or is disabled. */
+export const LOGIN_REFUSED = 'E-postadressen eller lösenordet är fel. Kontrollera uppgifterna och försök igen.';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -26,22 +21,6 @@ export function passwordProblem(password: string, email?: string): string | null
   const local = email ? (normalizeEmail(email).split('@')[0] ?? '') : '';
   if (local.length >= 4 && password.toLowerCase().includes(local)) return 'Lösenordet får inte innehålla e-postadressens namn.';
   return null;
-}
-
-export interface LockState {
-  failedLogins: number;
-  lockedUntil: Date | null;
-}
-
-export function isLocked(s: LockState, now: Date): boolean {
-  return s.lockedUntil !== null && s.lockedUntil.getTime() > now.getTime();
-}
-
-/** The state after one more failed sign-in: the counter grows, and at the threshold the account locks. */
-export function afterFailedLogin(s: LockState, now: Date): LockState {
-  const failedLogins = s.failedLogins + 1;
-  if (failedLogins >= LOCKOUT_THRESHOLD) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };
-  return { failedLogins, lockedUntil: s.lockedUntil };
 }
 
 /**

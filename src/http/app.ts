@@ -34,11 +34,14 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number): boolean => hop < hops;
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: opts.config.trustProxy,
+    // A hop count n trusts the n nearest proxies (what Fastify does with a number; its types take a function).
+    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
     // Errors the router answers before any route (bad URL encoding, over-long path parameter) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;

@@ -73,6 +73,8 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof DomainError) {
     const status = STATUS_BY_CODE[error.code];
     const title = TITLES_BY_CODE[error.code];
+    // A 429 says when to try again (RFC 9110 Retry-After, in seconds).
+    if (error.code === 'rate_limited' && typeof error.extra.retryAfterSeconds === 'number') reply.header('Retry-After', String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
     return sendProblem(reply, request, status, error.message, { code: error.code, ...(title ? { title } : {}), ...(error.details.length ? { errors: error.details } : {}), ...error.extra });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

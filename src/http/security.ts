@@ -76,7 +76,9 @@ export async function registerSecurity(app: FastifyInstance, config: SecurityCon
 
   app.addHook('onRequest', async (request, reply) => {
     if (overTls(request, config)) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // API answers differ by who asks (role, drafts): never in a shared cache. Routes with public content
+    // may say otherwise (reports.ts); Vary: Cookie stays.
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'private, no-store').header('Vary', 'Cookie');
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (request.headers['sec-fetch-site'] === 'cross-site' || (origin && origin !== 'null' && origin !== ownOrigin(request, config))) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { passwordResets, sessions, users } from '../db/schema.ts';
 
@@ -14,8 +14,10 @@ export function createAccountRepository(db: Db) {
       if (!row) throw new Error('insert returned no row');
       return row;
     },
-    async updateUser(id: string, patch: Partial<NewUserRow>, executor: Db = db): Promise<UserRow | undefined> {
-      const [row] = await executor.update(users).set(patch).where(eq(users.id, id)).returning();
+    /** Every change of a user row bumps its version; with `expectedVersion` only that version is changed. */
+    async updateUser(id: string, patch: Partial<NewUserRow>, executor: Db = db, expectedVersion?: number): Promise<UserRow | undefined> {
+      const where = expectedVersion === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.version, expectedVersion));
+      const [row] = await executor.update(users).set({ ...patch, version: sql`${users.version} + 1` }).where(where).returning();
       return row;
     },
     async getUser(id: string, executor: Db = db): Promise<UserRow | undefined> {
@@ -60,6 +62,10 @@ export function createAccountRepository(db: Db) {
     async deleteUserSessions(userId: string, executor: Db = db): Promise<void> {
       await executor.delete(sessions).where(eq(sessions.userId, userId));
     },
+    /** Ends the user's sessions except `keepId` (the one that changed the password). */
+    async deleteOtherSessions(userId: string, keepId: string, executor: Db = db): Promise<void> {
+      await executor.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
+    },
     async deleteExpiredSessions(now: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));
     },
@@ -75,6 +81,10 @@ export function createAccountRepository(db: Db) {
         .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
         .returning({ userId: passwordResets.userId });
       return row?.userId;
+    },
+    /** Makes every outstanding reset link of the user invalid. */
+    async deleteUserResets(userId: string, executor: Db = db): Promise<void> {
+      await executor.delete(passwordResets).where(eq(passwordResets.userId, userId));
     },
     async peekReset(tokenHash: string, now: Date): Promise<string | undefined> {
       const [row] = await db

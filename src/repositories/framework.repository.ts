@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { frameworks } from '../db/schema.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 
 export type FrameworkRow = typeof frameworks.$inferSelect;
 
-export function toFrameworkDef(row: FrameworkRow): FrameworkDef & { createdAt: string; updatedAt: string } {
+export function toFrameworkDef(row: FrameworkRow): FrameworkDef & { createdAt: string; updatedAt: string; version: number } {
   return {
     id: row.id,
     name: row.name,
@@ -17,6 +17,7 @@ export function toFrameworkDef(row: FrameworkRow): FrameworkDef & { createdAt: s
     areas: row.areas,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -37,11 +38,12 @@ export function createFrameworkRepository(db: Db) {
       if (!row) throw new Error('insert returned no row');
       return row;
     },
-    async update(fw: FrameworkDef, executor: Db = db): Promise<FrameworkRow | undefined> {
+    /** Every update bumps the version; with `expectedVersion` only that version is changed (else undefined). */
+    async update(fw: FrameworkDef, executor: Db = db, expectedVersion?: number): Promise<FrameworkRow | undefined> {
       const [row] = await executor
         .update(frameworks)
-        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, updatedAt: new Date() })
-        .where(eq(frameworks.id, fw.id))
+        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, updatedAt: new Date(), version: sql`${frameworks.version} + 1` })
+        .where(expectedVersion === undefined ? eq(frameworks.id, fw.id) : and(eq(frameworks.id, fw.id), eq(frameworks.version, expectedVersion)))
         .returning();
       return row;
     },

@@ -1,16 +1,19 @@
 /**
  * Sign-in and sessions. Passwords are verified with argon2id; a session is a random token in an
  * HttpOnly cookie whose sha256 is the stored id; each session has its own CSRF token.
- * Failed sign-ins lock the account for a while (stored), and each client address has a budget of
- * attempts (in memory); every refusal has the same message whether or not the account exists.
+ * Failed sign-ins are throttled by (account, address), by address and by account, with growing delays and
+ * never a lock (rules and why: src/domain/throttle.ts); the counters live in the database, so every app
+ * process sees the same ones. A wrong password, an unknown account and a disabled one get the same refusal.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { verify } from 'argon2';
 import type { Db } from '../db/client.ts';
 import type { Viewer } from '../domain/access.ts';
-import { afterFailedLogin, isLocked, LOGIN_REFUSED, normalizeEmail } from '../domain/auth.ts';
+import { LOGIN_REFUSED, normalizeEmail } from '../domain/auth.ts';
 import { DomainError } from '../domain/errors.ts';
+import { addressKey, THROTTLE_WINDOW_SECONDS, throttleDecision, throttledMessage, throttleKeys } from '../domain/throttle.ts';
 import { createAccountRepository, type UserRow } from '../repositories/account.repository.ts';
+import { createSignInRepository } from '../repositories/sign-in.repository.ts';
 import type { OidcConfig } from '../config.ts';
 import type { OidcIdentity } from './oidc.service.ts';
 import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser, type UserService } from './user.service.ts';
@@ -18,12 +21,9 @@ import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicU
 export interface AuthSettings {
   /** How long a session lasts after sign-in. */
   sessionHours: number;
-  /** Sign-in attempts per client address per window. */
-  attemptsPerAddress: number;
-  windowMinutes: number;
 }
 
-export const DEFAULT_AUTH: AuthSettings = { sessionHours: 12, attemptsPerAddress: 30, windowMinutes: 15 };
+export const DEFAULT_AUTH: AuthSettings = { sessionHours: 12 };
 
 export interface ActiveSession {
   id: string;
@@ -48,25 +48,10 @@ export function sameSecret(a: string, b: string): boolean {
 export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc'>; settings?: Partial<AuthSettings> }) {
   const settings: AuthSettings = { ...DEFAULT_AUTH, ...deps.settings };
   const repo = createAccountRepository(deps.db);
-  const attempts = new Map<string, { count: number; resetAt: number }>();
+  const signIns = createSignInRepository(deps.db);
   // A real hash to verify against when the account does not exist, so both cases take as long.
   let dummyHash: Promise<string> | null = null;
   const dummy = (): Promise<string> => (dummyHash ??= hashPassword(`dummy-${randomToken()}`));
-
-  const countAttempt = (address: string): void => {
-    const now = Date.now();
-    if (attempts.size > 10_000) for (const [k, v] of attempts) if (v.resetAt <= now) attempts.delete(k);
-    const entry = attempts.get(address);
-    if (!entry || entry.resetAt <= now) {
-      attempts.set(address, { count: 1, resetAt: now + settings.windowMinutes * 60_000 });
-      return;
-    }
-    entry.count += 1;
-    if (entry.count > settings.attemptsPerAddress) {
-      const minutes = Math.max(1, Math.ceil((entry.resetAt - now) / 60_000));
-      throw new DomainError('rate_limited', `För många inloggningsförsök från din adress. Vänta ${minutes} minuter och försök igen.`, [], { retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) });
-    }
-  };
 
   const service = {
     settings,
@@ -82,23 +67,27 @@ export function createAuthService(deps: { db: Db; users: Pick<UserService, 'sign
     },
 
     async login({ email, password, address }: { email: string; password: string; address: string }): Promise<StartedSession> {
-      countAttempt(address);
       const now = new Date();
-      const user = await repo.findByEmail(normalizeEmail(email));
-      if (!user || !user.passwordHash) {
-        await verify(await dummy(), password).catch(() => false);
+      const normalized = normalizeEmail(email);
+      const keys = throttleKeys(normalized, addressKey(address));
+      // The throttle is checked before the (deliberately slow) password hash is computed.
+      const counters = await signIns.readCounters([keys.pair, keys.address, keys.account]);
+      const decision = throttleDecision({ pair: counters.get(keys.pair) ?? null, address: counters.get(keys.address) ?? null, account: counters.get(keys.account) ?? null }, now);
+      if (!decision.allowed) throw new DomainError('rate_limited', throttledMessage(decision), [], { retryAfterSeconds: decision.retryAfterSeconds });
+      const user = await repo.findByEmail(normalized);
+      // Without an account (or a password) a dummy hash is verified, so both cases take as long.
+      const stored = user?.passwordHash ?? null;
+      const ok = (await verify(stored ?? (await dummy()), password).catch(() => false)) && stored !== null;
+      if (!user || !ok || user.disabled) {
+        await signIns.countFailure([keys.pair, keys.address, keys.account], now, new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000));
         throw new DomainError('unauthorized', LOGIN_REFUSED);
       }
-      const locked = isLocked(user, now);
-      const ok = await verify(user.passwordHash, password).catch(() => false);
-      if (locked || user.disabled) throw new DomainError('unauthorized', LOGIN_REFUSED);
-      if (!ok) {
-        const next = afterFailedLogin(user, now);
-        await repo.updateUser(user.id, { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil });
-        throw new DomainError('unauthorized', LOGIN_REFUSED);
+      // A correct sign-in is not counted, and it clears the counter of its own (account, address) pair.
+      if (counters.has(keys.pair)) await signIns.clearCounter(keys.pair);
+      if (Math.random() < 0.05) {
+        await repo.deleteExpiredSessions(now);
+        await signIns.deleteCountersBefore(new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000));
       }
-      if (user.failedLogins > 0 || user.lockedUntil) await repo.updateUser(user.id, { failedLogins: 0, lockedUntil: null });
-      if (Math.random() < 0.05) await repo.deleteExpiredSessions(now);
       return service.startSession(user);
     },
 
@@ -131,10 +120,6 @@ export function createAuthService(deps: { db: Db; users: Pick<UserService, 'sign
       return { id: found.session.id, csrfToken: found.session.csrfToken, expiresAt: found.session.expiresAt, user: toPublicUser(found.user), viewer: viewerOf(found.user) };
     },
 
-    /** Forgets the per-address counters (tests). */
-    resetAttempts(): void {
-      attempts.clear();
-    },
   };
   return service;
 }

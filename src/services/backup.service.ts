@@ -59,12 +59,13 @@ const HeaderSchema = z.object({
     .array(
       z.object({
         id: z.uuid(),
-        email: z.string().min(3),
-        name: z.string(),
+        email: z.string().min(3).max(320),
+        name: z.string().max(200),
         role: z.enum(['admin', 'evaluator', 'municipality']),
-        municipalityCode: z.string().nullable(),
-        passwordHash: z.string().nullable(),
-        oidcSubject: z.string().nullable(),
+        municipalityCode: z.string().max(8).nullable(),
+        // An argon2 hash as written by this app; anything else would lock the user out or be a mistake.
+        passwordHash: z.string().regex(/^\$argon2(id|i|d)\$[\x21-\x7e]{20,500}$/, 'är inte ett argon2-hash som kompass skriver').nullable(),
+        oidcSubject: z.string().max(1000).nullable(),
         disabled: z.boolean(),
         createdAt: z.iso.datetime(),
       }),
@@ -77,10 +78,10 @@ const HeaderSchema = z.object({
         id: z.uuid(),
         evaluationId: z.uuid(),
         userId: z.uuid().nullable(),
-        authorName: z.string(),
+        authorName: z.string().max(200),
         areaNumber: z.number().int().nullable(),
-        subareaId: z.string().nullable(),
-        body: z.string(),
+        subareaId: z.string().max(20).nullable(),
+        body: z.string().max(50_000),
         createdAt: z.iso.datetime(),
       }),
     )
@@ -91,16 +92,81 @@ const HeaderSchema = z.object({
         id: z.number().int().positive(),
         at: z.iso.datetime(),
         actorUserId: z.uuid().nullable(),
-        actorName: z.string(),
+        actorName: z.string().max(200),
         entity: z.enum(['evaluation', 'user', 'framework']),
-        entityId: z.string(),
-        action: z.string(),
+        entityId: z.string().max(200),
+        action: z.string().max(100),
         before: z.record(z.string(), z.unknown()).nullable(),
         after: z.record(z.string(), z.unknown()).nullable(),
       }),
     )
     .optional(),
 });
+
+/** Paths of values seen twice in a list (ids, e-mail addresses, pairs). */
+function duplicates<T>(items: readonly T[] | undefined, key: (item: T) => string, what: (i: number) => string, label: string): ErrorDetail[] {
+  const seen = new Set<string>();
+  const out: ErrorDetail[] = [];
+  (items ?? []).forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) out.push({ path: what(i), message: `${label} finns redan tidigare i filen` });
+    seen.add(k);
+  });
+  return out;
+}
+
+/**
+ * Cross-record checks the database would otherwise refuse with its own (technical) error: duplicates,
+ * references to records that are not in the file, and password hashes outside the passwordHash field.
+ * Messages name the place, never the value (which could be a secret).
+ */
+function checkReferences(doc: z.infer<typeof HeaderSchema>, municipalityCodes: ReadonlySet<string>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [
+    ...duplicates(doc.frameworks, (f) => f.id, (i) => `frameworks[${i}].id`, 'id'),
+    ...duplicates(doc.evaluations, (e) => e.id, (i) => `evaluations[${i}].id`, 'id'),
+    ...duplicates(doc.users, (u) => u.id, (i) => `users[${i}].id`, 'id'),
+    ...duplicates(doc.users, (u) => u.email.trim().toLowerCase(), (i) => `users[${i}].email`, 'e-postadressen'),
+    ...duplicates(doc.users?.filter((u) => u.oidcSubject !== null), (u) => u.oidcSubject ?? '', (i) => `users[${i}].oidcSubject`, 'kopplingen till identitetstjänsten'),
+    ...duplicates(doc.assignments, (a) => `${a.evaluationId} ${a.userId}`, (i) => `assignments[${i}]`, 'tilldelningen'),
+    ...duplicates(doc.comments, (c) => c.id, (i) => `comments[${i}].id`, 'id'),
+    ...duplicates(doc.auditLog, (r) => String(r.id), (i) => `auditLog[${i}].id`, 'id'),
+  ];
+  const evaluationIds = new Set(doc.evaluations.map((e) => e.id));
+  const userIds = new Set((doc.users ?? []).map((u) => u.id));
+  (doc.users ?? []).forEach((u, i) => {
+    if (u.municipalityCode !== null && !municipalityCodes.has(u.municipalityCode)) problems.push({ path: `users[${i}].municipalityCode`, message: 'kommunkoden finns inte' });
+    for (const field of ['email', 'name', 'oidcSubject'] as const) {
+      if (u[field]?.includes('$argon2')) problems.push({ path: `users[${i}].${field}`, message: 'innehåller något som liknar ett lösenordshash; hashar hör bara hemma i passwordHash' });
+    }
+  });
+  (doc.assignments ?? []).forEach((a, i) => {
+    if (!evaluationIds.has(a.evaluationId)) problems.push({ path: `assignments[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
+    if (!userIds.has(a.userId)) problems.push({ path: `assignments[${i}].userId`, message: 'användaren finns inte i filen' });
+  });
+  (doc.comments ?? []).forEach((c, i) => {
+    if (!evaluationIds.has(c.evaluationId)) problems.push({ path: `comments[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
+    if (c.userId !== null && !userIds.has(c.userId)) problems.push({ path: `comments[${i}].userId`, message: 'användaren finns inte i filen' });
+  });
+  return problems;
+}
+
+/** What a database refusal during import means, without its SQL, values or constraint internals. */
+function importFailure(e: unknown): DomainError {
+  if (e instanceof DomainError) return e;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const why: Record<string, string> = {
+    '23505': 'två poster i filen (eller en post i filen och en i databasen) har samma id eller e-postadress',
+    '23503': 'en post hänvisar till något som varken finns i filen eller i databasen',
+    '23502': 'ett obligatoriskt fält saknas',
+    '23514': 'ett värde är inte tillåtet',
+    '22001': 'en text är för lång',
+    '22003': 'ett tal är utanför det tillåtna området',
+    '22P02': 'ett värde har fel format',
+    '22007': 'ett datum eller en tidpunkt har fel format',
+    '22008': 'ett datum eller en tidpunkt finns inte',
+  };
+  return new DomainError('validation', `Importen avbröts och ingenting ändrades: ${why[code] ?? 'filen innehåller data som databasen inte godtar'}.`);
+}
 
 /**
  * Checks the content of an export before anything is written: frameworks by the framework rules,
@@ -147,7 +213,7 @@ export function createBackupService(services: {
   const auditRepo = createAuditRepository(db);
   return {
     async exportDatabase(): Promise<ExportDocument> {
-      const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, ...f }) => f);
+      const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, version: _v, ...f }) => f);
       const ids = await evaluationRepo.allIds();
       const evaluations: Evaluation[] = [];
       for (const id of ids) {
@@ -185,25 +251,31 @@ export function createBackupService(services: {
       const clash = (extra.users ?? []).find((u) => present.some((p) => p.id === u.id || p.email === u.email));
       if (clash) throw new DomainError('rule_violation', `Databasen har redan användaren ${clash.email}; importera till en databas utan användare.`);
       const known = new Map((await services.frameworks.listFrameworks()).map((f) => [f.id, f]));
-      const problems = checkDocument(doc, known, new Set((await services.municipalities.listMunicipalities()).map((m) => m.code)));
+      const codes = new Set((await services.municipalities.listMunicipalities()).map((m) => m.code));
+      const problems = [...checkReferences(extra, codes), ...checkDocument(doc, known, codes)];
       if (problems.length > 0) {
         throw new DomainError('validation', `Importen avbröts: ${problems.length} fel i filen. Första: ${problems[0]?.path}: ${problems[0]?.message}`, problems.slice(0, 100));
       }
       const frameworkRepo = createFrameworkRepository(db);
       let fwCount = 0;
-      await db.transaction(async (tx) => {
-        const t = tx as unknown as Db;
-        for (const fw of doc.frameworks) {
-          if (known.has(fw.id)) await frameworkRepo.update(fw, t);
-          else await frameworkRepo.insert(fw, t);
-          fwCount += 1;
-        }
-        for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
-        for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
-        await assignmentRepo.insertMany(extra.assignments ?? [], t);
-        await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
-        await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
-      });
+      try {
+        await db.transaction(async (tx) => {
+          const t = tx as unknown as Db;
+          for (const fw of doc.frameworks) {
+            if (known.has(fw.id)) await frameworkRepo.update(fw, t);
+            else await frameworkRepo.insert(fw, t);
+            fwCount += 1;
+          }
+          for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
+          for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+          await assignmentRepo.insertMany(extra.assignments ?? [], t);
+          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
+          await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
+        });
+      } catch (e) {
+        // The transaction rolled back: nothing was written.
+        throw importFailure(e);
+      }
       services.frameworks.invalidate();
       return { frameworks: fwCount, evaluations: doc.evaluations.length, users: extra.users?.length ?? 0, auditRecords: extra.auditLog?.length ?? 0 };
     },

@@ -14,7 +14,7 @@ import { scoresBrokenBy } from '../domain/scoring.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
 
-export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
+export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string; version: number };
 
 /** The top-level fields that differ, before and after (areas compared as a whole). */
 function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
@@ -96,13 +96,22 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       return create({ ...framework, origin: 'derived-import', needsReview: true }, viewer, executor);
     },
     /**
-     * Updates texts, titles, maxima or the review flag. Subarea ids stay; a maximum may not be set below
-     * points already scored in an evaluation of this version (refused, naming each evaluation and subarea).
+     * Updates texts, titles, maxima or the review flag, as of the version the caller read (a stale version →
+     * conflict with the current copy). Subarea ids stay; a maximum may not be set below points already scored
+     * in an evaluation of this version (refused, naming each evaluation and subarea).
      * Changes the fields given; the others keep their stored values (`areas`, when given, replaces all areas).
      */
-    async updateFramework({ framework: update, viewer }: { framework: Partial<FrameworkDef> & { id: string }; viewer: Viewer }): Promise<StoredFramework> {
+    async updateFramework({ framework: update, expectedVersion, viewer }: { framework: Partial<FrameworkDef> & { id: string }; expectedVersion: number; viewer: Viewer }): Promise<StoredFramework> {
       authorize(canUpdateFramework(viewer));
       const stored = await service.getFramework({ id: update.id });
+      const stale = (latest: StoredFramework): DomainError =>
+        new DomainError(
+          'conflict',
+          `Ramverksversionen "${latest.id}" har ändrats sedan du öppnade den: din version ${expectedVersion}, aktuell version ${latest.version}. Ladda om och gör om ändringen.`,
+          [],
+          { currentVersion: latest.version, current: latest },
+        );
+      if (stored.version !== expectedVersion) throw stale(stored);
       const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas };
       const framework: FrameworkDef = { ...current, ...sentFields(update), id: stored.id };
       const issues = validateFramework(framework);
@@ -121,13 +130,18 @@ export function createFrameworkService(db: Db, audit: AuditService) {
           const shown = broken.slice(0, 5).map((b) => b.message).join(' ');
           throw new DomainError('rule_violation', `Ramverksversionen "${framework.id}" kan inte ändras: ${broken.length === 1 ? 'en poäng' : `${broken.length} poäng`} i befintliga utvärderingar blir högre än nytt max. ${shown}${broken.length > 5 ? ` … och ${broken.length - 5} till.` : ''}`, broken);
         }
-        const updated = await repo.update(framework, t);
-        if (updated && Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
+        const updated = await repo.update(framework, t, expectedVersion);
+        if (!updated) return undefined;
+        if (Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
         return updated;
       });
       cache = null;
       changes.bump();
-      if (!row) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
+      if (!row) {
+        const latest = await repo.get(framework.id);
+        if (!latest) throw notFound(`Ramverksversionen "${framework.id}" finns inte.`);
+        throw stale(toFrameworkDef(latest));
+      }
       return toFrameworkDef(row);
     },
     invalidate(): void {

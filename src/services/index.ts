@@ -10,6 +10,7 @@ import { createMunicipalityService } from './municipality.service.ts';
 import { createReportBackService, workerReportBackRenderers } from './report-back.service.ts';
 import { createIndependentScoreService } from './independent-score.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
+import { createOidcService } from './oidc.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 import { createReportService } from './report.service.ts';
@@ -37,6 +38,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities });
+  const oidc = createOidcService({ db });
   return {
     db,
     tasks,
@@ -56,6 +58,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     goodExamples,
     backup,
+    oidc,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -26,6 +26,8 @@ export interface PublicUser {
   sso: boolean;
   hasPassword: boolean;
   createdAt: string;
+  /** Optimistic concurrency: send it back as expectedVersion when changing the user. */
+  version: number;
 }
 
 export interface UserInput {
@@ -63,6 +65,7 @@ export function toPublicUser(u: UserRow): PublicUser {
     sso: u.oidcSubject !== null,
     hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
+    version: u.version,
   };
 }
 
@@ -133,10 +136,19 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
       return toPublicUser(row);
     },
 
-    async updateUser({ id, patch, viewer }: { id: string; patch: UserPatch; viewer: Viewer }): Promise<PublicUser> {
+    /** Changes a user as of the version the admin read; a stale version → conflict with the current copy. */
+    async updateUser({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: UserPatch; viewer: Viewer }): Promise<PublicUser> {
       mustBeAdmin(viewer);
       const current = await repo.getUser(id);
       if (!current) throw notFound(`Användaren ${id} finns inte.`);
+      const stale = (latest: UserRow): DomainError =>
+        new DomainError(
+          'conflict',
+          `Användaren ${latest.email} har ändrats sedan du öppnade den: din version ${expectedVersion}, aktuell version ${latest.version}. Ladda om och gör om ändringen.`,
+          [],
+          { currentVersion: latest.version, current: toPublicUser(latest) },
+        );
+      if (current.version !== expectedVersion) throw stale(current);
       const role = patch.role ?? current.role;
       const code = patch.municipalityCode !== undefined ? patch.municipalityCode : role === 'municipality' ? current.municipalityCode : null;
       const municipalityCode = await checkMunicipality(role, code);
@@ -145,8 +157,11 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
       const row = await db.transaction(async (t) => {
         const tx = t as unknown as Db;
         await keepOneAdmin(current, { role, disabled }, tx);
-        const updated = await repo.updateUser(id, { name, role, municipalityCode, disabled, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) }, tx);
-        if (!updated) throw notFound(`Användaren ${id} finns inte.`);
+        const updated = await repo.updateUser(id, { name, role, municipalityCode, disabled }, tx, expectedVersion);
+        if (!updated) {
+          const latest = await repo.getUser(id, tx);
+          throw latest ? stale(latest) : notFound(`Användaren ${id} finns inte.`);
+        }
         // A new role or a disabled account takes effect at once: existing sessions end.
         if (role !== current.role || disabled || municipalityCode !== current.municipalityCode) await repo.deleteUserSessions(id, tx);
         const before = auditView(current);
@@ -179,7 +194,7 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
       return { token, url, expiresAt: expiresAt.toISOString() };
     },
 
-    /** Uses a reset token once: sets the password, unlocks the account and ends its sessions. */
+    /** Uses a reset token once: sets the password, ends every session of the user and every other reset link. */
     async resetPassword({ token, password }: { token: string; password: string }): Promise<void> {
       const hashOf = sha256(token);
       const userId = await repo.peekReset(hashOf, new Date());
@@ -193,13 +208,18 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
         const tx = t as unknown as Db;
         const used = await repo.consumeReset(hashOf, new Date(), tx);
         if (used !== userId) throw refused;
-        await repo.updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null }, tx);
+        await repo.updateUser(userId, { passwordHash }, tx);
         await repo.deleteUserSessions(userId, tx);
+        await repo.deleteUserResets(userId, tx);
         await audit.record({ viewer: viewerOf(user), entity: 'user', entityId: userId, action: 'password_reset', change: { before: null, after: { passwordChanged: true } } }, tx);
       });
     },
 
-    async changePassword({ viewer, currentPassword, newPassword }: { viewer: Viewer; currentPassword: string; newPassword: string }): Promise<void> {
+    /**
+     * Changes the signed-in user's own password. Every other session of the user ends (the one that made the
+     * change, `sessionId`, stays signed in), and so does every outstanding reset link.
+     */
+    async changePassword({ viewer, sessionId, currentPassword, newPassword }: { viewer: Viewer; sessionId: string | null; currentPassword: string; newPassword: string }): Promise<void> {
       if (!viewer.userId) throw new DomainError('unauthorized', 'Du måste logga in för att byta lösenord.');
       const user = await repo.getUser(viewer.userId);
       if (!user) throw new DomainError('unauthorized', 'Du måste logga in för att byta lösenord.');
@@ -211,6 +231,9 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
       await db.transaction(async (t) => {
         const tx = t as unknown as Db;
         await repo.updateUser(user.id, { passwordHash }, tx);
+        if (sessionId) await repo.deleteOtherSessions(user.id, sessionId, tx);
+        else await repo.deleteUserSessions(user.id, tx);
+        await repo.deleteUserResets(user.id, tx);
         await audit.record({ viewer, entity: 'user', entityId: user.id, action: 'password_change', change: { before: null, after: { passwordChanged: true } } }, tx);
       });
     },
@@ -225,7 +248,7 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
       const email = normalizeEmail(input.email);
       const existing = await repo.findByEmail(email);
       if (!existing) return service.createUser({ input: { ...input, password }, viewer: SYSTEM });
-      const updated = await repo.updateUser(existing.id, { passwordHash: await hashPassword(password), disabled: false, failedLogins: 0, lockedUntil: null });
+      const updated = await repo.updateUser(existing.id, { passwordHash: await hashPassword(password), disabled: false });
       if (!updated) throw notFound(`Användaren ${email} finns inte.`);
       return toPublicUser(updated);
     },

@@ -40,8 +40,10 @@ test('kompass db export → db import into a new data dir → export is identica
   try {
     assert.equal(kompass(['db', 'demo'], a).status, 0);
     const file = path.join(a, 'export.json');
+    fs.writeFileSync(file, '', { mode: 0o644 });
     const exp = kompass(['db', 'export', file], a);
     assert.equal(exp.status, 0, exp.stderr);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'the export holds password hashes: owner-only, also when the file existed');
     const imp = kompass(['db', 'import', file], b);
     assert.equal(imp.status, 0, imp.stderr);
     assert.match(imp.stdout, /Importerade 6 utvärderingar/);
@@ -56,6 +58,11 @@ test('kompass db export → db import into a new data dir → export is identica
     const refused = kompass(['db', 'import', bad], b);
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /kompass-export/);
+    fs.writeFileSync(bad, '{"users":[{"passwordHash":"$argon2id$v=19$hemligt"');
+    const broken = kompass(['db', 'import', bad], b);
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /inte giltig JSON/);
+    assert.doesNotMatch(broken.stderr, /argon2|hemligt/, 'no file content in the message');
   } finally {
     fs.rmSync(a, { recursive: true, force: true });
     fs.rmSync(b, { recursive: true, force: true });

@@ -49,7 +49,10 @@ interface Fixture {
   evaluationId: string;
   version: number;
   frameworkId: string;
+  /** Current version of the shared framework and of the fresh target user (writes send them back). */
+  frameworkVersion: number;
   userId: string;
+  userVersion: number;
   /** Set when the case asks for an action plan on the evaluation (municipality 1231's). */
   plan: { id: string; version: number; itemId: string; ownItemId: string; indicatorId: string; targetId: string };
 }
@@ -81,7 +84,7 @@ const MATRIX: Record<string, Case[]> = {
   'POST /api/frameworks': [{ request: () => ({ url: '/api/frameworks', payload: uniqueFramework() }), expect: adminOnly(201) }],
   'GET /api/frameworks/{id}': [{ request: () => ({ url: '/api/frameworks/kk2020' }), expect: all(200) }],
   'PUT /api/frameworks/{id}': [
-    { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom' } }), expect: adminOnly(200) },
+    { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom', expectedVersion: f.frameworkVersion } }), expect: adminOnly(200) },
   ],
   'GET /api/good-examples': [{ request: () => ({ url: '/api/good-examples?q=dialog' }), expect: all(200) }],
   'GET /api/municipalities': [{ request: () => ({ url: '/api/municipalities?q=burl' }), expect: all(200) }],
@@ -176,7 +179,8 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/calibration': [{ request: () => ({ url: '/api/calibration' }), expect: { ...staffOnly(200) } }],
   'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],
   'POST /api/imports': [{ request: () => ({ url: '/api/imports', payload: {} }), expect: staffOnly(400) }],
-  'POST /api/auth/login': [{ request: () => ({ url: '/api/auth/login', payload: { email: 'ingen@test.kompass.se', password: 'fel-lösenord-123' } }), expect: all(401) }],
+  // A new unknown account per request: the same (account, address) pair would be throttled after 5 failures.
+  'POST /api/auth/login': [{ request: () => ({ url: '/api/auth/login', payload: { email: `ingen-${randomBytes(4).toString('hex')}@test.kompass.se`, password: 'fel-lösenord-123' } }), expect: all(401) }],
   'POST /api/auth/logout': [{ freshSession: true, request: () => ({ url: '/api/auth/logout' }), expect: all(204) }],
   'GET /api/auth/me': [{ request: () => ({ url: '/api/auth/me' }), expect: all(200) }],
   'POST /api/auth/password': [{ request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'fel-lösenord-123', newPassword: 'nytt-lösenord-456' } }), expect: { ...all(400), anonymous: 401 } }],
@@ -186,7 +190,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/users': [{ request: () => ({ url: '/api/users' }), expect: adminOnly(200) }],
   'POST /api/users': [{ request: () => ({ url: '/api/users', payload: { email: `ny-${randomBytes(4).toString('hex')}@test.kompass.se`, name: 'Ny', role: 'evaluator' } }), expect: adminOnly(201) }],
   'GET /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}` }), expect: adminOnly(200) }],
-  'PATCH /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}`, payload: { name: 'Omdöpt' } }), expect: adminOnly(200) }],
+  'PATCH /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}`, payload: { name: 'Omdöpt', expectedVersion: f.userVersion } }), expect: adminOnly(200) }],
   'POST /api/users/{id}/password-reset': [{ request: (f) => ({ url: `/api/users/${f.userId}/password-reset` }), expect: adminOnly(201) }],
   'GET /api/users/{id}/history': [{ request: (f) => ({ url: `/api/users/${f.userId}/history` }), expect: adminOnly(200) }],
 };
@@ -199,7 +203,7 @@ void describe('permission matrix: every route × every role', () => {
   let frameworkId = '';
 
   before(async () => {
-    t = await createTestApp({ env: { KOMPASS_LOGIN_ATTEMPTS: '10000' } });
+    t = await createTestApp();
     frameworkId = (await buildFramework(t.services)).id;
     const make = async (key: Exclude<RoleKey, 'anonymous'>, role: 'admin' | 'evaluator' | 'municipality', municipalityCode?: string) => {
       const u = await buildUser(t.services, role, municipalityCode ? { municipalityCode } : {});
@@ -241,8 +245,9 @@ void describe('permission matrix: every route × every role', () => {
   const baseFixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
     // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent).
     const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
-    const fw = { id: frameworkId };
-    if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id, plan: noPlan };
+    const fw = { id: frameworkId, version: (await t.services.frameworks.getFramework({ id: frameworkId })).version };
+    const ids = { frameworkId: fw.id, frameworkVersion: fw.version, userId: target.id, userVersion: target.version };
+    if (!on) return { evaluationId: '', version: 0, ...ids, plan: noPlan };
     const e = await t.services.evaluations.createEvaluation({
       input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
       viewer: viewers.lead,
@@ -253,7 +258,7 @@ void describe('permission matrix: every route × every role', () => {
     ]);
     let version = e.version;
     if (on === 'review') version = (await t.services.evaluations.changeStatus({ id: e.id, expectedVersion: version, status: 'review', viewer: viewers.lead })).version;
-    return { evaluationId: e.id, version, frameworkId: fw.id, userId: target.id, plan: noPlan };
+    return { evaluationId: e.id, version, ...ids, plan: noPlan };
   };
 
   void test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {

@@ -145,7 +145,7 @@ void describe('writes change only what is sent; input is validated', () => {
     const id = `test-merge-${Date.now()}`;
     const created = await t.app.inject({ method: 'POST', url: '/api/frameworks', headers: admin.headers, payload: { ...fw, id, name: 'Testversion', origin: 'custom', about: 'Om metoden.', notes: 'Anteckning.', needsReview: true } });
     assert.equal(created.statusCode, 201, created.body);
-    const res = await t.app.inject({ method: 'PUT', url: `/api/frameworks/${id}`, headers: admin.headers, payload: { notes: 'Ny anteckning.' } });
+    const res = await t.app.inject({ method: 'PUT', url: `/api/frameworks/${id}`, headers: admin.headers, payload: { notes: 'Ny anteckning.', expectedVersion: (created.json() as { version: number }).version } });
     assert.equal(res.statusCode, 200, res.body);
     const after = res.json() as Record<string, unknown>;
     assert.equal(after.notes, 'Ny anteckning.');

@@ -52,11 +52,11 @@ export function scoresFor(fw: FrameworkDef, factor: number): Record<string, numb
 }
 
 /** A framework version of its own, so averages in a test see only that test's evaluations. */
-export async function buildFramework(services: Services, overrides: Partial<FrameworkDef> = {}): Promise<FrameworkDef> {
+export async function buildFramework(services: Services, overrides: Partial<FrameworkDef> = {}): Promise<FrameworkDef & { version: number }> {
   const id = `test-${seededTag()}`;
   const fw: FrameworkDef = { ...structuredClone(FRAMEWORK_2020), id, name: `Testversion ${id}`, origin: 'custom', ...overrides };
-  await services.frameworks.createFramework({ viewer: SYSTEM, framework: fw });
-  return fw;
+  const stored = await services.frameworks.createFramework({ viewer: SYSTEM, framework: fw });
+  return { ...fw, version: stored.version };
 }
 
 export async function buildEvaluation(services: Services, overrides: Partial<EvaluationInput> = {}): Promise<Evaluation> {

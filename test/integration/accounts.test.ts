@@ -6,6 +6,7 @@ import { SYSTEM, PUBLIC, type Viewer } from '../../src/domain/access.ts';
 import { LOGIN_REFUSED } from '../../src/domain/auth.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
+import { createServices } from '../../src/services/index.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 import { rejectsWith } from '../helpers/assert.ts';
@@ -185,53 +186,105 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
     await rejectsWith(ctx.services.users.createUser({ input: { email: 'NY.PERSON@test.kompass.se', name: 'Dubblett', role: 'evaluator' }, viewer: admin }), 'duplicate');
     await rejectsWith(ctx.services.users.createUser({ input: { email: 'k@test.kompass.se', name: 'K', role: 'municipality' }, viewer: admin }), 'validation', /kommun/);
     await rejectsWith(ctx.services.users.createUser({ input: { email: 'p@test.kompass.se', name: 'P', role: 'evaluator', password: 'kort' }, viewer: admin }), 'validation', /minst 10/);
-    await ctx.services.users.updateUser({ id: u.id, patch: { role: 'evaluator', municipalityCode: null }, viewer: admin });
+    const changed = await ctx.services.users.updateUser({ id: u.id, expectedVersion: u.version, patch: { role: 'evaluator', municipalityCode: null }, viewer: admin });
+    assert.equal(changed.version, u.version + 1);
     const h = await ctx.services.audit.listEntries({ entity: 'user', entityId: u.id });
     assert.deepEqual(h.map((x) => x.action), ['update', 'create']);
     assert.deepEqual(h[0]?.before, { role: 'municipality', municipalityCode: '1880' });
     assert.doesNotMatch(JSON.stringify(h), /argon2|password/i);
     const onlyAdmin = await createAccountRepository(ctx.services.db).listUsers();
-    for (const other of onlyAdmin.filter((x) => x.role === 'admin' && x.id !== admin.userId)) await ctx.services.users.updateUser({ id: other.id, patch: { disabled: true }, viewer: admin });
-    await rejectsWith(ctx.services.users.updateUser({ id: admin.userId ?? '', patch: { role: 'evaluator' }, viewer: admin }), 'rule_violation', /administratör/);
+    for (const other of onlyAdmin.filter((x) => x.role === 'admin' && x.id !== admin.userId)) await ctx.services.users.updateUser({ id: other.id, expectedVersion: other.version, patch: { disabled: true }, viewer: admin });
+    const self = await ctx.services.users.getUser({ id: admin.userId ?? '', viewer: admin });
+    await rejectsWith(ctx.services.users.updateUser({ id: self.id, expectedVersion: self.version, patch: { role: 'evaluator' }, viewer: admin }), 'rule_violation', /administratör/);
   });
 
-  void test('sign-in: the same refusal for a wrong password, an unknown account and a locked one; lockout after 5 failures', async () => {
+  void test('users carry a version: a stale update is refused with the current copy and changes nothing', async () => {
+    const v = await user('evaluator', null, PASSWORD);
+    const read = await ctx.services.users.getUser({ id: v.userId ?? '', viewer: admin });
+    const first = await ctx.services.users.updateUser({ id: read.id, expectedVersion: read.version, patch: { name: 'Första ändringen' }, viewer: admin });
+    const stale = await rejectsWith(ctx.services.users.updateUser({ id: read.id, expectedVersion: read.version, patch: { name: 'Andra ändringen', disabled: true }, viewer: admin }), 'conflict', /har ändrats sedan du öppnade/);
+    assert.equal(stale.extra.currentVersion, first.version);
+    assert.equal((stale.extra.current as { name: string }).name, 'Första ändringen');
+    const now = await ctx.services.users.getUser({ id: read.id, viewer: admin });
+    assert.deepEqual([now.name, now.disabled, now.version], ['Första ändringen', false, first.version]);
+    // Two admins racing with the same version: exactly one wins.
+    const race = await Promise.allSettled(['A', 'B'].map((name) => ctx.services.users.updateUser({ id: read.id, expectedVersion: first.version, patch: { name }, viewer: admin })));
+    assert.equal(race.filter((r) => r.status === 'fulfilled').length, 1);
+  });
+
+  void test('sign-in: the same refusal for a wrong password and an unknown account; a reset link ends sessions and other links', async () => {
     const v = await user('evaluator', null, PASSWORD);
     const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
     const ok = await ctx.services.auth.login({ email: email.toUpperCase(), password: PASSWORD, address: 'a1' });
     assert.equal(ok.viewer.userId, v.userId);
     assert.equal((await ctx.services.auth.resolveSession(ok.token))?.user.email, email);
     const unknown = await rejectsWith(ctx.services.auth.login({ email: 'finns-inte@test.kompass.se', password: PASSWORD, address: 'a1' }), 'unauthorized');
-    for (let i = 0; i < 5; i += 1) {
-      const wrong = await rejectsWith(ctx.services.auth.login({ email, password: 'fel-lösenord-000', address: 'a1' }), 'unauthorized');
-      assert.equal(wrong.message, unknown.message);
-    }
-    const locked = await rejectsWith(ctx.services.auth.login({ email, password: PASSWORD, address: 'a1' }), 'unauthorized');
-    assert.equal(locked.message, LOGIN_REFUSED);
-    // The administrator's one-time link unlocks the account and ends its sessions.
+    assert.equal(unknown.message, LOGIN_REFUSED);
+    const wrong = await rejectsWith(ctx.services.auth.login({ email, password: 'fel-lösenord-000', address: 'a1' }), 'unauthorized');
+    assert.equal(wrong.message, unknown.message);
     const link = await ctx.services.users.issuePasswordReset({ id: v.userId ?? '', viewer: admin, baseUrl: 'https://kompass.example' });
+    const other = await ctx.services.users.issuePasswordReset({ id: v.userId ?? '', viewer: admin, baseUrl: 'https://kompass.example' });
     assert.match(link.url, /^https:\/\/kompass\.example\/aterstall-losenord#token=/);
     await rejectsWith(ctx.services.users.resetPassword({ token: link.token, password: 'kort' }), 'validation', /minst 10/);
     await ctx.services.users.resetPassword({ token: link.token, password: 'ett-helt-nytt-losen' });
     await rejectsWith(ctx.services.users.resetPassword({ token: link.token, password: 'ett-annat-nytt-losen' }), 'validation', /ogiltig, redan använd/);
+    await rejectsWith(ctx.services.users.resetPassword({ token: other.token, password: 'ett-annat-nytt-losen' }), 'validation', /ogiltig, redan använd/);
     assert.equal(await ctx.services.auth.resolveSession(ok.token), null, 'sessions end when the password is reset');
     const again = await ctx.services.auth.login({ email, password: 'ett-helt-nytt-losen', address: 'a1' });
     await ctx.services.auth.logout({ sessionId: again.id });
     assert.equal(await ctx.services.auth.resolveSession(again.token), null);
   });
 
-  void test('sign-in attempts per address are limited (429), independent of the account', async () => {
+  void test('a password change ends every other session and every outstanding reset link; the changing session stays', async () => {
+    const v = await user('municipality', '1231', PASSWORD);
+    const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
+    const here = await ctx.services.auth.login({ email, password: PASSWORD, address: 'p1' });
+    const there = await ctx.services.auth.login({ email, password: PASSWORD, address: 'p2' });
+    const link = await ctx.services.users.issuePasswordReset({ id: v.userId ?? '', viewer: admin, baseUrl: 'https://kompass.example' });
+    await rejectsWith(ctx.services.users.changePassword({ viewer: here.viewer, sessionId: here.id, currentPassword: 'fel-lösenord-000', newPassword: 'ett-nytt-losenord-1' }), 'validation', /nuvarande lösenordet är fel/);
+    assert.notEqual(await ctx.services.auth.resolveSession(there.token), null, 'a refused change ends nothing');
+    await ctx.services.users.changePassword({ viewer: here.viewer, sessionId: here.id, currentPassword: PASSWORD, newPassword: 'ett-nytt-losenord-1' });
+    assert.equal((await ctx.services.auth.resolveSession(here.token))?.user.email, email);
+    assert.equal(await ctx.services.auth.resolveSession(there.token), null);
+    await rejectsWith(ctx.services.users.resetPassword({ token: link.token, password: 'ett-annat-nytt-losen' }), 'validation', /ogiltig, redan använd/);
+  });
+
+  void test('throttling is stored: growing delays per (account, address), correct sign-ins not counted, no lock a stranger can set', async () => {
+    const v = await user('admin', null, PASSWORD);
+    const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
+    // Correct sign-ins are never counted, however many.
+    for (let i = 0; i < 31; i += 1) await ctx.services.auth.login({ email, password: PASSWORD, address: 'office' });
+    // A stranger bursts wrong passwords from several addresses (enough to put the account in careful mode):
+    // after 5 failures each pair waits, and the wait is asked of the very next attempt (no timing involved).
+    for (let a = 0; a < 4; a += 1) {
+      for (let i = 0; i < 5; i += 1) await rejectsWith(ctx.services.auth.login({ email, password: 'fel-lösenord-000', address: `10.9.${a}.1` }), 'unauthorized');
+      const held = await rejectsWith(ctx.services.auth.login({ email, password: PASSWORD, address: `10.9.${a}.1` }), 'rate_limited', /Vänta \d+ (sekunder|minut)/);
+      assert.ok(Number(held.extra.retryAfterSeconds) > 0);
+    }
+    // Two processes on one database share the counters: the state is in the database, not in memory.
+    const other = createServices(ctx.database.db);
+    await rejectsWith(other.auth.login({ email, password: PASSWORD, address: '10.9.3.1' }), 'rate_limited');
+    // The owner, from their own address, signs in at once with the right password.
+    const owner = await ctx.services.auth.login({ email, password: PASSWORD, address: 'office' });
+    assert.equal(owner.viewer.userId, v.userId);
+    const result = (await ctx.database.db.execute(sql`select failures from login_throttle where key = ${`pair:${email} 10.9.2.1`}`)) as unknown as { rows: Array<{ failures: number }> };
+    const [row] = result.rows;
+    assert.equal(row?.failures, 5, 'an attempt refused for waiting is not counted');
+  });
+
+  void test('sign-in attempts per address are limited (429) across accounts', async () => {
     for (let i = 0; i < 30; i += 1) await rejectsWith(ctx.services.auth.login({ email: `x${i}@test.kompass.se`, password: 'fel-lösenord-000', address: 'flood' }), 'unauthorized');
-    await rejectsWith(ctx.services.auth.login({ email: 'x@test.kompass.se', password: 'fel-lösenord-000', address: 'flood' }), 'rate_limited', /För många/);
-    ctx.services.auth.resetAttempts();
+    await rejectsWith(ctx.services.auth.login({ email: 'x@test.kompass.se', password: 'fel-lösenord-000', address: 'flood' }), 'rate_limited', /från din adress/);
   });
 
   void test('a disabled account cannot sign in and its sessions end', async () => {
     const v = await user('evaluator', null, PASSWORD);
     const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
     const s = await ctx.services.auth.login({ email, password: PASSWORD, address: 'd1' });
-    await ctx.services.users.updateUser({ id: v.userId ?? '', patch: { disabled: true }, viewer: admin });
+    const read = await ctx.services.users.getUser({ id: v.userId ?? '', viewer: admin });
+    await ctx.services.users.updateUser({ id: read.id, expectedVersion: read.version, patch: { disabled: true }, viewer: admin });
     assert.equal(await ctx.services.auth.resolveSession(s.token), null);
-    await rejectsWith(ctx.services.auth.login({ email, password: PASSWORD, address: 'd1' }), 'unauthorized', /spärrat/);
+    const refused = await rejectsWith(ctx.services.auth.login({ email, password: PASSWORD, address: 'd1' }), 'unauthorized');
+    assert.equal(refused.message, LOGIN_REFUSED, 'a disabled account gets the same answer: the password is not confirmed');
   });
 });

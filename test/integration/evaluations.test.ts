@@ -159,8 +159,13 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     const fw = await buildFramework(ctx.services, { origin: 'derived-import', needsReview: true });
     const stored = await ctx.services.frameworks.getFramework({ id: fw.id });
     assert.equal(stored.needsReview, true);
-    const reviewed = await ctx.services.frameworks.updateFramework({ framework: { ...fw, needsReview: false }, viewer: { userId: null, role: 'admin', municipalityCode: null, name: 'Granskare' } });
+    const reviewed = await ctx.services.frameworks.updateFramework({ framework: { ...fw, needsReview: false }, expectedVersion: fw.version, viewer: { userId: null, role: 'admin', municipalityCode: null, name: 'Granskare' } });
     assert.equal(reviewed.needsReview, false);
+    assert.equal(reviewed.version, fw.version + 1);
+    // A write based on the old version is refused with the current copy, and changes nothing.
+    const stale = await rejectsWith(ctx.services.frameworks.updateFramework({ framework: { ...fw, name: 'Gammal kopia' }, expectedVersion: fw.version, viewer: { userId: null, role: 'admin', municipalityCode: null, name: 'Sen' } }), 'conflict', /har ändrats sedan du öppnade/);
+    assert.equal((stale.extra.current as { needsReview: boolean }).needsReview, false);
+    assert.equal((await ctx.services.frameworks.getFramework({ id: fw.id })).name, fw.name);
     const trail = await ctx.services.audit.listEntries({ entity: 'framework', entityId: fw.id });
     assert.deepEqual(trail.map((t) => [t.action, t.actor.name]), [['update', 'Granskare'], ['create', 'system']]);
     assert.deepEqual(trail[0]?.before, { needsReview: true });

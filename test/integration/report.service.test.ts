@@ -55,7 +55,7 @@ void describe(`report service on ${testDbKind()}`, () => {
     const reports = createReportService({ ...ctx.services, renderers: r, cache });
     const a = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
 
-    await ctx.services.frameworks.updateFramework({ viewer: SYSTEM, framework: { ...fw, about: `${fw.about}\n\nEtt nytt stycke om metoden.` } });
+    await ctx.services.frameworks.updateFramework({ viewer: SYSTEM, framework: { ...fw, about: `${fw.about}\n\nEtt nytt stycke om metoden.` }, expectedVersion: fw.version });
     const b = await reports.getReport({ viewer: SYSTEM, id: e.id, format: 'pdf' });
     assert.equal(b.cached, false, 'framework.about changed');
     assert.notEqual(b.key, a.key);

@@ -31,19 +31,19 @@ void describe(`scoring and framework rules on ${testDbKind()}`, () => {
     // Move points between two subareas so the area still sums to 100, but below what is scored.
     target.max = (sub.max ?? 0) - 2;
     other.max += 2;
-    const err = await rejectsWith(ctx.services.frameworks.updateFramework({ framework: lowered, viewer: SYSTEM }), 'rule_violation', new RegExp(`${municipality.name} 2023: Delområde ${sub.id.replace('.', '\\.')}: ${sub.max} poäng är mer än max ${target.max}`));
+    const err = await rejectsWith(ctx.services.frameworks.updateFramework({ framework: lowered, expectedVersion: (await ctx.services.frameworks.getFramework({ id: fw.id })).version, viewer: SYSTEM }), 'rule_violation', new RegExp(`${municipality.name} 2023: Delområde ${sub.id.replace('.', '\\.')}: ${sub.max} poäng är mer än max ${target.max}`));
     assert.equal(err.details.length, 1);
     assert.equal((await ctx.services.frameworks.getFramework({ id: fw.id })).areas[0]?.subareas[1]?.max, sub.max, 'nothing written');
     // Down to exactly the scored points is fine once nothing is above it.
     await ctx.services.evaluations.setScores({ id: scored.id, expectedVersion: scored.version, scores: { [sub.id]: target.max }, viewer: SYSTEM });
-    const saved = await ctx.services.frameworks.updateFramework({ framework: lowered, viewer: SYSTEM });
+    const saved = await ctx.services.frameworks.updateFramework({ framework: lowered, expectedVersion: (await ctx.services.frameworks.getFramework({ id: fw.id })).version, viewer: SYSTEM });
     assert.equal(saved.areas[0]?.subareas[1]?.max, target.max);
   });
 
   void test('framework writes are for administrators, checked by the service itself', async () => {
     const fw = await buildFramework(ctx.services);
     const evaluator = { userId: null, role: 'evaluator' as const, municipalityCode: null, name: 'utvärderare' };
-    await rejectsWith(ctx.services.frameworks.updateFramework({ framework: { ...fw, name: 'Ändrad' }, viewer: evaluator }), 'forbidden', /administratör/);
+    await rejectsWith(ctx.services.frameworks.updateFramework({ framework: { ...fw, name: 'Ändrad' }, expectedVersion: fw.version, viewer: evaluator }), 'forbidden', /administratör/);
     await rejectsWith(ctx.services.frameworks.createFramework({ framework: { ...fw, id: `${fw.id}-b` }, viewer: evaluator }), 'forbidden', /administratör/);
   });
 

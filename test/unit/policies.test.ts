@@ -5,7 +5,7 @@ import { canAssignEvaluators, canChangeStatus, canComment, canCorrectEvaluation,
 import { canCreateFramework, canUpdateFramework } from '../../src/policies/framework.policy.ts';
 import { refusalMessage, type Decision } from '../../src/policies/policy.ts';
 import { canManageUsers } from '../../src/policies/user.policy.ts';
-import { afterFailedLogin, isLocked, LOCKOUT_THRESHOLD, normalizeEmail, parseRoleMap, passwordProblem, roleFromClaim } from '../../src/domain/auth.ts';
+import { normalizeEmail, parseRoleMap, passwordProblem, roleFromClaim } from '../../src/domain/auth.ts';
 import { diffEvaluation, isEmptyChange } from '../../src/domain/audit.ts';
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 
@@ -68,19 +68,12 @@ void test('internals and comments: own municipality while shared for review; nev
   assert.match(refusalMessage(published) ?? '', /publicerad/);
 });
 
-void test('passwords, e-mail, lockout', () => {
+void test('passwords, e-mail', () => {
   assert.equal(normalizeEmail('  Anna@Kommun.SE '), 'anna@kommun.se');
   assert.match(passwordProblem('kort') ?? '', /minst 10/);
   assert.match(passwordProblem('aaaaaaaaaaaa') ?? '', /för enkelt/);
   assert.match(passwordProblem('anna.svensson-2024', 'anna.svensson@kommun.se') ?? '', /e-postadressens/);
   assert.equal(passwordProblem('korrekt-hast-batteri-9', 'anna@kommun.se'), null);
-  const now = new Date('2026-01-01T10:00:00Z');
-  let s = { failedLogins: 0, lockedUntil: null as Date | null };
-  for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i += 1) s = afterFailedLogin(s, now);
-  assert.equal(isLocked(s, now), false);
-  s = afterFailedLogin(s, now);
-  assert.equal(isLocked(s, now), true);
-  assert.equal(isLocked(s, new Date(now.getTime() + 16 * 60_000)), false);
 });
 
 void test('claim → role mapping: highest mapped role wins; bad mappings are reported', () => {

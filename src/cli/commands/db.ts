@@ -14,10 +14,19 @@ export const dbCommand: Command = {
     if (sub === 'import' && !file) throw new UsageError('Ange filen som ska importeras.');
     let document: unknown;
     if (sub === 'import' && file) {
+      let text: string;
       try {
-        document = JSON.parse(fs.readFileSync(file, 'utf8'));
+        text = fs.readFileSync(file, 'utf8');
       } catch (e) {
-        ctx.err(`Kan inte läsa ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+        ctx.err(`Kan inte läsa ${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EACCES' ? 'behörighet saknas' : 'filen går inte att öppna'}.`);
+        return 1;
+      }
+      try {
+        document = JSON.parse(text);
+      } catch {
+        // JSON.parse's message quotes the file's content, which may hold password hashes: not shown.
+        ctx.err(`Kan inte läsa ${file}: filen är inte giltig JSON (ingenting importerades).`);
         return 1;
       }
     }
@@ -26,8 +35,11 @@ export const dbCommand: Command = {
       const { backup } = runtime.services;
       if (sub === 'export') {
         const json = `${JSON.stringify(await backup.exportDatabase(), null, 2)}\n`;
-        if (file) fs.writeFileSync(file, json);
-        else process.stdout.write(json);
+        // The export holds password hashes: only the owner may read the file (also when it existed before).
+        if (file) {
+          fs.writeFileSync(file, json, { mode: 0o600 });
+          fs.chmodSync(file, 0o600);
+        } else process.stdout.write(json);
         if (file) ctx.err(`Exporterade databasen till ${file}.`);
         return 0;
       }

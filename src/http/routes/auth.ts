@@ -11,7 +11,6 @@ import type { Config } from '../../config.ts';
 import { safeReturnPath } from '../../domain/auth.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Services } from '../../services/index.ts';
-import { createOidcClient } from '../../services/oidc.service.ts';
 import { CSRF_HEADER } from '../context.ts';
 import { clearSessionCookie, ownOrigin, setSessionCookie, type SecurityConfig } from '../security.ts';
 import { ChangePasswordBody, LoginBody, MeOut, OidcCallbackQuery, OidcLoginQuery, PasswordResetBody, SessionOut, UserOut } from '../../contracts/auth.ts';
@@ -23,7 +22,7 @@ const pick = (u: z.infer<typeof UserOut>): z.infer<typeof UserOut> => ({ id: u.i
 
 export const authRoutes = (services: Services, config: SecurityConfig & Pick<Config, 'auth'>): FastifyPluginAsyncZod =>
   async (app) => {
-    const oidc = config.auth.oidc ? createOidcClient(config.auth.oidc) : null;
+    const oidc = config.auth.oidc;
 
     app.post(
       '/api/auth/login',
@@ -53,14 +52,14 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
       user: req.authSession ? pick(req.authSession.user) : null,
       csrfToken: req.authSession?.csrfToken ?? null,
       csrfHeader: CSRF_HEADER,
-      sso: { enabled: oidc !== null, label: config.auth.oidc?.label ?? null, loginUrl: oidc ? '/api/auth/oidc/login' : null },
+      sso: { enabled: oidc !== null, label: oidc?.label ?? null, loginUrl: oidc ? '/api/auth/oidc/login' : null },
     }));
 
     app.post(
       '/api/auth/password',
       { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Byt ditt lösenord', body: ChangePasswordBody } },
       async (req, reply) => {
-        await services.users.changePassword({ viewer: req.viewer, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword });
+        await services.users.changePassword({ viewer: req.viewer, sessionId: req.authSession?.id ?? null, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword });
         return reply.status(204).send();
       },
     );
@@ -86,9 +85,9 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
       },
       async (req, reply) => {
         if (!oidc) throw new DomainError('not_found', 'Inloggning via identitetstjänst är inte konfigurerad.');
-        const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
-        const start = await oidc.startLogin({ redirectUri, returnTo: safeReturnPath(req.query.next) });
-        reply.setCookie(OIDC_COOKIE, start.cookie, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600 });
+        const redirectUri = oidc.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
+        const start = await services.oidc.startLogin({ config: oidc, redirectUri, returnTo: safeReturnPath(req.query.next) });
+        reply.setCookie(OIDC_COOKIE, start.state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600 });
         return reply.redirect(start.url, 302);
       },
     );
@@ -108,9 +107,10 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
         if (req.query.error) throw new DomainError('unauthorized', `Identitetstjänsten avbröt inloggningen (${req.query.error}).`);
         if (!req.query.code || !req.query.state) throw new DomainError('validation', 'Svaret från identitetstjänsten saknar code eller state.');
-        const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
-        const { identity, returnTo } = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
-        const s = await services.auth.signInWithIdentity({ identity, config: config.auth.oidc ?? null, replacing: req.authSession?.id });
+        const redirectUri = oidc.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
+        const callbackQuery = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        const { identity, returnTo } = await services.oidc.finishLogin({ config: oidc, callbackQuery, cookie, redirectUri });
+        const s = await services.auth.signInWithIdentity({ identity, config: oidc, replacing: req.authSession?.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return reply.redirect(safeReturnPath(returnTo), 302);
       },

@@ -35,12 +35,15 @@ export const frameworkRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags: ['frameworks'],
           summary: 'Ändra texter och titlar i en ramverksversion (bara fälten som skickas ändras)',
-          description: 'Fält som inte skickas behåller sina värden; areas ersätter, när det skickas, alla områden.',
+          description: 'Fält som inte skickas behåller sina värden; areas ersätter, när det skickas, alla områden. expectedVersion: versionen när du läste ramverket; en annan aktuell version ger 409 med det aktuella ramverket (current).',
           params: FrameworkParams,
           body: FrameworkUpdateSchema,
           response: { 200: FrameworkOut },
         },
       },
-      async (req) => services.frameworks.updateFramework({ framework: { ...req.body, id: req.params.id }, viewer: req.viewer }),
+      async (req) => {
+        const { expectedVersion, ...framework } = req.body;
+        return services.frameworks.updateFramework({ framework: { ...framework, id: req.params.id }, expectedVersion, viewer: req.viewer });
+      },
     );
   };

@@ -12,6 +12,18 @@ export function contentDisposition(kind: 'attachment' | 'inline', fileName: stri
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/**
+ * Who may keep a copy of a report. Only a published report fetched without a session is the same for
+ * everyone and may sit in shared caches; what a signed-in viewer gets can depend on who they are (drafts,
+ * reviews, comparisons that include unpublished work), so it is private to their browser (revalidated
+ * by ETag) and drafts/reviews are not stored at all. Vary: Cookie keeps a shared cache from answering a
+ * signed-in request with the anonymous copy.
+ */
+export function reportCacheControl(status: string, anonymous: boolean): string {
+  if (status !== 'published') return 'private, no-store';
+  return anonymous ? 'public, max-age=300' : 'private, no-cache';
+}
+
 export const reportRoutes = ({ reports }: Pick<Services, 'reports'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
@@ -29,7 +41,8 @@ export const reportRoutes = ({ reports }: Pick<Services, 'reports'>): FastifyPlu
         const etag = `"${file.key}"`;
         reply
           .header('ETag', etag)
-          .header('Cache-Control', file.status === 'published' ? 'public, max-age=300' : 'private, no-store')
+          .header('Cache-Control', reportCacheControl(file.status, req.viewer.role === 'public'))
+          .header('Vary', 'Cookie')
           .header('X-Report-Cache', file.cached ? 'hit' : 'miss');
         if (file.status === 'published' && req.headers['if-none-match'] === etag) return reply.status(304).send();
         return reply

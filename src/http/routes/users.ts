@@ -43,7 +43,10 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
           response: { 200: PublicUserOut },
         },
       },
-      async (req) => services.users.updateUser({ id: req.params.id, patch: req.body, viewer: req.viewer }),
+      async (req) => {
+        const { expectedVersion, ...patch } = req.body;
+        return services.users.updateUser({ id: req.params.id, expectedVersion, patch, viewer: req.viewer });
+      },
     );
 
     app.post(

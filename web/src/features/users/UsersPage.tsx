@@ -38,6 +38,8 @@ export default function UsersPage() {
       users.reload();
     } catch (err) {
       setError(err);
+      // Someone else changed the user first: show the current copy (the message says to redo the change).
+      if (isApiError(err, 409)) users.reload();
     }
   };
 
@@ -71,8 +73,8 @@ export default function UsersPage() {
         {users.data && (
           <UserTable
             items={users.data.items}
-            onRole={(u, role) => void run(async () => (await updateUser(u.id, { role }), t('users.updated', { name: u.name })))}
-            onToggle={(u) => void run(async () => (await updateUser(u.id, { disabled: !u.disabled }), t('users.updated', { name: u.name })))}
+            onRole={(u, role) => void run(async () => (await updateUser(u, { role }), t('users.updated', { name: u.name })))}
+            onToggle={(u) => void run(async () => (await updateUser(u, { disabled: !u.disabled }), t('users.updated', { name: u.name })))}
             onResetLink={(u) =>
               void run(async () => {
                 showLink({ name: u.name, link: await issueResetLink(u.id) });

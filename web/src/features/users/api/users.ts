@@ -12,8 +12,9 @@ export function createUser(input: NewUser): Promise<UserItem> {
   return apiFetch('/api/users', { contract: 'user', method: 'POST', json: input });
 }
 
-export function updateUser(id: string, patch: UserPatch): Promise<UserItem> {
-  return apiFetch(`/api/users/${encodeURIComponent(id)}`, { contract: 'user', method: 'PATCH', json: patch });
+/** Changes the user as of the copy shown (its version); a stale copy gets 409 with the current one. */
+export function updateUser(user: Pick<UserItem, 'id' | 'version'>, patch: Omit<UserPatch, 'expectedVersion'>): Promise<UserItem> {
+  return apiFetch(`/api/users/${encodeURIComponent(user.id)}`, { contract: 'user', method: 'PATCH', json: { expectedVersion: user.version, ...patch } });
 }
 
 export function issueResetLink(id: string): Promise<ResetLink> {

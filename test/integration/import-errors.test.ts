@@ -1,0 +1,79 @@
+/**
+ * Malformed database imports: each gets a clear Swedish message without SQL or secrets, and changes nothing.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
+import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { SYSTEM } from '../../src/domain/access.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { createBackupService, type ExportDocument } from '../../src/services/backup.service.ts';
+import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
+import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
+
+type Doc = ExportDocument & Record<string, unknown>;
+
+void describe(`malformed database imports on ${testDbKind()}`, () => {
+  let source: TestContext;
+  let target: TestContext;
+  let valid: Doc;
+
+  before(async () => {
+    source = await createTestServices();
+    target = await createTestServices();
+    const user = await source.services.users.createUser({ viewer: SYSTEM, input: { email: 'utv@test.kompass.se', name: 'Utvärderare', role: 'evaluator', password: 'korrekt-hast-batteri-9' } });
+    const e = await buildEvaluation(source.services, { scores: scoresFor(FRAMEWORK_2020, 0.5) });
+    await createAssignmentRepository(source.services.db).replace(e.id, [{ userId: user.id, isLead: true }]);
+    valid = (await source.services.backup.exportDatabase()) as Doc;
+  });
+  after(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  const users0 = (): Doc['users'] => structuredClone(valid.users ?? []);
+  const cases: Array<[string, (d: Doc) => unknown]> = [
+    ['not an object', () => 'en sträng'],
+    ['evaluations is not a list', (d) => ({ ...d, evaluations: { id: 1 } })],
+    ['a user without e-mail', (d) => ({ ...d, users: users0()?.map(({ email: _e, ...u }) => u) })],
+    ['a role that does not exist', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, role: 'superadmin' })) })],
+    ['disabled as a string', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, disabled: 'nej' })) })],
+    ['two users with the same id', (d) => ({ ...d, users: [...(users0() ?? []), { ...users0()?.[0], email: 'annan@test.kompass.se' }] })],
+    ['two users with the same e-mail', (d) => ({ ...d, users: [...(users0() ?? []), { ...users0()?.[0], id: '00000000-0000-4000-8000-000000000001' }] })],
+    ['two evaluations with the same id', (d) => ({ ...d, evaluations: [...d.evaluations, structuredClone(d.evaluations[0])] })],
+    ['an assignment to a user not in the file', (d) => ({ ...d, assignments: [{ evaluationId: d.evaluations[0]?.id, userId: '00000000-0000-4000-8000-000000000002', isLead: true }] })],
+    ['a comment on an evaluation not in the file', (d) => ({ ...d, comments: [{ id: '00000000-0000-4000-8000-000000000003', evaluationId: '00000000-0000-4000-8000-000000000004', userId: null, authorName: 'X', areaNumber: null, subareaId: null, body: 'Hej', createdAt: new Date().toISOString() }] })],
+    ['a huge name', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, name: 'x'.repeat(1_000_000) })) })],
+    ['a password hash in the name field', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, name: u.passwordHash, passwordHash: null })) })],
+    ['a password hash that is not argon2', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, passwordHash: 'klartext-lösenord' })) })],
+    ['a municipality user of a municipality that does not exist', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, role: 'municipality', municipalityCode: '9999' })) })],
+    // Passes the file checks; the database refuses it (unique source hash): still a clean message.
+    ['two evaluations of the same source report', (d) => ({ ...d, evaluations: [{ ...d.evaluations[0], sourceHash: 'a'.repeat(64) }, { ...structuredClone(d.evaluations[0]), id: '00000000-0000-4000-8000-000000000005', sourceHash: 'a'.repeat(64) }] })],
+  ];
+
+  for (const [label, mutate] of cases) {
+    void test(label, async () => {
+      const before = await createBackupService(target.services).exportDatabase();
+      let error: unknown;
+      try {
+        await createBackupService(target.services).importDatabase({ document: mutate(structuredClone(valid)) });
+      } catch (e) {
+        error = e;
+      }
+      assert.ok(error instanceof DomainError, `${label}: expected a DomainError, got ${String(error)}`);
+      assert.ok(['validation', 'rule_violation'].includes(error.code), error.code);
+      const text = `${error.message} ${JSON.stringify(error.details)}`;
+      assert.match(error.message, /^Importen avbröts/);
+      assert.doesNotMatch(text, /\b(insert|select|update|delete|constraint|violates|relation|duplicate key)\b/i, `${label}: no SQL: ${text.slice(0, 300)}`);
+      assert.doesNotMatch(text, /\$argon2|klartext/, `${label}: no secrets`);
+      assert.ok(text.length < 20_000, 'no huge values echoed');
+      assert.deepEqual(await createBackupService(target.services).exportDatabase(), before, `${label}: nothing changed`);
+    });
+  }
+
+  void test('the valid document imports (the cases above fail for their own reason)', async () => {
+    const result = await createBackupService(target.services).importDatabase({ document: structuredClone(valid) });
+    assert.equal(result.evaluations, 1);
+    assert.equal(result.users, 1);
+  });
+});
