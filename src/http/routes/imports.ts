@@ -71,7 +71,7 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
 export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
-    const imports = services.imports;
+    const { imports } = services;
 
     app.post(
       '/api/imports/preview',

@@ -14,6 +14,7 @@ import { downloads, paths } from '../../paths.ts';
 import { useEvaluationView } from './api/evaluations.ts';
 import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { IndependentScoringPanel } from './components/IndependentScoringPanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
 
@@ -78,6 +79,14 @@ export default function EvaluationPage() {
 
       <CorrectionNotes evaluation={evaluation} />
       {user && access.ready && <WorkflowPanel evaluation={evaluation} access={access} onChanged={() => view.reload()} />}
+      {user && access.ready && (user.role === 'admin' || access.assignments.some((a) => a.userId === user.id)) && (
+        <IndependentScoringPanel
+          evaluation={evaluation}
+          isScorer={user.role === 'evaluator' && access.assignments.some((a) => a.userId === user.id)}
+          isLead={user.role === 'admin' || access.assignments.some((a) => a.userId === user.id && a.isLead)}
+          onAgreed={() => view.reload()}
+        />
+      )}
 
       <div className="summary-grid">
         <ScoreCard summary={summary} />

@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
-import type { EvaluationListItem, EvaluationSummary, ListResponse } from '../../../lib/types.ts';
+import type { EvaluationSummary } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 
 export function useCompareSummaries(ids: readonly string[]) {
@@ -10,5 +10,5 @@ export function useCompareSummaries(ids: readonly string[]) {
 }
 
 export function useEvaluationChoices() {
-  return useResource('compare-choices', (signal) => apiFetch<ListResponse<EvaluationListItem>>('/api/evaluations', { query: { limit: 500 }, signal }));
+  return useResource('compare-choices', (signal) => apiFetch('/api/evaluations', { contract: 'evaluations.list',  query: { limit: 500 }, signal }));
 }

@@ -3,7 +3,7 @@ import type { Evaluation, EvaluationSummary } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 
 export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`/api/evaluations/${encodeURIComponent(id)}`, { signal });
+  return apiFetch(`/api/evaluations/${encodeURIComponent(id)}`, { contract: 'evaluation',  signal });
 }
 
 export function fetchEvaluationSummary(id: string, signal?: AbortSignal): Promise<EvaluationSummary> {

@@ -1,5 +1,6 @@
 import type { ImportCorrection, ImportList } from '../../../../../src/importer/corrections.ts';
 import type { ImportPreview, ImportProblem } from '../../../../../src/importer/types.ts';
+import type { ImportCreated } from '../../../../../src/contracts/imports.ts';
 import { apiFetch } from '../../../lib/api.ts';
 
 export type { ImportCorrection, ImportList, ImportPreview, ImportProblem };
@@ -10,13 +11,7 @@ export interface PreviewResponse {
   duplicateOf: { id: string; year: number } | null;
 }
 
-export interface ImportResponse {
-  evaluationId: string;
-  earlier: Array<{ id: string; year: number }>;
-  earlierSkipped: number[];
-  registeredFrameworkId: string | null;
-  problems: ImportProblem[];
-}
+export type ImportResponse = ImportCreated;
 
 function form(file: File): FormData {
   const fd = new FormData();
@@ -32,5 +27,5 @@ export function previewImport(file: File): Promise<PreviewResponse> {
 export function confirmImport(file: File, corrections: readonly ImportCorrection[] = []): Promise<ImportResponse> {
   const fd = form(file);
   if (corrections.length > 0) fd.append('corrections', JSON.stringify(corrections));
-  return apiFetch<ImportResponse>('/api/imports', { method: 'POST', form: fd });
+  return apiFetch('/api/imports', { contract: 'imports.created', method: 'POST', form: fd });
 }
