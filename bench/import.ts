@@ -1,14 +1,16 @@
 /**
  * Importer benchmark: time to import each seed report (text), all seeds together, and the same
- * reports as DOCX and PDF generated at run time (extraction included, generation not).
+ * reports as DOCX and PDF generated at run time (extraction included, generation not), and the
+ * recall per part of the report over the metamorphic corpus (variants of the seeds, see
+ * test/unit/importer/metamorphic.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FRAMEWORKS } from '../src/catalog/frameworks.ts';
 import { importReportFile } from '../src/importer/import-file.ts';
 import { renderDocx, renderPdf } from '../test/unit/importer/fixtures.ts';
-
-const SEEDS = path.resolve(import.meta.dirname, '../..', 'shared/seeds');
+import { runCorpus } from '../test/unit/importer/metamorphic.ts';
+import { SEEDS_DIR as SEEDS } from '../test/unit/importer/seeds.ts';
 
 async function timeIt(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn(); // warm-up
@@ -45,6 +47,14 @@ export async function benchImport(): Promise<Array<{ name: string; value: string
     const p = await timeIt(() => importReportFile({ bytes: pdf, fileName: `${prefix}.pdf`, frameworks }), 5);
     rows.push({ name: `Import seed ${prefix} as .docx (${Math.round(docx.length / 1024)} kB, extraction included), median of 5`, value: `${d.toFixed(0)} ms` });
     rows.push({ name: `Import seed ${prefix} as .pdf (${Math.round(pdf.length / 1024)} kB, extraction included), median of 5`, value: `${p.toFixed(0)} ms` });
+  }
+  const t0 = performance.now();
+  const corpus = runCorpus();
+  const ms = performance.now() - t0;
+  rows.push({ name: `Metamorphic corpus: ${corpus.variants} variants of 3 seeds imported`, value: `${ms.toFixed(0)} ms, ${corpus.failures.length} parts lost without a warning` });
+  for (const [part, r] of corpus.recall) {
+    if (r.original === 0) continue;
+    rows.push({ name: `Recall over the corpus: ${part}`, value: `${((100 * r.found) / r.original).toFixed(1)} % (${r.found} of ${r.original})` });
   }
   return rows;
 }

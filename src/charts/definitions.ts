@@ -7,14 +7,14 @@
  * function (no thousands separator in years).
  */
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
   MarkLineComponentOption,
-  RadarComponentOption,
+  PolarComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
@@ -24,13 +24,12 @@ export type { EChartsCoreOption };
 type Option = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
-  | RadarSeriesOption
   | AriaComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkAreaComponentOption
   | MarkLineComponentOption
-  | RadarComponentOption
+  | PolarComponentOption
   | TitleComponentOption
   | TooltipComponentOption
 >;
@@ -89,6 +88,8 @@ export interface ChartStyle {
   fontFamily?: string;
   /** Base font size in px (default 12). */
   fontSize?: number;
+  /** Narrow screen: short axis labels (area numbers), full names in the tooltip and the data table. */
+  compact?: boolean;
 }
 
 /** Rounds as a report prints points: integer, halves up. Local copy keeps this module dependency-free. */
@@ -131,14 +132,17 @@ export function describeAreaBar(data: AreaBarData): string {
 export function areaBarOption(data: AreaBarData): EChartsCoreOption {
   const areas = [...data.areas].sort((a, b) => a.number - b.number);
   const fontSize = data.style?.fontSize ?? 12;
+  const compact = data.style?.compact === true;
   const option: Option = {
     ...base(data.style, describeAreaBar(data)),
-    grid: { left: 8, right: 48, top: 8, bottom: 24 },
+    grid: { left: 8, right: compact ? 36 : 48, top: 8, bottom: 24 },
+    ...(compact ? { tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } } } : {}),
     xAxis: {
       type: 'value',
       min: 0,
       max: data.max,
-      interval: data.max / 4,
+      // Fewer ticks on a phone so the axis labels never run together ("0 255075").
+      interval: compact ? data.max / 2 : data.max / 4,
       axisLabel: { color: axisColor, fontSize: fontSize - 1 },
       splitLine: { lineStyle: { color: gridLineColor } },
     },
@@ -148,7 +152,9 @@ export function areaBarOption(data: AreaBarData): EChartsCoreOption {
       data: areas.map((a) => `${a.number}. ${a.title}`),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: axisColor } },
-      axisLabel: { color: textColor, width: 230, overflow: 'break', lineHeight: fontSize + 2, fontSize },
+      axisLabel: compact
+        ? { color: textColor, fontSize, formatter: (value: string) => /^\d+/.exec(value)?.[0] ?? value }
+        : { color: textColor, width: 230, overflow: 'break', lineHeight: fontSize + 2, fontSize },
     },
     series: [
       {
@@ -195,8 +201,6 @@ export function describeProfileRadar(data: RadarData): string {
   return describeRadar(data.labels.radarDescription, data);
 }
 
-type RadarDatum = NonNullable<RadarSeriesOption['data']>[number];
-
 /** Breaks a label into lines of at most `width` characters at spaces (ECharts SSR does not wrap radar names). */
 export function wrapLabel(text: string, width: number): string {
   const lines: string[] = [];
@@ -220,22 +224,41 @@ interface RadarStyle {
   symbol: string;
 }
 
+/**
+ * A profile ("radar") chart drawn as lines on polar axes: one spoke per area, the evaluation's points
+ * joined around the circle. A value that is not known is a gap in the line (ECharts' radar series would
+ * draw it at the centre, which reads as zero), and the spoke's label says "(okänt)" when the first
+ * series does not know it. On narrow screens (`compact`) the spokes are labelled with the area number
+ * only; the tooltip and the data table beside the chart give the full names.
+ */
 function radarOption(data: RadarData, description: string, styles: RadarStyle[]): EChartsCoreOption {
   const fontSize = data.style?.fontSize ?? 12;
+  const compact = data.style?.compact === true;
+  const n = data.indicators.length;
+  const step = 360 / Math.max(1, n);
+  const max = Math.max(1, ...data.indicators.map((ind) => ind.max));
   const firstValues = data.series[0]?.values ?? [];
-  const seriesData: RadarDatum[] = data.series.map((s, i) => {
+  const names = data.indicators.map((ind, i) => (firstValues[i] === null ? `${ind.name} (${data.labels.unknown})` : ind.name));
+  const shortNames = data.indicators.map((ind, i) => {
+    const short = /^\d+/.exec(ind.name)?.[0] ?? String(i + 1);
+    return firstValues[i] === null ? `${short} (${data.labels.unknown})` : short;
+  });
+  const series: LineSeriesOption[] = data.series.map((s, i) => {
     const st = styles[i % styles.length] ?? { color: chartPalette[0], type: 'solid', fill: false, symbol: 'circle' };
-    // ECharts draws a missing radar value at the centre, which reads as 0. A series with unknown values
-    // is therefore drawn thin and without fill, and its legend entry says it is incomplete.
     const incomplete = s.values.some((v) => v === null);
+    // Closed around the circle: the first value is repeated at 360°. Unknown = '-' (a gap, never 0).
+    const points = [...s.values, s.values[0] ?? null].map((v, k) => [v === null || v === undefined ? '-' : v, k * step]);
     return {
+      type: 'line',
+      coordinateSystem: 'polar',
       name: s.name,
-      value: s.values.map((v) => (v === null ? 0 : v)),
+      connectNulls: false,
       symbol: st.symbol,
-      symbolSize: 5,
-      lineStyle: { color: st.color, type: incomplete ? 'dotted' : st.type, width: incomplete ? 1 : i === 0 ? 2.5 : 1.75 },
+      symbolSize: 6,
+      lineStyle: { color: st.color, type: st.type, width: i === 0 ? 2.5 : 1.75 },
       itemStyle: { color: st.color },
       ...(st.fill && !incomplete ? { areaStyle: { color: st.color, opacity: 0.12 } } : {}),
+      data: points as unknown as number[][],
     };
   });
   const option: Option = {
@@ -246,22 +269,51 @@ function radarOption(data: RadarData, description: string, styles: RadarStyle[])
       textStyle: { fontSize, color: textColor },
       itemWidth: 22,
     },
-    radar: {
-      center: ['50%', '47%'],
-      radius: '58%',
+    polar: { center: ['50%', '46%'], radius: compact ? '62%' : '58%' },
+    angleAxis: {
+      type: 'value',
+      min: 0,
+      max: 360,
+      interval: step,
       startAngle: 90,
-      splitNumber: 4,
-      indicator: data.indicators.map((ind, i) => ({
-        name: wrapLabel(firstValues[i] === null ? `${ind.name} (${data.labels.unknown})` : ind.name, 22),
-        max: ind.max,
-        min: 0,
-      })),
-      axisName: { color: textColor, fontSize: fontSize - 1, lineHeight: fontSize + 1 },
+      clockwise: true,
+      axisTick: { show: false },
       axisLine: { lineStyle: { color: gridLineColor } },
-      splitLine: { lineStyle: { color: gridLineColor } },
-      splitArea: { show: false },
+      splitLine: { show: true, lineStyle: { color: gridLineColor } },
+      axisLabel: {
+        color: textColor,
+        fontSize: fontSize - 1,
+        lineHeight: fontSize + 1,
+        formatter: (value: number) => {
+          const i = Math.round(value / step);
+          return i < n ? (compact ? (shortNames[i] ?? '') : wrapLabel(names[i] ?? '', 22)) : '';
+        },
+      },
     },
-    series: [{ type: 'radar', data: seriesData }],
+    radiusAxis: {
+      type: 'value',
+      min: 0,
+      max,
+      interval: max / 4,
+      axisLine: { show: false },
+      axisTick: { show: false },
+      axisLabel: { color: axisColor, fontSize: fontSize - 2 },
+      splitLine: { lineStyle: { color: gridLineColor } },
+    },
+    ...(compact
+      ? {
+          tooltip: {
+            trigger: 'item',
+            formatter: (params: unknown) => {
+              const p = (Array.isArray(params) ? params[0] : params) as { seriesName?: string; dataIndex?: number; value?: unknown };
+              const i = (p.dataIndex ?? 0) % Math.max(1, n);
+              const v = Array.isArray(p.value) ? p.value[0] : null;
+              return `${p.seriesName ?? ''}<br>${names[i] ?? ''}: ${typeof v === 'number' ? printedPoints(v) : data.labels.unknown}`;
+            },
+          },
+        }
+      : {}),
+    series,
   };
   return option;
 }
@@ -397,3 +449,82 @@ export function trendOption(data: TrendData): EChartsCoreOption {
 }
 
 type MarkAreaData = NonNullable<NonNullable<LineSeriesOption['markArea']>['data']>;
+
+// ---------- indicator against targets ----------
+
+export interface IndicatorChartData {
+  name: string;
+  unit: string;
+  values: Array<{ period: number; value: number | null }>;
+  targets: Array<{ label: string; period: number; value: number }>;
+  /** Words for the description and legend ("Mätvärde", "Mål"). */
+  words: { measured: string; target: string; description: string };
+  style?: ChartStyle;
+}
+
+const num = (v: number): string => String(Math.round(v * 100) / 100).replace('.', ',');
+
+export function describeIndicator(data: IndicatorChartData): string {
+  const values = [...data.values].sort((a, b) => a.period - b.period).map((v) => `${v.period}: ${v.value === null ? '–' : num(v.value)}`);
+  const targets = data.targets.map((t) => `${data.words.target}${t.label ? ` ${t.label}` : ''} ${t.period}: ${num(t.value)}`);
+  return `${data.words.description} ${data.name}${data.unit ? ` (${data.unit})` : ''}. ${[...values, ...targets].join('. ')}.`;
+}
+
+/** Measured values over the years as a line; each target as a marked point with its value and label. */
+export function indicatorOption(data: IndicatorChartData): EChartsCoreOption {
+  const values = [...data.values].sort((a, b) => a.period - b.period);
+  const years = [...values.map((v) => v.period), ...data.targets.map((t) => t.period)];
+  const first = years.length ? Math.min(...years) : 2000;
+  const last = years.length ? Math.max(...years) : first;
+  const fontSize = data.style?.fontSize ?? 12;
+  const all = [...values.flatMap((v) => (v.value === null ? [] : [v.value])), ...data.targets.map((t) => t.value)];
+  const hi = all.length ? Math.max(...all) : 1;
+  const lo = all.length ? Math.min(...all) : 0;
+  const pad = Math.max((hi - lo) * 0.2, Math.abs(hi) * 0.05, 1);
+  const option: Option = {
+    ...base(data.style, describeIndicator(data)),
+    grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
+    legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 } },
+    xAxis: {
+      type: 'value',
+      min: first - 0.5,
+      max: last + 0.5,
+      minInterval: 1,
+      axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+      splitLine: { show: false },
+      axisLine: { lineStyle: { color: axisColor } },
+    },
+    yAxis: {
+      type: 'value',
+      min: Math.floor(lo - pad),
+      max: Math.ceil(hi + pad),
+      name: data.unit,
+      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
+      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+      splitLine: { lineStyle: { color: gridLineColor } },
+    },
+    series: [
+      {
+        type: 'line',
+        name: data.words.measured,
+        symbol: 'circle',
+        symbolSize: 7,
+        lineStyle: { width: 2.5, color: chartPalette[0] },
+        itemStyle: { color: chartPalette[0] },
+        label: { show: true, position: 'top', color: textColor, fontSize },
+        data: values.map((v) => (v.value === null ? { value: [v.period, '-'] as unknown as number[] } : { value: [v.period, v.value], label: { formatter: num(v.value) } })),
+      },
+      {
+        type: 'line',
+        name: data.words.target,
+        symbol: 'diamond',
+        symbolSize: 11,
+        lineStyle: { width: 0 },
+        itemStyle: { color: chartPalette[1] },
+        label: { show: true, position: 'right', color: textColor, fontSize: fontSize - 1 },
+        data: data.targets.map((t) => ({ value: [t.period, t.value], label: { formatter: `${num(t.value)}${t.label ? ` ${t.label}` : ''}` } })),
+      },
+    ],
+  };
+  return option;
+}

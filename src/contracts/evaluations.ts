@@ -99,7 +99,7 @@ export const EvaluationOut = z.object({
   evaluators: z.array(EvaluatorOut),
   scores: z.record(z.string(), z.number()),
   areas: z.array(AreaTextOut),
-  source: z.object({ kind: z.enum(['import', 'manual', 'demo']), fileName: z.string().optional(), found: z.array(z.string()).optional() }),
+  source: z.object({ kind: z.enum(['import', 'manual', 'demo']), fileName: z.string().optional(), found: z.array(z.string()).optional(), corrected: z.object({ by: z.string(), count: z.number() }).optional() }),
   sourceHash: Nullable(z.string()),
   version: z.number(),
   createdAt: z.string(),

@@ -91,6 +91,8 @@ export const EvaluationInputSchema = EvaluationFactsSchema.extend({
       kind: z.enum(['import', 'manual', 'demo']),
       fileName: text(500).optional(),
       found: z.array(text(TEXT_LIMITS.name)).max(200).optional(),
+      /** Corrections made in the import preview before saving, and by whom. */
+      corrected: z.object({ by: text(TEXT_LIMITS.name), count: z.number().int().min(1) }).optional(),
     })
     .default({ kind: 'manual' }),
   /** Hash of the imported report, so the same report is not imported twice. */

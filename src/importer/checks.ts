@@ -17,7 +17,7 @@ export function checkAreas(areas: readonly PreviewArea[], recoveredIds: Readonly
   for (const a of areas) {
     for (const s of a.subareas) {
       if (s.achieved !== null && s.max !== null && s.achieved > s.max + 1e-9) {
-        problems.push({ severity: 'warning', message: `Delområde ${s.id}: ${fmt(s.achieved)} poäng är mer än max ${fmt(s.max)}.` });
+        problems.push({ severity: 'warning', code: 'points-over-max', area: a.number, subarea: s.id, message: `Delområde ${s.id}: ${fmt(s.achieved)} poäng är mer än max ${fmt(s.max)}.` });
       }
     }
     const known = a.subareas.filter((s) => s.achieved !== null);
@@ -28,6 +28,8 @@ export function checkAreas(areas: readonly PreviewArea[], recoveredIds: Readonly
     if (Math.abs(total - a.score) > tolerance(known.length, allRecoveredOrExact)) {
       problems.push({
         severity: 'warning',
+        code: 'area-sum-mismatch',
+        area: a.number,
         message: `Område ${a.number}: delområdenas poäng summerar till ${fmt(total)}, men området har ${fmt(a.score)} poäng i rapporten. De tryckta siffrorna behålls.`,
       });
     }
@@ -35,7 +37,7 @@ export function checkAreas(areas: readonly PreviewArea[], recoveredIds: Readonly
     if (maxes.every((m) => m !== null)) {
       const maxSum = maxes.reduce<number>((n, m) => n + (m ?? 0), 0);
       if (maxSum !== 100) {
-        problems.push({ severity: 'warning', message: `Område ${a.number}: delområdenas max summerar till ${fmt(maxSum)}, inte 100.` });
+        problems.push({ severity: 'warning', code: 'max-sum', area: a.number, message: `Område ${a.number}: delområdenas max summerar till ${fmt(maxSum)}, inte 100.` });
       }
     }
   }
@@ -51,6 +53,7 @@ export function checkTotal(areas: readonly PreviewArea[], printedTotal: number |
     return [
       {
         severity: 'warning',
+        code: 'total-mismatch',
         message: `Områdenas poäng summerar till ${fmt(sum)}, men totalpoängen i rapporten är ${fmt(printedTotal)}. De tryckta siffrorna behålls.`,
       },
     ];
@@ -59,6 +62,7 @@ export function checkTotal(areas: readonly PreviewArea[], printedTotal: number |
     return [
       {
         severity: 'info',
+        code: 'total-rounding',
         message: `Områdenas poäng summerar till ${fmt(sum)} och totalen är ${fmt(printedTotal)}: skillnaden beror på avrundning av decimalpoäng.`,
       },
     ];

@@ -86,38 +86,114 @@ export interface EvaluatorFinding {
   isLead: boolean;
 }
 
-const ORG = String.raw`(?:SKL|SKR|Sveriges Kommuner och (?:Landsting|Regioner)|senior konsult \((?:SKL|SKR)\)|f\.d\. (?:SKL|SKR)|konsult|[A-ZÅÄÖ][a-zåäöé]{1,25}(?:s)? (?:kommun|stad|Stad|Kommun))`;
-const PERSON = String.raw`[A-ZÅÄÖÉ][a-zåäöéü]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?(?: [A-ZÅÄÖÉ][a-zåäöéü]{1,25}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,25})?){1,2}`;
+const OWNER_LONG = /Sveriges\s{1,3}Kommuner\s{1,3}och\s{1,3}(Landsting|Regioner)/gi;
+const CAP = /^[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'-]*$/;
+const ORG_SUFFIX = /^(?:kommun|stad|kommuner|landsting|region)$/i;
 
-/** Splits "Märit Melbi, Martin Lidhamn, SKL Anders Bergenek, Halmstad kommun" into people with organisations. */
-export function parseEvaluatorList(segment: string): EvaluatorFinding[] {
-  const out: EvaluatorFinding[] = [];
-  const re = new RegExp(`((?:${PERSON}(?:,\\s{0,2}| och | & ))+)(?:\\s{0,2})(${ORG})`, 'g');
+export interface EvaluatorOptions {
+  /** Whether a word is a known municipality name (recognised as an organisation when it stands alone). */
+  isMunicipality?: (name: string) => boolean;
+}
+
+type Entity = { kind: 'person'; name: string } | { kind: 'org'; name: string; labelled: boolean };
+
+/** Organisations at the start of a run of words: SKL/SKR, "X kommun", "X stad", "Region X", "konsult". */
+function orgAt(ws: readonly string[], i: number, opts: EvaluatorOptions, wholeChunk: boolean): { name: string; len: number } | null {
+  const w = ws[i] ?? '';
+  if (/^(?:SKL|SKR)$/i.test(w)) return { name: w.toUpperCase(), len: 1 };
+  if (/^konsult$/i.test(w)) return { name: 'konsult', len: 1 };
+  if (/^region$/i.test(w) && CAP.test(ws[i + 1] ?? '')) return { name: `Region ${ws[i + 1]}`, len: 2 };
+  for (const n of [2, 1]) {
+    const nameWords = ws.slice(i, i + n);
+    const suffix = ws[i + n] ?? '';
+    if (nameWords.length === n && nameWords.every((x) => CAP.test(x)) && ORG_SUFFIX.test(suffix)) {
+      return { name: `${nameWords.join(' ')} ${suffix}`, len: n + 1 };
+    }
+  }
+  if (wholeChunk && CAP.test(w) && ws.length <= 2 && opts.isMunicipality?.(ws.join(' '))) return { name: ws.join(' '), len: ws.length };
+  return null;
+}
+
+/**
+ * Splits a line of evaluators into people with organisations, in any order and punctuation:
+ * "Name, Org", "Name, Name, Org", "Name (Org)", "Org: Name, Name", and runs without separators between
+ * one person's organisation and the next person ("Anna Andersson, SKL Berit Berg, Borås Stad").
+ * Organisations are recognised as such (SKL/SKR, "… kommun", "… stad", "Region …", municipality names).
+ */
+export function parseEvaluatorList(segment: string, opts: EvaluatorOptions = {}): EvaluatorFinding[] {
+  const text = segment.replace(OWNER_LONG, (_m, kind: string) => (/^l/i.test(kind) ? 'SKL' : 'SKR')).replace(/\bf\.d\.\s?/gi, '').replace(/(?:senior\s)?konsult\s{0,2}\((SKL|SKR)\)/gi, '$1');
+  const entities: Entity[] = [];
+  // Chunks between separators; a colon after a chunk labels the people that follow it.
+  const chunkRe = /([^,;:()&\n]+)([,;:()&\n]?)/g;
   let m: RegExpExecArray | null;
   let guard = 0;
-  while ((m = re.exec(segment)) !== null && guard < 40) {
+  while ((m = chunkRe.exec(text)) !== null && guard < 200) {
     guard += 1;
-    const org = (m[2] ?? '').replace(/^senior konsult \((SKL|SKR)\)$/, '$1').replace(/^f\.d\. /, '');
-    const names = (m[1] ?? '')
-      .split(/,| och | & /)
-      .map((s) => s.trim())
-      .filter((s) => new RegExp(`^${PERSON}$`).test(s));
-    for (const name of names) out.push({ name, organisation: org, isLead: false });
+    if (m[0].length === 0) {
+      chunkRe.lastIndex += 1;
+      continue;
+    }
+    const sep = m[2] ?? '';
+    for (const part of (m[1] ?? '').split(/\s+och\s+|\s+samt\s+/)) {
+      const ws = part.trim().split(/\s+/).filter(Boolean);
+      let run: string[] = [];
+      const flush = (): void => {
+        // Capitalised words in a row: one person of 2–3 words, or two persons of 2 words each.
+        while (run.length >= 2) {
+          const take = run.length === 4 ? 2 : Math.min(3, run.length);
+          entities.push({ kind: 'person', name: run.slice(0, take).join(' ') });
+          run = run.slice(take);
+        }
+        run = [];
+      };
+      for (let i = 0; i < ws.length; i += 1) {
+        const org = orgAt(ws, i, opts, ws.length <= 2 && run.length === 0);
+        if (org) {
+          flush();
+          entities.push({ kind: 'org', name: org.name, labelled: sep === ':' && i + org.len >= ws.length });
+          i += org.len - 1;
+          continue;
+        }
+        const w = ws[i] ?? '';
+        if (CAP.test(w) && !/^\d/.test(w) && w.length > 1) run.push(w);
+        else flush();
+      }
+      flush();
+    }
   }
-  // Names with no organisation before "och": "Christine Feuk och Britt-Marie Hedlund, SKL" is handled above.
-  const lead = out.find((e) => /^(SKL|SKR|Sveriges)/.test(e.organisation)) ?? out[0];
+  // Each person takes the organisation after them, or the labelled one before them ("SKL: A, B").
+  const out: EvaluatorFinding[] = [];
+  let label: string | null = null;
+  let pending: EvaluatorFinding[] = [];
+  for (const e of entities) {
+    if (e.kind === 'person') {
+      const f = { name: e.name, organisation: label ?? '', isLead: false };
+      out.push(f);
+      if (!label) pending.push(f);
+      continue;
+    }
+    if (e.labelled) {
+      pending = [];
+      label = e.name;
+      continue;
+    }
+    for (const p of pending) p.organisation = e.name;
+    pending = [];
+    label = null;
+  }
+  const lead = out.find((e) => /^(SKL|SKR)$/.test(e.organisation)) ?? out[0];
   if (lead) lead.isLead = true;
   const seen = new Set<string>();
   return out.filter((e) => (seen.has(e.name) ? false : (seen.add(e.name), true))).slice(0, 20);
 }
 
 /** Evaluators from the title page ("Utvärderare: …" or the names after the title). */
-export function detectEvaluators(text: string, municipalityNames: readonly string[]): EvaluatorFinding[] {
+export function detectEvaluators(text: string, municipalityNames: readonly string[], opts: EvaluatorOptions = {}): EvaluatorFinding[] {
   const head = text.slice(0, 3000);
-  const labelled = /Utvärderare:?\s{1,3}([^\n\f]{3,300})/i.exec(head);
+  const labelled = /(?:^|[\n\f]|\d\s)[ \t]{0,3}Utvärderare:?\s{1,3}([^\n\f]{3,300})/.exec(head);
   let segment = labelled?.[1] ?? '';
   if (!segment) {
-    const title = /ANALYS AV\b([^\n\f]{3,300})/i.exec(head);
+    const title = /ANALYS AV\b([^\n\f]{3,300})/.exec(head);
     segment = title?.[1] ?? '';
   }
   // Drop the municipality's own name ("Borås stad") so it is not read as an organisation of nobody.
@@ -126,5 +202,5 @@ export function detectEvaluators(text: string, municipalityNames: readonly strin
     segment = segment.replace(new RegExp(`^[^,]{0,40}?\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\s{1,3}(?:kommun|stad|KOMMUN|STAD)\\b(?:\\s{1,3}(?:19|20)\\d\\d)?`, 'i'), ' ');
   }
   segment = segment.replace(/\b(?:19|20)\d\d-\d\d-\d\d\b.*$/, '');
-  return parseEvaluatorList(segment.replace(/\s+/g, ' ').trim());
+  return parseEvaluatorList(segment.replace(/\s+/g, ' ').trim(), opts);
 }

@@ -4,6 +4,10 @@
  * items together on one line, so items are split where a new capitalised phrase starts. Pure.
  */
 
+import { PLACE_CONFIDENCE, sortRun } from './classify.ts';
+import type { PreviewReviewItem } from './types.ts';
+import { partSource } from './vocabulary.ts';
+
 export interface ListFinding {
   strengths: string[];
   improvements: string[];
@@ -11,10 +15,13 @@ export interface ListFinding {
   unsorted: string[];
   /** Start of the first list block in the section (where the narrative ends). */
   start: number | null;
+  /** Items sorted by wording (flattened two-column runs), placed or left unsorted, each to be checked. */
+  review: PreviewReviewItem[];
 }
 
-const STRENGTHS = /(?:^|[\n\f\t.!?:]|\s{2})[ \t]{0,3}(Styrkor)\b/g;
-const IMPROVEMENTS = /\b(Förbättringsmöjligheter|Förbättringsområden|Utvecklingsområden)\b/;
+const NOT_LETTER = '(?![A-Za-zÅÄÖåäöÉéÜü])';
+const STRENGTHS = new RegExp(`(?:^|[\\n\\f\\t.!?:]|\\s{2})[ \\t]{0,3}(${partSource('strengths')})${NOT_LETTER}`, 'gi');
+const IMPROVEMENTS = new RegExp(`(?<![A-Za-zÅÄÖåäöÉéÜü])(${partSource('improvements')})${NOT_LETTER}`, 'i');
 const BULLET = /[•·▪●◦]|(?:^|\s)[-–*](?=\s)/;
 
 /** Words after which a capitalised word is a name inside the same item, not the start of a new one. */
@@ -81,12 +88,13 @@ function tidy(items: string[]): string[] {
 
 /** Finds all Styrkor/Förbättrings… blocks of one area section. */
 export function findLists(section: string, nameWords: ReadonlySet<string> = new Set()): ListFinding {
-  const out: ListFinding = { strengths: [], improvements: [], unsorted: [], start: null };
-  const starts: number[] = [];
+  const out: ListFinding = { strengths: [], improvements: [], unsorted: [], start: null, review: [] };
+  const starts: Array<{ at: number; len: number }> = [];
   STRENGTHS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = STRENGTHS.exec(section)) !== null && starts.length < 20) {
-    starts.push(m.index + m[0].length - 'Styrkor'.length);
+    const word = m[1] ?? '';
+    starts.push({ at: m.index + m[0].length - word.length, len: word.length });
   }
   if (starts.length === 0) {
     // Only an improvements list (some reports).
@@ -100,10 +108,10 @@ export function findLists(section: string, nameWords: ReadonlySet<string> = new 
     }
     return out;
   }
-  out.start = starts[0] ?? null;
-  starts.forEach((s, i) => {
-    const blockEnd = starts[i + 1] ?? section.length;
-    const block = section.slice(s + 'Styrkor'.length, blockEnd);
+  out.start = starts[0]?.at ?? null;
+  starts.forEach((st, i) => {
+    const blockEnd = starts[i + 1]?.at ?? section.length;
+    const block = section.slice(st.at + st.len, blockEnd);
     const imp = IMPROVEMENTS.exec(block);
     const header = imp && imp.index < 20 && /^[\t ]*$/.test(block.slice(0, imp.index)) ? imp : null;
     if (header) {
@@ -124,7 +132,14 @@ export function findLists(section: string, nameWords: ReadonlySet<string> = new 
         out.strengths.push(...tidy(splitRunTogether(left.join(' '), nameWords)));
         out.improvements.push(...tidy(splitRunTogether(right.join(' '), nameWords)));
       } else {
-        out.unsorted.push(...tidy(splitRunTogether(rest, nameWords)));
+        // Both headings, then the cells of both columns in one run: sort by wording, never drop.
+        for (const item of sortRun(tidy(splitRunTogether(rest, nameWords)))) {
+          const placed = item.column !== null && item.confidence >= PLACE_CONFIDENCE;
+          if (placed && item.column === 'strength') out.strengths.push(item.text);
+          else if (placed && item.column === 'improvement') out.improvements.push(item.text);
+          else out.unsorted.push(item.text);
+          out.review.push({ text: item.text, column: placed ? item.column : null, suggestion: item.column, confidence: item.confidence, reason: item.reason });
+        }
       }
       return;
     }

@@ -4,6 +4,8 @@
  * Page headers become a form feed ("\f") so later steps know page boundaries. Pure.
  */
 
+import { pageHeaderRegex } from './vocabulary.ts';
+
 export interface NormalizedText {
   /** Normalised text of the report body; lines (\n), table cells (\t) and page breaks (\f) kept. */
   text: string;
@@ -13,13 +15,65 @@ export interface NormalizedText {
   pageHeaders: number;
   /** True when the body was cut out of a longer wrapper document. */
   wrapped: boolean;
+  /** Lines joined because the text was hard-wrapped at a fixed width (0 when it was not). */
+  unwrappedLines: number;
+  /** Words rejoined across a hyphen at a line end. */
+  dehyphenated: number;
+}
+
+/** Words after a line-end hyphen that show the hyphen belongs to the word ("styr- och"). */
+const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|resp|respektive|till|som)\b/;
+
+/**
+ * Rejoins words hyphenated at a line end ("utveck-\nling" → "utveckling") and lines of a text
+ * hard-wrapped at a fixed width: a line is joined with the next when the next line's first word would
+ * not have fitted on it, which is why the line was broken. Short lines (headings, list items) stay.
+ */
+export function unwrapLines(text: string): { text: string; joined: number; dehyphenated: number } {
+  const lines = text.split('\n');
+  let dehyphenated = 0;
+  const plain = lines.filter((l) => l.length > 0 && !l.includes('\t'));
+  if (plain.length < 20) return { text, joined: 0, dehyphenated };
+  const lengths = plain.map((l) => l.trimEnd().length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.95)] ?? 0;
+  // Hard-wrapped: most long lines end close to one width, and no line is much longer.
+  const near = plain.filter((l) => l.trimEnd().length >= width - 25 && l.trimEnd().length <= width).length;
+  const max = lengths[lengths.length - 1] ?? 0;
+  const wrappedText = width >= 30 && width <= 200 && near >= plain.length * 0.3 && max <= width + 20;
+  const out: string[] = [];
+  let joined = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    let line = lines[i] ?? '';
+    while (i + 1 < lines.length) {
+      const next = lines[i + 1] ?? '';
+      if (line.includes('\t') || next.includes('\t') || next.trim() === '' || line.trim() === '') break;
+      const hyphen = /[A-Za-zÅÄÖåäöéü]-$/.test(line.trimEnd()) && /^[a-zåäöéü]/.test(next.trimStart());
+      const firstWord = next.trimStart().split(/\s/)[0] ?? '';
+      const wouldNotFit = wrappedText && line.trimEnd().length + 1 + firstWord.length > width;
+      if (hyphen && (wrappedText || line.trimEnd().length > 40)) {
+        if (KEEP_HYPHEN_BEFORE.test(next.trimStart())) line = `${line.trimEnd()} ${next.trimStart()}`;
+        else {
+          line = `${line.trimEnd().slice(0, -1)}${next.trimStart()}`;
+          dehyphenated += 1;
+        }
+        joined += 1;
+        i += 1;
+        continue;
+      }
+      if (!wouldNotFit) break;
+      line = `${line.trimEnd()} ${next.trimStart()}`;
+      joined += 1;
+      i += 1;
+    }
+    out.push(line);
+  }
+  return { text: out.join('\n'), joined: wrappedText ? joined : 0, dehyphenated };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Page headers such as "Sveriges Kommuner och Landsting 2013-07-04 24 (27)" or "25 Sveriges Kommuner och Landsting (39)". */
-const PAGE_HEADER =
-  /(?:^[ \t]{0,4}\d{1,3}[ \t]{1,4})?Sveriges Kommuner och (?:Landsting|Regioner)[ \t]{1,4}(?:(\d{4}-\d{2}-\d{2})[ \t]{1,4})?(?:\d{1,3}[ \t]{0,4})?\(\d{1,3}\)/gm;
+/** Page headers such as "Sveriges Kommuner och Landsting 2013-07-04 24 (27)" or "25 Sveriges Kommuner och Landsting (39)" (see vocabulary.ts). */
+const PAGE_HEADER = pageHeaderRegex();
 
 const FOREIGN_TITLE = /^[ \t]{0,4}(?:\d{1,3}[ \t]{1,3})?Kommun[ \t]?Kompassen\b[^\n]{0,120}?\bANALYS AV\b/gim;
 
@@ -77,12 +131,13 @@ export function normalizeText(raw: string): NormalizedText {
   const { body, wrapped } = cutBody(cleaned);
   const headerDates: string[] = [];
   let pageHeaders = 0;
-  const text = body
-    .replace(PAGE_HEADER, (_m, date: string | undefined) => {
-      pageHeaders += 1;
-      if (date) headerDates.push(date);
-      return '\f';
-    })
-    .replace(/[ \u2000-\u200A\u3000]+/g, ' ');
-  return { text, headerDates, pageHeaders, wrapped };
+  // Page headers first: a header inserted into a wrapped line must not decide the line width.
+  const noHeaders = body.replace(PAGE_HEADER, (_m, date: string | undefined) => {
+    pageHeaders += 1;
+    if (date) headerDates.push(date);
+    return '\f';
+  });
+  const unwrapped = unwrapLines(noHeaders);
+  const text = unwrapped.text.replace(/[ \u2000-\u200A\u3000]+/g, ' ');
+  return { text, headerDates, pageHeaders, wrapped, unwrappedLines: unwrapped.joined, dehyphenated: unwrapped.dehyphenated };
 }

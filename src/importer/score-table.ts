@@ -5,6 +5,8 @@
  * removed, numbers possibly after all the questions instead of beside them). Pure.
  */
 
+import { partSource } from './vocabulary.ts';
+
 export interface TableRow {
   id: string;
   title: string;
@@ -34,7 +36,10 @@ export interface ScoreTable {
   end: number;
 }
 
-const HEADER = /(?:^|[\s%\f])([1-8])\.[ \t]{0,3}((?:(?![1-8]\.\s)(?!\n[ \t]*\n)[^\f%]){2,160}?)[ \t\n]{1,6}Uppnått[ \t\n]{1,6}Max[ \t\n]{1,6}Procent/gi;
+const HEADER = new RegExp(
+  `(?:^|[\\s%\\f])([1-8])\\.[ \\t]{0,3}((?:(?![1-8]\\.\\s)(?!\\n[ \\t]*\\n)[^\\f%]){2,160}?)[ \\t\\n]{1,6}${partSource('achieved')}[ \\t\\n]{1,6}${partSource('max')}[ \\t\\n]{1,6}${partSource('percent')}`,
+  'gi',
+);
 const TRIPLE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{1,6}(\d{1,3})[ \t\n]{1,6}(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{0,3}%/g;
 
 function num(s: string | undefined): number {

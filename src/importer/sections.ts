@@ -3,7 +3,8 @@
  * subarea, then the Styrkor/Förbättringsmöjligheter table). Pure.
  */
 import type { AreaDef } from '../domain/framework.ts';
-import { foldKeep, phraseRegex, wordSimilarity } from './fold.ts';
+import { editDistance, foldKeep, foldWords, phraseRegex, wordSimilarity } from './fold.ts';
+import { partSource } from './vocabulary.ts';
 
 export interface SectionBounds {
   number: number;
@@ -11,7 +12,12 @@ export interface SectionBounds {
   end: number;
 }
 
-const AREA_HEADING = /(?:^|[\s\f])Område[ \t]{1,3}([1-8])(?![\d.])/g;
+const AREA_WORD = partSource('area');
+const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f]{1,5}([1-8])(?![\\d.])`, 'gi');
+const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t\\f]{1,5}\\d[ \\t\\f:.–-]{0,4}`, 'i');
+const TOC_ENTRY = new RegExp(`^${AREA_WORD}[ \\t]{1,3}\\d[^\\n\\f]{0,90}?(?:\\.{3,}|\\t\\d{1,3}[ \\t]*(?:\\n|$)|\\s\\d{1,3}\\s+${AREA_WORD})`, 'i');
+const HEADINGS_WORD = new RegExp(partSource('headings'), 'i');
+const GENERAL = new RegExp(`(?:^|[\\s\\f])${partSource('general')}(?![A-Za-zÅÄÖåäö])`, 'i');
 
 /**
  * Locates the area sections. Skips the table of contents (entries followed by page numbers or dots) and
@@ -25,8 +31,8 @@ export function findSections(text: string, stopAt: number): SectionBounds[] {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (at >= stopAt) break;
     const after = text.slice(at, at + 500);
-    const toc = /^Område[ \t]{1,3}\d[^\n\f]{0,90}?(?:\.{3,}|\t\d{1,3}[ \t]*(?:\n|$)|\s\d{1,3}\s+Område)/.test(after);
-    const good = /Rubriker/.test(after.slice(0, 300));
+    const toc = TOC_ENTRY.test(after);
+    const good = HEADINGS_WORD.test(after.slice(0, 300));
     hits.push({ n: Number(m[1]), at, good, toc });
   }
   const useGood = hits.filter((h) => h.good).length >= 4;
@@ -62,26 +68,26 @@ export interface SectionHead {
 
 /** Reads the start of a section: title, subarea headings and the area score. */
 export function readSectionHead(section: string, area: AreaDef | undefined): SectionHead {
-  const head = /^Område[ \t]{1,3}\d[ \t:.–-]{0,3}/.exec(section);
+  const head = AREA_AT_START.exec(section);
   const headEnd = head ? head[0].length : 0;
-  const rub = /Rubriker/.exec(section.slice(0, 600));
+  const rub = HEADINGS_WORD.exec(section.slice(0, 600));
   const lineEnd = section.slice(headEnd, headEnd + 200).search(/[\n\f]/);
   const titleEnd = rub ? rub.index : headEnd + (lineEnd >= 0 ? lineEnd : Math.min(200, section.length - headEnd));
   const title = section.slice(headEnd, titleEnd).replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!rub) return { title, score: null, headings: [], bodyStart: titleEnd };
   const afterRub = rub.index + rub[0].length;
-  const allm = /(?:^|[\s\f])Allmänt\b/.exec(section.slice(afterRub, afterRub + 2500));
+  const allm = GENERAL.exec(section.slice(afterRub, afterRub + 2500));
   const blockEnd = allm ? afterRub + allm.index : Math.min(section.length, afterRub + 800);
   let block = section.slice(afterRub, blockEnd);
   let score: number | null = null;
   const num =
-    /(?:^|\s)(\d{1,3})(?:[ \t]*p(?:oäng)?)?\s*$/.exec(block) ?? /Poäng\s{1,4}(\d{1,3})\b/.exec(block) ?? /\t[ ]{0,3}(\d{1,3})[ \t]*(?:\n|$)/.exec(block);
+    /(?:^|\s)(\d{1,3})(?:[ \t]*p(?:oäng)?)?\s*$/i.exec(block) ?? /Po[äa]ng\s{1,4}(\d{1,3})\b/i.exec(block) ?? /\t[ ]{0,3}(\d{1,3})[ \t]*(?:\n|$)/.exec(block);
   if (num) {
     const v = Number(num[1]);
     if (v >= 0 && v <= 100) score = v;
     block = block.slice(0, num.index) + block.slice(num.index + num[0].length);
   }
-  block = block.replace(/\bPoäng\b/g, ' ');
+  block = block.replace(/(?<![A-Za-zÅÄÖåäö])Po[äa]ng(?![A-Za-zÅÄÖåäö])/gi, ' ');
   let headings: string[];
   if (/[•·▪●]/.test(block)) {
     headings = block.split(/[•·▪●]/).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 1);
@@ -130,57 +136,176 @@ function splitByKnownHeadings(block: string, area: AreaDef | undefined): string[
   return starts.map((s, i) => flat.slice(s, starts[i + 1] ?? flat.length).trim()).filter((s) => s.length > 1);
 }
 
+export interface NarrativeFinding {
+  /** Text per subarea id. */
+  texts: Record<string, string>;
+  /** Where each found heading starts in the body (for locating good examples and problems). */
+  at: Record<string, number>;
+  /** Subarea ids whose heading was not found in the text. */
+  missing: string[];
+}
+
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(body: string, folded: string): Word[] {
+  const out: Word[] = [];
+  const re = /[a-z0-9]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null && out.length < 200_000) out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  void body;
+  return out;
+}
+
+/** Whether two folded words are the same word in a shortened or inflected form ("medborgare"/"medborgarna"). */
+function sameWord(a: string, b: string, strict = false): boolean {
+  if (a === b) return true;
+  // Cheap rejection first: same first letter, similar length (the words compared are short).
+  if (a.charCodeAt(0) !== b.charCodeAt(0) || Math.abs(a.length - b.length) > Math.max(2, Math.min(a.length, b.length) * 0.5)) return false;
+  if (strict) return a.length >= 5 && editDistance(a, b, 1) <= 1;
+  if (a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1) return true;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p += 1;
+  return p >= 6 && p >= Math.min(a.length, b.length) * 0.75;
+}
+
+const SMALL = new Set(['och', 'for', 'av', 'i', 'med', 'till', 'om', 'pa', 'samt', 'den', 'det', 'en', 'ett', 'hur']);
+
 /**
- * Narrative per subarea: the text after each subarea heading, up to the next heading or the list table.
- * Headings are searched in order; a heading must start a line or follow the end of a sentence.
+ * How well the words at `i` spell the heading: share of its (non-small) words found among the next few
+ * words, and the index just after the last word matched. The first word must match one of the heading's
+ * first two words, so a sentence merely mentioning the words is not taken for the heading.
  */
-export function findNarratives(body: string, area: AreaDef | undefined, headings: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!area) return out;
-  const folded = foldKeep(body);
-  const found: Array<{ id: string; at: number; end: number }> = [];
-  let pos = 0;
-  area.subareas.forEach((s, i) => {
-    const cands = [s.heading, s.title, headings[i]].filter((c): c is string => Boolean(c && c.length > 2));
-    let best: { at: number; end: number } | null = null;
-    for (const cand of cands) {
-      const re = phraseRegex(cand);
-      if (!re) continue;
-      re.lastIndex = pos;
-      let m: RegExpExecArray | null;
-      let guard = 0;
-      while ((m = re.exec(folded)) !== null && guard < 30) {
-        guard += 1;
-        const before = body.slice(Math.max(0, m.index - 3), m.index);
-        const startsLine = m.index === 0 || /(?:[\n\f]|[.!?:"”]\s{1,2}|\s{2})$/.test(before);
-        const firstChar = body.charAt(m.index);
-        if (startsLine && firstChar === firstChar.toUpperCase()) {
-          if (!best || m.index < best.at) best = { at: m.index, end: m.index + m[0].length };
+function headingMatch(words: readonly Word[], i: number, heading: readonly string[], body: string): { score: number; endIndex: number } {
+  const key = heading.filter((w) => !SMALL.has(w));
+  const want = key.length > 0 ? key : heading;
+  const first = words[i]?.w ?? '';
+  const matchFrom = (from: number, list: readonly string[], extra: number): { hits: number; endIndex: number } => {
+    const span = Math.min(words.length, from + list.length + extra);
+    let hits = 0;
+    let endIndex = from + 1;
+    const used = new Set<number>();
+    for (const h of list) {
+      for (let j = from; j < span; j += 1) {
+        if (used.has(j)) continue;
+        if (sameWord(words[j]?.w ?? '', h)) {
+          used.add(j);
+          hits += 1;
+          endIndex = Math.max(endIndex, j + 1);
           break;
         }
+      }
+    }
+    return { hits, endIndex };
+  };
+  if (want.length === 1 && heading.length <= 2) {
+    // A one-word heading ("Rekrytering") must be spelled out: "Rekryteringen av …" is a sentence.
+    return sameWord(first, want[0] ?? '', true) ? { score: 1, endIndex: i + heading.length } : { score: 0, endIndex: i };
+  }
+  if (heading.slice(0, 2).some((h) => sameWord(first, h)) || want.slice(0, 1).some((h) => sameWord(first, h))) {
+    const m = matchFrom(i, want, 4 + heading.length - want.length);
+    return { score: m.hits / want.length, endIndex: m.endIndex };
+  }
+  // Reworded first word ("Tydliga politiska mål" for "Politiska mål", "Stöd till kulturlivet" for
+  // "Samarbete med kulturlivet"): the other words must all follow at once, then the text must start.
+  const rest = want.length >= 2 && !sameWord(first, want[0] ?? '') ? (heading.length === want.length ? want : want.slice(1)) : [];
+  const tail = rest;
+  if (tail.length === 0 || !sameWord(words[i + 1]?.w ?? '', tail[0] ?? '')) return { score: 0, endIndex: i };
+  const m = matchFrom(i + 1, tail, 2);
+  const next = words[m.endIndex];
+  const nextCapital = next ? body.charAt(next.start) !== body.charAt(next.start).toLowerCase() : false;
+  if (m.hits === tail.length && m.endIndex - i <= heading.length + 2 && nextCapital) return { score: 1, endIndex: m.endIndex };
+  return { score: 0, endIndex: i };
+}
+
+/** A heading starts a line, or follows the end of a sentence, and starts with a capital letter. */
+function startsHeading(body: string, at: number): boolean {
+  if (at === 0) return true;
+  const ch = body.charAt(at);
+  if (ch !== ch.toUpperCase() || ch === ch.toLowerCase()) return false;
+  const before = body.slice(Math.max(0, at - 4), at);
+  return /(?:[\n\f\t]|[.!?:"”)]\s{1,3}|\s{2})$/.test(before) || /^\s*$/.test(before);
+}
+
+/**
+ * Narrative per subarea: the text after each subarea heading, up to the next heading or the list table.
+ * The candidates for each subarea's heading are its catalog heading and title and the best-matching entry
+ * of the area's "Rubriker" list; headings are matched in order, tolerant of shortened, inflected or
+ * reworded forms ("Ansvarsfördelning och roller mellan politiker/tjänstemän" for "Ansvarsfördelning
+ * politiker/tjänstemän").
+ */
+export function findNarratives(body: string, area: AreaDef | undefined, headings: readonly string[]): NarrativeFinding {
+  const out: NarrativeFinding = { texts: {}, at: {}, missing: [] };
+  if (!area) return out;
+  const folded = foldKeep(body);
+  const words = wordsOf(body, folded);
+  const found: Array<{ id: string; at: number; end: number }> = [];
+  // Word indices where a heading may start (line or sentence starts), computed once.
+  const starts: number[] = [];
+  words.forEach((w, j) => {
+    if (startsHeading(body, w.start)) starts.push(j);
+  });
+  let wi = 0;
+  const pickListed = (s: AreaDef['subareas'][number], i: number): string[] => {
+    const own = [s.heading, s.title].filter((c): c is string => Boolean(c));
+    let best: { h: string; sim: number } | null = null;
+    for (const h of headings) {
+      const sim = Math.max(...own.map((c) => wordSimilarity(h, c)));
+      if (!best || sim > best.sim) best = { h, sim };
+    }
+    const listed = best && best.sim >= 0.5 ? [best.h] : [];
+    if (headings.length === area.subareas.length && headings[i]) listed.push(headings[i]);
+    return listed;
+  };
+  area.subareas.forEach((s, i) => {
+    const cands = [...new Set([...pickListed(s, i), s.heading, s.title].filter((c): c is string => Boolean(c && c.length > 2)))].map((c) => foldWords(c));
+    let best: { wi: number; endWi: number; score: number } | null = null;
+    for (const j of starts) {
+      if (j < wi) continue;
+      if (j >= wi + 6000) break;
+      let local: { endWi: number; score: number } | null = null;
+      for (const c of cands) {
+        if (c.length === 0) continue;
+        const m = headingMatch(words, j, c, body);
+        const need = c.length === 1 ? 1 : c.length === 2 ? 1 : 0.66;
+        if (m.score >= need && (!local || m.score > local.score)) local = { endWi: m.endIndex, score: m.score };
+      }
+      if (local) {
+        best = { wi: j, ...local };
+        break;
       }
     }
     if (!best) {
-      // Line-based fallback: a short line similar to a candidate.
-      const lineRe = /(?:^|\n)([^\n]{3,120})(?=\n)/g;
-      lineRe.lastIndex = pos;
-      let lm: RegExpExecArray | null;
-      let guard = 0;
-      while ((lm = lineRe.exec(body)) !== null && guard < 400) {
-        guard += 1;
-        const line = (lm[1] ?? '').trim();
-        if (!line || /[.!?]$/.test(line)) continue;
-        if (cands.some((c) => wordSimilarity(line, c) >= 0.75)) {
-          const at = lm.index + lm[0].indexOf(line);
-          best = { at, end: at + line.length };
+      out.missing.push(s.id);
+      return;
+    }
+    const startWord = words[best.wi];
+    let endWi = best.endWi;
+    // The printed heading may run on with a few more words before the text starts ("Valfrihet och påverkan Kommunen …").
+    const lineEnd = body.indexOf('\n', startWord?.start ?? 0);
+    const lastWord = words[endWi - 1];
+    if (lastWord && (lineEnd < 0 || lineEnd > lastWord.end)) {
+      for (let k = endWi; k < Math.min(words.length, endWi + 4); k += 1) {
+        const w = words[k];
+        if (!w) break;
+        const gap = body.slice(words[k - 1]?.end ?? w.start, w.start);
+        if (/[.!?\n\f]/.test(gap)) break;
+        const ch = body.charAt(w.start);
+        if (ch !== ch.toLowerCase()) {
+          endWi = k;
           break;
         }
+        if (k === endWi + 3) break;
       }
     }
-    if (best) {
-      found.push({ id: s.id, ...best });
-      pos = best.end;
-    }
+    let end = words[endWi - 1]?.end ?? startWord?.end ?? 0;
+    // A heading on its own line ends at the line end.
+    if (lineEnd >= 0 && lineEnd - end < 60 && !/[.!?]/.test(body.slice(end, lineEnd))) end = lineEnd;
+    found.push({ id: s.id, at: startWord?.start ?? 0, end });
+    wi = endWi;
   });
   found.forEach((f, i) => {
     const end = found[i + 1]?.at ?? body.length;
@@ -190,7 +315,10 @@ export function findNarratives(body: string, area: AreaDef | undefined, headings
       .replace(/[ \t]+/g, ' ')
       .replace(/\n[ \t]*\n[\s]*/g, '\n\n')
       .trim();
-    if (text.length > 0) out[f.id] = text.slice(0, 100_000);
+    if (text.length > 0) {
+      out.texts[f.id] = text.slice(0, 100_000);
+      out.at[f.id] = f.at;
+    }
   });
   return out;
 }

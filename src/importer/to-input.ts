@@ -9,15 +9,17 @@ export interface BuiltInputs {
   problems: ImportProblem[];
 }
 
+/** Heading on the draft's area summary above items the import could not sort. */
+export const UNSORTED_HEADING = 'Osorterade punkter från importen (flytta till Styrkor eller Förbättringsmöjligheter):';
+
 const twoDecimals = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
 export function buildInputs(args: {
   preview: ImportPreview;
   framework: FrameworkDef;
-  narratives: Record<number, Record<string, string>>;
   printedTotal: number | null;
 }): BuiltInputs {
-  const { preview, framework, narratives, printedTotal } = args;
+  const { preview, framework, printedTotal } = args;
   const problems: ImportProblem[] = [];
   const code = preview.municipality?.code ?? '';
   const year = preview.year ?? 0;
@@ -28,7 +30,7 @@ export function buildInputs(args: {
       const def = framework.areas.find((a) => a.number === area.number)?.subareas.find((d) => d.id === s.id);
       const limit = def?.max ?? 100;
       if (s.achieved < 0 || s.achieved > limit || !twoDecimals(s.achieved)) {
-        problems.push({ severity: 'warning', message: `Delområde ${s.id}: ${s.achieved} poäng kan inte sparas (max ${limit}); lämnas okänt i utkastet.` });
+        problems.push({ severity: 'warning', code: 'points-not-saved', area: area.number, subarea: s.id, message: `Delområde ${s.id}: ${s.achieved} poäng kan inte sparas (max ${limit}); lämnas okänt i utkastet.` });
         continue;
       }
       scores[s.id] = s.achieved;
@@ -52,8 +54,9 @@ export function buildInputs(args: {
     areas: preview.areas.map((a) => ({
       number: a.number,
       statedScore: clampArea(a.score),
-      summary: '',
-      narratives: narratives[a.number] ?? {},
+      // Items nobody sorted are kept on the draft, visibly, rather than dropped.
+      summary: a.unsorted.length > 0 ? `${UNSORTED_HEADING}\n${a.unsorted.map((u) => `• ${u}`).join('\n')}`.slice(0, 20_000) : '',
+      narratives: a.texts,
       strengths: a.strengths,
       improvements: a.improvements,
       goodExamples: a.goodExamples.map((g) => ({ municipalityCode: g.municipalityCode, name: g.name, subareaId: g.subareaId, text: g.text })),
@@ -61,10 +64,20 @@ export function buildInputs(args: {
     source: { kind: 'import', fileName: preview.fileName.slice(0, 500), found: preview.found.map((f) => f.slice(0, 200)).slice(0, 200) },
     sourceHash: preview.sourceHash,
   };
+  for (const a of preview.areas) {
+    if (a.unsorted.length > 0) {
+      problems.push({
+        severity: 'warning',
+        code: 'unsorted-saved',
+        area: a.number,
+        message: `Område ${a.number}: ${a.unsorted.length} osorterade punkter sparas i områdets sammanfattning i utkastet, så att de kan flyttas där.`,
+      });
+    }
+  }
   const parsed = EvaluationInputSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    problems.push({ severity: 'error', message: `Utvärderingen som lästes ut går inte att spara: ${issues}` });
+    problems.push({ severity: 'error', code: 'invalid-evaluation', message: `Utvärderingen som lästes ut går inte att spara: ${issues}` });
     return { input: null, earlier: [], problems };
   }
   const earlier: EvaluationInput[] = [];

@@ -4,9 +4,39 @@ import type { FrameworkDef } from '../domain/framework.ts';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
+/**
+ * One problem found while reading a report. `code` is stable for programs (e.g. "missing-part",
+ * "check-item", "score-mismatch"); `message` is Swedish for people. `at` is a position in the text read
+ * (after line ends were normalised), 1-based; `confidence` (0..1) for guesses the user should check.
+ */
 export interface ImportProblem {
   severity: ProblemSeverity;
+  code: string;
   message: string;
+  area?: number;
+  subarea?: string;
+  at?: { line: number; column: number };
+  confidence?: number;
+}
+
+/** An item the importer sorted from its wording, not from the layout: shown with "kontrollera". */
+export interface PreviewReviewItem {
+  text: string;
+  /** Where the importer put it: strengths, improvements, or unsorted (null). */
+  column: 'strength' | 'improvement' | null;
+  /** The importer's best guess for an unsorted item (from its place in the run), or null. */
+  suggestion: 'strength' | 'improvement' | null;
+  confidence: number;
+  reason: 'opener' | 'cue' | 'position' | 'none' | 'columns';
+}
+
+/** One part of the method's report and whether it was found (the preview is never silent about a part). */
+export interface PreviewPart {
+  part: string;
+  area?: number;
+  found: boolean;
+  /** Items or subareas found, where countable. */
+  count?: number;
 }
 
 export interface PreviewSubarea {
@@ -39,6 +69,10 @@ export interface PreviewArea {
   goodExamples: PreviewGoodExample[];
   /** Subarea ids that have narrative text. */
   narratives: string[];
+  /** The evaluators' text per subarea id. */
+  texts: Record<string, string>;
+  /** Items sorted by their wording (two-column table flattened into one run); each to be checked. */
+  review: PreviewReviewItem[];
 }
 
 export interface PreviewEarlier {
@@ -66,6 +100,8 @@ export interface ImportPreview {
   summary: string;
   /** Which parts of the report were found (e.g. "poängtabell", "styrkor"). */
   found: string[];
+  /** Every part of the method's report, found or not. */
+  parts: PreviewPart[];
   problems: ImportProblem[];
   sourceHash: string;
 }

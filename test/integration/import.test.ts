@@ -2,7 +2,7 @@ import { SYSTEM } from '../../src/domain/access.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../src/domain/errors.ts';
-import { createImportService, type ImportService } from '../../src/services/import.service.ts';
+import type { ImportService } from '../../src/services/import.service.ts';
 import { createTestServices, type TestContext } from '../helpers/db.ts';
 import { readSeed } from '../unit/importer/seeds.ts';
 import { unknownVariantReport } from '../unit/importer/variant.ts';
@@ -13,8 +13,7 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 before(async () => {
   ctx = await createTestServices();
-  const { db, frameworks, municipalities, evaluations, tasks } = ctx.services;
-  imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+  imports = ctx.services.imports;
 });
 after(async () => ctx.close());
 
@@ -55,6 +54,61 @@ void test('a document that is not a report is refused and nothing is saved', asy
   );
   const list = await ctx.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1480' } });
   assert.equal(list.count, 0);
+});
+
+void test('a failed import leaves nothing behind: the derived framework is rolled back with the evaluation', async () => {
+  const evaluations = ctx.services.evaluations;
+  const real = evaluations.createEvaluation.bind(evaluations);
+  const before = (await ctx.services.frameworks.listFrameworks()).length;
+  evaluations.createEvaluation = async () => {
+    throw new Error('disken är full');
+  };
+  try {
+    await assert.rejects(imports.importReport({ viewer: SYSTEM, bytes: bytes(unknownVariantReport()), fileName: 'burlov-variant.txt' }), /disken är full/);
+  } finally {
+    evaluations.createEvaluation = real;
+  }
+  const frameworks = await ctx.services.frameworks.listFrameworks();
+  assert.equal(frameworks.length, before, 'no framework variant registered');
+  assert.ok(!frameworks.some((f) => f.origin === 'derived-import'));
+  const list = await evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1231' } });
+  assert.equal(list.count, 0);
+});
+
+void test('corrections from the preview are applied, and the draft records that it was corrected and by whom', async () => {
+  const text = readSeed('001').replace('Burlöv 2020', 'Burlöv 2020 (rättad)');
+  const preview = await imports.previewImport({ viewer: SYSTEM, bytes: bytes(text), fileName: 'burlov.txt' });
+  const a1 = preview.preview.areas[0];
+  const item = a1?.strengths[0] ?? '';
+  assert.ok(item);
+  const viewer = { ...SYSTEM, name: 'Eva Granskare' };
+  await assert.rejects(
+    imports.importReport({ viewer, bytes: bytes(text), fileName: 'burlov.txt', corrections: [{ kind: 'move-item', area: 1, text: 'finns inte', from: 'strengths', to: 'improvements' }] }),
+    (err: unknown) => err instanceof DomainError && err.code === 'validation' && /finns inte under Styrkor/.test(err.message),
+  );
+  const out = await imports.importReport({
+    viewer,
+    bytes: bytes(text),
+    fileName: 'burlov.txt',
+    corrections: [
+      { kind: 'move-item', area: 1, text: item, from: 'strengths', to: 'improvements' },
+      { kind: 'move-text', area: 1, from: '1.1', to: '1.2' },
+      { kind: 'set-score', subarea: '1.1', value: 16 },
+    ],
+  });
+  const e = out.evaluation;
+  assert.deepEqual(e.source.corrected, { by: 'Eva Granskare', count: 3 });
+  const area1 = e.areas.find((a) => a.number === 1);
+  assert.ok(area1?.improvements.includes(item));
+  assert.ok(!area1?.strengths.includes(item));
+  assert.equal(area1?.narratives['1.1'] ?? '', '');
+  assert.ok((area1?.narratives['1.2'] ?? '').includes((a1?.texts['1.1'] ?? '').slice(0, 50)));
+  assert.equal(e.scores['1.1'], 16);
+  const audit = await ctx.services.audit.listEntries({ entity: 'evaluation', entityId: e.id });
+  const corrected = audit.find((x) => x.action === 'import_corrected');
+  assert.ok(corrected, audit.map((x) => x.action).join(', '));
+  assert.equal(corrected.actor.name, 'Eva Granskare');
+  assert.equal((corrected.after?.corrections as unknown[]).length, 3);
 });
 
 void test('an unknown variant registers a derived framework marked for review', async () => {

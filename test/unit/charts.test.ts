@@ -84,13 +84,17 @@ void describe('chart definitions', () => {
         labels: svChartLabels,
       }),
     );
-    const indicators = arr(rec(o.radar).indicator).map(rec);
-    assert.equal(indicators.length, 8);
-    assert.match(String(indicators[3]?.name), /okänt/);
-    const data = arr(rec(arr(o.series)[0]).data).map(rec);
-    assert.equal(data.length, 3);
-    assert.equal(rec(data[1]?.lineStyle).color, averageColor);
-    assert.equal(data[1]?.areaStyle, undefined);
+    const spoke = rec(rec(o.angleAxis).axisLabel).formatter as (v: number) => string;
+    assert.equal(rec(o.angleAxis).interval, 45);
+    assert.match(spoke(3 * 45), /okänt/);
+    assert.doesNotMatch(spoke(2 * 45), /okänt/);
+    const series = arr(o.series).map(rec);
+    assert.equal(series.length, 3);
+    assert.equal(rec(series[1]?.lineStyle).color, averageColor);
+    assert.equal(series[1]?.areaStyle, undefined);
+    // A complete series is filled; this evaluation has an unknown area, so it is not.
+    assert.equal(series[0]?.areaStyle, undefined);
+    assert.ok(series[2]?.areaStyle === undefined);
   });
 
   void it('compare radar accepts 2–5 evaluations only', () => {
@@ -99,7 +103,7 @@ void describe('chart definitions', () => {
     assert.throws(() => compareRadarOption({ indicators, series: s(1), labels: svChartLabels }), /2–5/);
     assert.throws(() => compareRadarOption({ indicators, series: s(6), labels: svChartLabels }), /2–5/);
     const o = rec(compareRadarOption({ indicators, series: s(5), labels: svChartLabels }));
-    const colours = arr(rec(arr(o.series)[0]).data).map((d) => rec(rec(d).lineStyle).color);
+    const colours = arr(o.series).map((d) => rec(rec(d).lineStyle).color);
     assert.equal(new Set(colours).size, 5);
   });
 

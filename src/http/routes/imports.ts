@@ -1,48 +1,77 @@
 /**
  * Report import over HTTP: multipart upload of one .pdf, .docx or .txt file (field "file").
  * POST /api/imports/preview reads the report and returns the preview with every problem, saving nothing;
- * POST /api/imports saves it as a draft evaluation (409 with evaluationId when already imported).
+ * POST /api/imports saves it as a draft evaluation (409 with evaluationId when already imported); an optional
+ * form field "corrections" (JSON list) carries the user's fixes from the preview, applied before saving.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
-import { createImportService } from '../../services/import.service.ts';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../guards.ts';
-import { ImportCreatedOut } from '../../contracts/imports.ts';
+import { ImportCorrectionsSchema, ImportCreatedOut } from '../../contracts/imports.ts';
+import type { ImportCorrection } from '../../importer/corrections.ts';
 
 const tooLarge = (fileName: string): DomainError =>
   new DomainError('too_large', `Filen "${fileName}" är större än ${MAX_FILE_BYTES / 1024 / 1024} MB; så stora filer kan inte importeras. Inget har sparats.`);
 
-/** Reads the one uploaded file; a file over the limit is refused with 413 (never cut short). */
-async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
-  if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
-  const file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
-  if (!file) throw new DomainError('validation', 'Ingen fil skickades. Bifoga rapporten i fältet "file".');
-  const fileName = file.filename || 'rapport';
-  let buffer: Buffer;
+interface Upload {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Corrections from the preview (form field "corrections", JSON), empty when none were sent. */
+  corrections: ImportCorrection[];
+}
+
+function parseCorrections(raw: string | null): ImportCorrection[] {
+  if (raw === null || raw.trim() === '') return [];
+  let json: unknown;
   try {
-    buffer = await file.toBuffer();
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || file.file.truncated) throw tooLarge(fileName);
-    throw new DomainError('validation', `Filen "${fileName}" kunde inte tas emot helt. Försök igen.`);
+    json = JSON.parse(raw);
+  } catch {
+    throw new DomainError('validation', 'Fältet "corrections" ska vara en JSON-lista med rättelser.');
   }
-  if (file.file.truncated || buffer.length > MAX_FILE_BYTES) throw tooLarge(fileName);
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), fileName };
+  const parsed = ImportCorrectionsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('validation', `Rättelserna är ogiltiga: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'okänt fel'}.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads the one uploaded file and the optional "corrections" field (before or after the file);
+ * a file over the limit is refused with 413 (never cut short).
+ */
+async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
+  let upload: { bytes: Uint8Array; fileName: string } | null = null;
+  let correctionsRaw: string | null = null;
+  for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024 } })) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'corrections' && typeof part.value === 'string') correctionsRaw = part.value;
+      continue;
+    }
+    const fileName = part.filename || 'rapport';
+    let buffer: Buffer;
+    try {
+      buffer = await part.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || part.file.truncated) throw tooLarge(fileName);
+      throw new DomainError('validation', `Filen "${fileName}" kunde inte tas emot helt. Försök igen.`);
+    }
+    if (part.file.truncated || buffer.length > MAX_FILE_BYTES) throw tooLarge(fileName);
+    upload ??= { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), fileName };
+  }
+  if (!upload) throw new DomainError('validation', 'Ingen fil skickades. Bifoga rapporten i fältet "file".');
+  return { ...upload, corrections: parseCorrections(correctionsRaw) };
 }
 
 export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
-    const imports = createImportService({
-      db: services.db,
-      frameworks: services.frameworks,
-      municipalities: services.municipalities,
-      evaluations: services.evaluations,
-      tasks: services.tasks,
-    });
+    const { imports } = services;
 
     app.post(
       '/api/imports/preview',
@@ -56,7 +85,7 @@ export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const upload = await readUpload(req);
-        return imports.previewImport({ ...upload, viewer: req.viewer });
+        return imports.previewImport({ bytes: upload.bytes, fileName: upload.fileName, viewer: req.viewer });
       },
     );
 

@@ -7,6 +7,7 @@ import { TooltipComponent } from 'echarts/components';
 import { init, use as registerCharts, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CHART_MODULES } from '../../../src/charts/modules.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { TableRegion } from './TableRegion.tsx';
 
 // The server renderer's modules, plus tooltips (interactive only).
 registerCharts([...CHART_MODULES, TooltipComponent]);
@@ -58,7 +59,7 @@ export function Chart({ option, label, table, height = 320, caption, tableOpen =
       {caption && <figcaption>{caption}</figcaption>}
       <details className="chart-table" open={tableOpen}>
         <summary>{t('common.showTable')}</summary>
-        {table}
+        <TableRegion label={t('common.chartTable', { chart: label })}>{table}</TableRegion>
       </details>
     </figure>
   );

@@ -1,15 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { chartPalette, compareRadarOption } from '../../../../src/charts/definitions.ts';
+import { chartPalette, compareRadarOption, profileRadarOption } from '../../../../src/charts/definitions.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useChartLabels } from '../../lib/chartLabels.ts';
 import type { EvaluationListItem, EvaluationSummary } from '../../lib/types.ts';
+import { useNarrow } from '../../lib/useNarrow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useCompareSummaries, useEvaluationChoices } from './api/compare.ts';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 const MAX = 5;
 const colorOf = (i: number) => chartPalette[i % chartPalette.length] ?? chartPalette[0];
@@ -121,19 +123,24 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
   const versions = [...new Map(summaries.map((s) => [s.framework.id, s.framework.name])).values()];
   const first = summaries[0];
   const names = summaries.map((s) => `${s.municipality.name} ${s.year}`);
-  const option = useMemo(() => {
-    if (!first) return null;
-    return compareRadarOption({
-      indicators: first.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })),
-      series: summaries.map((s, i) => ({ name: names[i] ?? s.id, values: first.areas.map((a) => s.areas.find((x) => x.number === a.number)?.score ?? null) })),
-      labels,
-    });
-  }, [summaries, first, names, labels]);
-  if (!first || !option) return null;
+  const compact = useNarrow();
+  // One chart per framework version: a version's scores are never drawn on another version's axes.
+  const charts = useMemo(() => {
+    const groups = new Map<string, number[]>();
+    summaries.forEach((s, i) => groups.set(s.framework.id, [...(groups.get(s.framework.id) ?? []), i]));
+    return [...groups.values()].map((members) => {
+      const own = members.map((i) => summaries[i]).filter((s): s is EvaluationSummary => s !== undefined);
+      const axes = own[0];
+      if (!axes) return null;
+      const series = own.map((s, k) => ({ name: names[members[k] ?? 0] ?? s.id, values: axes.areas.map((a) => s.areas.find((x) => x.number === a.number)?.score ?? null) }));
+      const input = { indicators: axes.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } };
+      return { framework: axes.framework, members, option: series.length >= 2 ? compareRadarOption(input) : profileRadarOption(input) };
+    }).filter((c) => c !== null);
+  }, [summaries, names, labels, compact]);
+  if (!first) return null;
   const areaTitle = (s: EvaluationSummary, n: number) => s.areas.find((a) => a.number === n)?.title ?? '';
   const titlesDiffer = (n: number) => new Set(summaries.map((s) => areaTitle(s, n))).size > 1;
   const renderTable = (testId?: string) => (
-    <div className="table-wrap">
       <table data-testid={testId} className={testId ? undefined : 'table-compact'}>
         <caption className="sr-only">{t('compare.table')}</caption>
         <thead>
@@ -180,7 +187,6 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
           </tr>
         </tfoot>
       </table>
-    </div>
   );
   return (
     <>
@@ -192,18 +198,23 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
       <div className="compare-grid">
         <section aria-labelledby="jamfor-tabell">
           <h2 id="jamfor-tabell">{t('compare.table')}</h2>
-          {renderTable('compare-table')}
+          <TableRegion label={t('compare.table')}>{renderTable('compare-table')}</TableRegion>
           <p className="muted small">{t('common.unknownLegend')}</p>
         </section>
         <section className="card section" aria-labelledby="jamfor-radar">
           <h2 id="jamfor-radar">{t('compare.radar')}</h2>
-          <Chart
-            testId="compare-radar"
-            option={option}
-            height={480}
-            label={t('compare.radarLabel', { n: summaries.length })}
-            table={renderTable()}
-          />
+          {charts.map((c) => (
+            <div key={c.framework.id}>
+              {charts.length > 1 && <h3>{c.framework.name}</h3>}
+              <Chart
+                testId={charts.length > 1 ? `compare-radar-${c.framework.id}` : 'compare-radar'}
+                option={c.option}
+                height={compact ? 380 : 480}
+                label={t('compare.radarLabel', { n: c.members.length })}
+                table={renderTable()}
+              />
+            </div>
+          ))}
         </section>
       </div>
     </>

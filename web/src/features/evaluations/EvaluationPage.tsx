@@ -12,10 +12,13 @@ import type { Evaluation, EvaluationSummary } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { downloads, paths } from '../../paths.ts';
 import { useEvaluationView } from './api/evaluations.ts';
-import { AreaSection, areaAnchor } from './components/AreaSection.tsx';
+import { AreaSection, TEXT_LANG, areaAnchor } from './components/AreaSection.tsx';
+import { useTitleNote } from '../../lib/frameworkTitles.ts';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { IndependentScoringPanel } from './components/IndependentScoringPanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 // ECharts is loaded once the scores are on screen, so parsing it does not delay them.
 const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
@@ -29,6 +32,7 @@ export default function EvaluationPage() {
   const access = useEvaluationAccess(user, view.data?.evaluation);
   const [commentsPosted, setCommentsPosted] = useState(0);
   const title = view.data ? `${view.data.evaluation.municipality.name} ${view.data.evaluation.year}` : null;
+  const titleNote = useTitleNote(view.data?.summary.framework.id);
   usePageTitle(title);
   if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
@@ -78,6 +82,14 @@ export default function EvaluationPage() {
 
       <CorrectionNotes evaluation={evaluation} />
       {user && access.ready && <WorkflowPanel evaluation={evaluation} access={access} onChanged={() => view.reload()} />}
+      {user && access.ready && (user.role === 'admin' || access.assignments.some((a) => a.userId === user.id)) && (
+        <IndependentScoringPanel
+          evaluation={evaluation}
+          isScorer={user.role === 'evaluator' && access.assignments.some((a) => a.userId === user.id)}
+          isLead={user.role === 'admin' || access.assignments.some((a) => a.userId === user.id && a.isLead)}
+          onAgreed={() => view.reload()}
+        />
+      )}
 
       <div className="summary-grid">
         <ScoreCard summary={summary} />
@@ -86,7 +98,7 @@ export default function EvaluationPage() {
 
       {summary.notes.length > 0 && (
         <Notice tone="warning" title={t('eval.notes')}>
-          <ul>
+          <ul lang="sv">
             {summary.notes.map((n, i) => (
               <li key={i}>{typeof n === 'string' ? n : n.message}</li>
             ))}
@@ -97,7 +109,7 @@ export default function EvaluationPage() {
       {evaluation.summary.trim() && (
         <section className="section" aria-labelledby="sammanfattning">
           <h2 id="sammanfattning">{t('eval.summary')}</h2>
-          <Markdown text={evaluation.summary} />
+          <Markdown text={evaluation.summary} lang={TEXT_LANG} />
         </section>
       )}
 
@@ -123,6 +135,7 @@ export default function EvaluationPage() {
         </div>
         <h3>{t('eval.areaOverview')}</h3>
         <AreaOverview summary={summary} />
+        {titleNote && <p className="muted small" data-testid="title-translation-note">{titleNote}</p>}
       </section>
 
       {summary.areas.map((area) => (
@@ -239,8 +252,8 @@ function FactsCard({ evaluation, summary }: { evaluation: Evaluation; summary: E
           <dl className="facts small">
             {evaluation.keyFacts.map((k, i) => (
               <div key={i} style={{ display: 'contents' }}>
-                <dt>{k.label}</dt>
-                <dd>{k.value}</dd>
+                <dt lang={TEXT_LANG}>{k.label}</dt>
+                <dd lang={TEXT_LANG}>{k.value}</dd>
               </div>
             ))}
           </dl>
@@ -255,7 +268,7 @@ function AreaOverview({ summary }: { summary: EvaluationSummary }) {
   const hasPrev = summary.previous !== null;
   const hasAvg = (summary.average?.count ?? 0) > 0;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('eval.areaOverview')}>
       <table data-testid="area-overview">
         <caption className="sr-only">{t('eval.areaOverview')}</caption>
         <thead>
@@ -352,6 +365,6 @@ function AreaOverview({ summary }: { summary: EvaluationSummary }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }

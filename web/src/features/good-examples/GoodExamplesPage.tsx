@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
+import { localizeFramework } from '../../lib/frameworkTitles.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -33,7 +34,10 @@ export default function GoodExamplesPage() {
   const frameworks = useFrameworkList();
   const newest = useMemo(() => [...(frameworks.data?.items ?? [])].sort((a, b) => b.year - a.year)[0]?.id, [frameworks.data]);
   const frameworkId = filters.framework ?? newest ?? null;
-  const framework = useFramework(frameworkId);
+  const fetched = useFramework(frameworkId);
+  const [lang] = useLang();
+  const localized = useMemo(() => (fetched.data ? localizeFramework(fetched.data, lang) : undefined), [fetched.data, lang]);
+  const framework = { ...fetched, data: localized };
 
   const [text, setText] = useState(filters.q ?? '');
   const debounced = useDebounced(text.trim(), 300);

@@ -7,7 +7,8 @@ import { isApiError } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
-import { confirmImport, previewImport, type ImportProblem, type ImportResponse, type PreviewResponse } from './api/import.ts';
+import { confirmImport, previewImport, type ImportCorrection, type ImportProblem, type ImportResponse, type PreviewResponse } from './api/import.ts';
+import { ImportReview } from './components/ImportReview.tsx';
 
 type Phase = 'idle' | 'previewing' | 'previewed' | 'importing' | 'done';
 
@@ -25,6 +26,7 @@ export default function ImportPage() {
   const [unavailable, setUnavailable] = useState(false);
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<ImportCorrection[]>([]);
 
   const handleError = (err: unknown) => {
     if (isApiError(err, 404)) setUnavailable(true);
@@ -49,6 +51,7 @@ export default function ImportPage() {
     try {
       const res = await previewImport(file);
       setPreview(res);
+      setCorrections([]);
       setPhase('previewed');
       window.requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
@@ -62,7 +65,7 @@ export default function ImportPage() {
     setError(null);
     setPhase('importing');
     try {
-      const res = await confirmImport(file);
+      const res = await confirmImport(file, corrections);
       setDone(res);
       setPhase('done');
       window.requestAnimationFrame(() => resultRef.current?.focus());
@@ -154,6 +157,7 @@ export default function ImportPage() {
               <Link to={paths.evaluation(preview.duplicateOf.id)}>{t('import.openExisting')}</Link>
             </p>
           )}
+          {preview.ok && <ImportReview preview={preview.preview} corrections={corrections} onChange={setCorrections} />}
           {!preview.ok && <Notice tone="warning">{t('import.blocked')}</Notice>}
           <div className="actions section">
             <button type="button" className="button" onClick={() => void onConfirm()} disabled={!preview.ok || busy || preview.duplicateOf !== null} data-testid="import-confirm">

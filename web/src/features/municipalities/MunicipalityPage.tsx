@@ -13,6 +13,7 @@ import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useMunicipalityView, type MunicipalityView } from './api/municipalities.ts';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
@@ -143,7 +144,7 @@ function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; fram
   const f = useFormat();
   const rows = [...view.evaluations].reverse();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('muni.evaluations')}>
       <table data-testid="municipality-evaluations">
         <caption className="sr-only">{t('muni.evaluations')}</caption>
         <thead>
@@ -196,6 +197,6 @@ function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; fram
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -11,6 +11,7 @@ import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useAllEvaluationYears, useEvaluationList, useFrameworks, useMunicipalitySearch } from './api/start.ts';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 const PAGE = 50;
 const MAX_COMPARE = 5;
@@ -173,7 +174,7 @@ function EvaluationList() {
       {list.loading && !list.data && <Loading />}
       {list.data && items.length === 0 && <p>{t('start.empty')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <TableRegion className="cards-narrow" label={filtered ? t('start.filters') : t('start.recent')}>
           <table data-testid="evaluation-list">
             <caption className="sr-only">{filtered ? t('start.filters') : t('start.recent')}</caption>
             <thead>
@@ -194,7 +195,7 @@ function EvaluationList() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td>
+                  <td className="cell-select">
                     <input
                       type="checkbox"
                       checked={selected.includes(e.id)}
@@ -213,20 +214,22 @@ function EvaluationList() {
                       </Link>
                     </div>
                   </th>
-                  <td>{f.yearMonth(e.year, e.month)}</td>
-                  <td>{frameworkName(e.frameworkId)}</td>
-                  <td>
+                  <td data-label={t('common.year')}>{f.yearMonth(e.year, e.month)}</td>
+                  <td data-label={t('common.framework')}>{frameworkName(e.frameworkId)}</td>
+                  <td data-label={t('common.status')}>
                     <StatusBadge status={e.status} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={t('eval.totalScore')}>
                     <Value value={e.total} kind="points" />
                   </td>
-                  <td className="small">{f.date(e.updatedAt)}</td>
+                  <td className="small" data-label={t('common.updated')}>
+                    {f.date(e.updatedAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {items.length < count && (
         <p>

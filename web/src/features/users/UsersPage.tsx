@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format.ts';
 import type { MunicipalityItem } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { createUser, issueResetLink, updateUser, useUsers, type ResetLink, type UserItem } from './api/users.ts';
+import { TableRegion } from '../../components/TableRegion.tsx';
 
 interface Shown {
   name: string;
@@ -89,7 +90,7 @@ function UserTable({ items, onRole, onToggle, onResetLink }: { items: UserItem[]
   const t = useT();
   const { user: me } = useAuth();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('users.count', { n: items.length })}>
       <table data-testid="users-table">
         <caption className="sr-only">{t('users.count', { n: items.length })}</caption>
         <thead>
@@ -136,7 +137,7 @@ function UserTable({ items, onRole, onToggle, onResetLink }: { items: UserItem[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { FieldChange } from '../draft.ts';
+import { TableRegion } from '../../../components/TableRegion.tsx';
 
 export interface ConflictPanelProps {
   updatedBy: string | null;
@@ -28,7 +29,7 @@ export function ConflictPanel({ updatedBy, updatedAt, changes, onKeepMine, onDis
       {changes.length > 0 ? (
         <>
           <p>{t('conflict.changed')}</p>
-          <div className="table-wrap">
+          <TableRegion label={t('conflict.title')}>
             <table className="table-compact">
               <thead>
                 <tr>
@@ -47,7 +48,7 @@ export function ConflictPanel({ updatedBy, updatedAt, changes, onKeepMine, onDis
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       ) : (
         <p>{t('conflict.noDiff')}</p>

@@ -3,6 +3,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import type { EvaluationScore } from '../../../../../src/domain/scoring.ts';
 import type { FrameworkDef } from '../../../lib/types.ts';
 import { fieldIdForScore } from '../draft.ts';
+import { TableRegion } from '../../../components/TableRegion.tsx';
 
 export interface ScoreGridProps {
   framework: FrameworkDef;
@@ -35,7 +36,7 @@ export function ScoreGrid({ framework, scores, errors, live, onChange }: ScoreGr
               <span className="area-number">{area.number}</span>
               {area.title}
             </h3>
-            <div className="table-wrap">
+            <TableRegion label={t('eval.subareaTable', { n: area.number })}>
               <table className="score-grid">
                 <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
                 <thead>
@@ -105,7 +106,7 @@ export function ScoreGrid({ framework, scores, errors, live, onChange }: ScoreGr
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableRegion>
           </section>
         );
       })}

@@ -1,9 +1,12 @@
 import { apiFetch } from '../../../lib/api.ts';
 import type { Evaluation, EvaluationSummary } from '../../../lib/types.ts';
+import { useMemo } from 'react';
+import { localizeSummary } from '../../../lib/frameworkTitles.ts';
+import { useLang } from '../../../i18n/i18n.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 
 export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`/api/evaluations/${encodeURIComponent(id)}`, { signal });
+  return apiFetch(`/api/evaluations/${encodeURIComponent(id)}`, { contract: 'evaluation',  signal });
 }
 
 export function fetchEvaluationSummary(id: string, signal?: AbortSignal): Promise<EvaluationSummary> {
@@ -25,7 +28,11 @@ export function evaluationViewQuery(id: string) {
   };
 }
 
+/** The evaluation and its summary, framework titles in the interface language. */
 export function useEvaluationView(id: string) {
   const q = evaluationViewQuery(id);
-  return useResource(q.key, q.fetch);
+  const res = useResource(q.key, q.fetch);
+  const [lang] = useLang();
+  const data = useMemo(() => (res.data ? { ...res.data, summary: localizeSummary(res.data.summary, lang) } : undefined), [res.data, lang]);
+  return { ...res, data };
 }

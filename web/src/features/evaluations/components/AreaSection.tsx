@@ -5,6 +5,10 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
+import { TableRegion } from '../../../components/TableRegion.tsx';
+
+/** The language evaluation texts are written in: they are shown as written, whatever the interface language. */
+export const TEXT_LANG = 'sv';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
@@ -14,7 +18,7 @@ export function areaAnchor(n: number): string {
 export function SubareaTable({ area, frameworkId }: { area: SummaryArea; frameworkId: string }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('eval.subareaTable', { n: area.number })}>
       <table data-testid={`subarea-table-${area.number}`}>
         <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
         <thead>
@@ -65,7 +69,7 @@ export function SubareaTable({ area, frameworkId }: { area: SummaryArea; framewo
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -93,7 +97,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {area.source === 'partial' && <span className="muted small"> ({t('eval.source.partial')})</span>}
         </p>
       </div>
-      {text?.summary && <Markdown text={text.summary} />}
+      {text?.summary && <Markdown text={text.summary} lang={TEXT_LANG} />}
       <SubareaTable area={area} frameworkId={frameworkId} />
       {narratives.length > 0 && (
         <>
@@ -103,7 +107,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
               <h4>
                 {s.id} {s.title}
               </h4>
-              <Markdown text={text?.narratives[s.id] ?? ''} />
+              <Markdown text={text?.narratives[s.id] ?? ''} lang={TEXT_LANG} />
             </div>
           ))}
         </>
@@ -112,7 +116,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
         <div className="list-box strengths">
           <h3>{t('eval.strengths')}</h3>
           {strengths.length > 0 ? (
-            <ul>
+            <ul lang={TEXT_LANG}>
               {strengths.map((s, i) => (
                 <li key={i}>{s}</li>
               ))}
@@ -124,7 +128,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
         <div className="list-box improvements">
           <h3>{t('eval.improvements')}</h3>
           {improvements.length > 0 ? (
-            <ul>
+            <ul lang={TEXT_LANG}>
               {improvements.map((s, i) => (
                 <li key={i}>{s}</li>
               ))}
@@ -137,7 +141,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
       {text && text.goodExamples.length > 0 && (
         <>
           <h3>{t('eval.goodExamples')}</h3>
-          <ul>
+          <ul lang={TEXT_LANG}>
             {text.goodExamples.map((g, i) => (
               <li key={i}>
                 <strong>{g.name}</strong>

@@ -5,13 +5,15 @@ import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useChartLabels } from '../../../lib/chartLabels.ts';
 import type { EvaluationSummary } from '../../../lib/types.ts';
+import { useNarrow } from '../../../lib/useNarrow.ts';
 
 export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
   const t = useT();
   const labels = useChartLabels();
+  const compact = useNarrow();
   const option = useMemo(
-    () => areaBarOption({ areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: 100, labels }),
-    [summary, labels],
+    () => areaBarOption({ areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: 100, labels, style: { compact } }),
+    [summary, labels, compact],
   );
   const name = summary.municipality.name;
   return (
@@ -64,12 +66,14 @@ export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
       const avg = summary.average;
       out.push({ name: t('eval.averageLabel', { n: avg.count }), values: summary.areas.map((a) => avg.areas.find((x) => x.number === a.number)?.score ?? null) });
     }
-    if (summary.previous) out.push({ name: `${name} ${summary.previous.year}`, values: summary.areas.map((a) => a.previous) });
+    // The previous evaluation only when made with the same framework version: other axes, other areas.
+    if (summary.previous?.sameFramework) out.push({ name: `${name} ${summary.previous.year}`, values: summary.areas.map((a) => a.previous) });
     return out;
   }, [summary, name, hasAverage, t]);
+  const compact = useNarrow();
   const option = useMemo(
-    () => profileRadarOption({ indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels }),
-    [summary, series, labels],
+    () => profileRadarOption({ indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } }),
+    [summary, series, labels, compact],
   );
   return (
     <Chart

@@ -1,7 +1,9 @@
+import type { ImportCorrection, ImportList } from '../../../../../src/importer/corrections.ts';
 import type { ImportPreview, ImportProblem } from '../../../../../src/importer/types.ts';
+import type { ImportCreated } from '../../../../../src/contracts/imports.ts';
 import { apiFetch } from '../../../lib/api.ts';
 
-export type { ImportPreview, ImportProblem };
+export type { ImportCorrection, ImportList, ImportPreview, ImportProblem };
 
 export interface PreviewResponse {
   ok: boolean;
@@ -9,13 +11,7 @@ export interface PreviewResponse {
   duplicateOf: { id: string; year: number } | null;
 }
 
-export interface ImportResponse {
-  evaluationId: string;
-  earlier: Array<{ id: string; year: number }>;
-  earlierSkipped: number[];
-  registeredFrameworkId: string | null;
-  problems: ImportProblem[];
-}
+export type ImportResponse = ImportCreated;
 
 function form(file: File): FormData {
   const fd = new FormData();
@@ -27,6 +23,9 @@ export function previewImport(file: File): Promise<PreviewResponse> {
   return apiFetch<PreviewResponse>('/api/imports/preview', { method: 'POST', form: form(file) });
 }
 
-export function confirmImport(file: File): Promise<ImportResponse> {
-  return apiFetch<ImportResponse>('/api/imports', { method: 'POST', form: form(file) });
+/** Saves the report as a draft, with the user's corrections from the preview. */
+export function confirmImport(file: File, corrections: readonly ImportCorrection[] = []): Promise<ImportResponse> {
+  const fd = form(file);
+  if (corrections.length > 0) fd.append('corrections', JSON.stringify(corrections));
+  return apiFetch('/api/imports', { contract: 'imports.created', method: 'POST', form: fd });
 }

@@ -1,0 +1,37 @@
+/**
+ * Framework titles (areas, subareas) in the interface language: the unofficial translations kept as
+ * data per framework version (src/catalog/framework-translations.ts). Untranslated titles stay Swedish.
+ */
+import { localTitle, titleTable } from '../../../src/catalog/framework-translations.ts';
+import { useLang, type Lang } from '../i18n/i18n.tsx';
+import type { EvaluationSummary, FrameworkDef } from './types.ts';
+
+export function localizeSummary(summary: EvaluationSummary, lang: Lang): EvaluationSummary {
+  const table = titleTable(summary.framework.id, lang);
+  if (!table) return summary;
+  return {
+    ...summary,
+    areas: summary.areas.map((a) => ({
+      ...a,
+      title: localTitle(table, a.number, a.title).text,
+      subareas: a.subareas.map((s) => ({ ...s, title: localTitle(table, s.id, s.title).text })),
+    })),
+  };
+}
+
+/** The note that titles are an unofficial translation, when they are translated. */
+export function useTitleNote(frameworkId: string | undefined): string | null {
+  const [lang] = useLang();
+  return frameworkId ? (titleTable(frameworkId, lang)?.note ?? null) : null;
+}
+
+
+/** A framework definition with its area and subarea titles in the interface language. */
+export function localizeFramework(framework: FrameworkDef, lang: Lang): FrameworkDef {
+  const table = titleTable(framework.id, lang);
+  if (!table) return framework;
+  return {
+    ...framework,
+    areas: framework.areas.map((a) => ({ ...a, title: localTitle(table, a.number, a.title).text, subareas: a.subareas.map((s) => ({ ...s, title: localTitle(table, s.id, s.title).text })) })),
+  };
+}
