@@ -36,6 +36,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Server layers (also checked, with import cycles, by test/unit/boundaries.test.ts):
+  // domain ← policies ← repositories ← services ← http/cli, one direction.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../domain/*'], message: 'src/domain is pure: it imports only src/domain.' }] }] },
+  },
+  {
+    files: ['src/policies/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../domain', '!../domain/*'], message: 'Policies are pure: they import only src/domain and each other.' }] }] },
+  },
+  {
+    files: ['src/repositories/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../services/*', '../http/*', '../cli/*'], message: 'Repositories hold queries; they do not call services or HTTP.' }] }] },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../http/*', '../cli/*'], message: 'Services do not know HTTP or the command line.' }] }] },
+  },
   {
     // Test, bench and the CLI entry read process.env on purpose (test database selection, flags).
     files: ['test/**', 'bench/**', 'scripts/**', 'bin/**', 'web/vite.config.ts'],

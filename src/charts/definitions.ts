@@ -449,3 +449,82 @@ export function trendOption(data: TrendData): EChartsCoreOption {
 }
 
 type MarkAreaData = NonNullable<NonNullable<LineSeriesOption['markArea']>['data']>;
+
+// ---------- indicator against targets ----------
+
+export interface IndicatorChartData {
+  name: string;
+  unit: string;
+  values: Array<{ period: number; value: number | null }>;
+  targets: Array<{ label: string; period: number; value: number }>;
+  /** Words for the description and legend ("Mätvärde", "Mål"). */
+  words: { measured: string; target: string; description: string };
+  style?: ChartStyle;
+}
+
+const num = (v: number): string => String(Math.round(v * 100) / 100).replace('.', ',');
+
+export function describeIndicator(data: IndicatorChartData): string {
+  const values = [...data.values].sort((a, b) => a.period - b.period).map((v) => `${v.period}: ${v.value === null ? '–' : num(v.value)}`);
+  const targets = data.targets.map((t) => `${data.words.target}${t.label ? ` ${t.label}` : ''} ${t.period}: ${num(t.value)}`);
+  return `${data.words.description} ${data.name}${data.unit ? ` (${data.unit})` : ''}. ${[...values, ...targets].join('. ')}.`;
+}
+
+/** Measured values over the years as a line; each target as a marked point with its value and label. */
+export function indicatorOption(data: IndicatorChartData): EChartsCoreOption {
+  const values = [...data.values].sort((a, b) => a.period - b.period);
+  const years = [...values.map((v) => v.period), ...data.targets.map((t) => t.period)];
+  const first = years.length ? Math.min(...years) : 2000;
+  const last = years.length ? Math.max(...years) : first;
+  const fontSize = data.style?.fontSize ?? 12;
+  const all = [...values.flatMap((v) => (v.value === null ? [] : [v.value])), ...data.targets.map((t) => t.value)];
+  const hi = all.length ? Math.max(...all) : 1;
+  const lo = all.length ? Math.min(...all) : 0;
+  const pad = Math.max((hi - lo) * 0.2, Math.abs(hi) * 0.05, 1);
+  const option: Option = {
+    ...base(data.style, describeIndicator(data)),
+    grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
+    legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 } },
+    xAxis: {
+      type: 'value',
+      min: first - 0.5,
+      max: last + 0.5,
+      minInterval: 1,
+      axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+      splitLine: { show: false },
+      axisLine: { lineStyle: { color: axisColor } },
+    },
+    yAxis: {
+      type: 'value',
+      min: Math.floor(lo - pad),
+      max: Math.ceil(hi + pad),
+      name: data.unit,
+      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
+      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+      splitLine: { lineStyle: { color: gridLineColor } },
+    },
+    series: [
+      {
+        type: 'line',
+        name: data.words.measured,
+        symbol: 'circle',
+        symbolSize: 7,
+        lineStyle: { width: 2.5, color: chartPalette[0] },
+        itemStyle: { color: chartPalette[0] },
+        label: { show: true, position: 'top', color: textColor, fontSize },
+        data: values.map((v) => (v.value === null ? { value: [v.period, '-'] as unknown as number[] } : { value: [v.period, v.value], label: { formatter: num(v.value) } })),
+      },
+      {
+        type: 'line',
+        name: data.words.target,
+        symbol: 'diamond',
+        symbolSize: 11,
+        lineStyle: { width: 0 },
+        itemStyle: { color: chartPalette[1] },
+        label: { show: true, position: 'right', color: textColor, fontSize: fontSize - 1 },
+        data: data.targets.map((t) => ({ value: [t.period, t.value], label: { formatter: `${num(t.value)}${t.label ? ` ${t.label}` : ''}` } })),
+      },
+    ],
+  };
+  return option;
+}

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AreaDef } from '../domain/framework.ts';
+import type { ActionPlanItemData, ReportBackSnapshot } from '../domain/action-plan.ts';
 
 export const municipalities = pgTable('municipalities', {
   code: text('code').primaryKey(),
@@ -221,7 +222,7 @@ export const evaluationComments = pgTable(
   (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt)],
 );
 
-export type AuditEntity = 'evaluation' | 'user' | 'framework';
+export type AuditEntity = 'evaluation' | 'user' | 'framework' | 'action_plan' | 'indicator';
 
 /** Append-only: the app has no update or delete path, and a trigger refuses both. */
 export const auditLog = pgTable(
@@ -231,7 +232,7 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name').notNull(),
-    entity: text('entity', { enum: ['evaluation', 'user', 'framework'] }).notNull(),
+    entity: text('entity', { enum: ['evaluation', 'user', 'framework', 'action_plan', 'indicator'] }).notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),
     before: jsonb('before').$type<Record<string, unknown> | null>(),
@@ -276,6 +277,120 @@ export const agreedScores = pgTable(
 
 export const accountSchema = { users, sessions, passwordResets, evaluationAssignments, evaluationComments, auditLog };
 
+/* ---------------------------------------------------------------------------------------------
+ * Follow-up: action plans, indicators with targets and values, report-backs.
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * One action plan per evaluation, owned by the evaluated municipality. The items (with their actions)
+ * are one JSON document validated by `src/domain/action-plan.ts`: the plan is versioned as a whole.
+ */
+export const actionPlans = pgTable(
+  'action_plans',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    title: text('title').notNull().default(''),
+    caseNumber: text('case_number').notNull().default(''),
+    officer: text('officer').notNull().default(''),
+    cadence: text('cadence', { enum: ['monthly', 'quarterly', 'half-yearly', 'yearly'] }).notNull().default('quarterly'),
+    published: boolean('published').notNull().default(false),
+    demo: boolean('demo').notNull().default(false),
+    items: jsonb('items').$type<ActionPlanItemData[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [uniqueIndex('action_plans_evaluation_idx').on(t.evaluationId), index('action_plans_municipality_idx').on(t.municipalityCode)],
+);
+
+/** Report-backs (återrapporteringar) of a plan, numbered 1, 2, … and kept: each holds what it reported. */
+export const reportBacks = pgTable(
+  'report_backs',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => actionPlans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    reportDate: date('report_date', { mode: 'string' }).notNull(),
+    caseNumber: text('case_number').notNull().default(''),
+    officer: text('officer').notNull().default(''),
+    decisionProposal: jsonb('decision_proposal').$type<string[]>().notNull().default([]),
+    summary: text('summary').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    /** The plan and indicators as reported (so the next report-back can say what changed). */
+    snapshot: jsonb('snapshot').$type<ReportBackSnapshot>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.number] })],
+);
+
+/** A municipality's indicator (a Kolada KPI or its own measure). */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    kpi: text('kpi').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    direction: text('direction', { enum: ['higher', 'lower'] }).notNull().default('higher'),
+    baselineValue: doublePrecision('baseline_value'),
+    baselinePeriod: integer('baseline_period'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('indicators_municipality_kpi_idx').on(t.municipalityCode, t.kpi)],
+);
+
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    period: integer('period').notNull(),
+    /** T total, K women, M men (Kolada). */
+    gender: text('gender', { enum: ['T', 'K', 'M'] }).notNull().default('T'),
+    value: doublePrecision('value'),
+    status: text('status').notNull().default(''),
+    source: text('source', { enum: ['manual', 'csv', 'kolada'] }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.gender] })],
+);
+
+/** A goal: a target value on an indicator by a period (year) and date, optionally tied to a plan item. */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    label: text('label').notNull().default(''),
+    period: integer('period').notNull(),
+    targetDate: date('target_date', { mode: 'string' }),
+    value: doublePrecision('value').notNull(),
+    planItemId: uuid('plan_item_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('indicator_targets_indicator_idx').on(t.indicatorId)],
+);
+
+export const followUpSchema = { actionPlans, reportBacks, indicators, indicatorValues, indicatorTargets };
+
 export const conductSchema = { independentScoreSheets, agreedScores };
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema };
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...followUpSchema };

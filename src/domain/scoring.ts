@@ -1,6 +1,7 @@
 /**
  * Scoring rules of Kommunkompassen as pure functions.
- * Area score = sum of its subareas; total = sum of the unrounded area scores; reports print
+ * Area score = sum of its subareas (a stated area score only while not every subarea is known);
+ * total = sum of the unrounded area scores (a printed total is kept as printed); reports print
  * integers and whole percentages, so printed areas may not add up to the printed total.
  */
 import { AREA_MAX, findSubarea, type FrameworkDef } from './framework.ts';
@@ -93,6 +94,17 @@ export function checkSubareaPoints(framework: FrameworkDef, subareaId: string, p
   return null;
 }
 
+/**
+ * Points already scored that a changed framework would refuse (a maximum set below them): one issue per
+ * score, naming the evaluation by `label` ("Burlöv 2020"). A framework change must not break stored scores.
+ */
+export function scoresBrokenBy(framework: FrameworkDef, scored: ReadonlyArray<{ label: string; subareaId: string; points: number }>): Array<{ path: string; message: string }> {
+  return scored.flatMap((s) => {
+    const msg = checkSubareaPoints(framework, s.subareaId, s.points);
+    return msg ? [{ path: `subareas.${s.subareaId}.max`, message: `${s.label}: ${msg}` }] : [];
+  });
+}
+
 /** Checks a printed area total. */
 export function checkAreaScore(areaNumber: number, points: number): string | null {
   if (!Number.isFinite(points) || points < 0 || points > AREA_MAX) {
@@ -121,23 +133,27 @@ export function computeScores(input: ScoreInput): EvaluationScore {
     const subareaSum = sum(knownValues);
     const allKnown = knownValues.length === subareas.length && subareas.length > 0;
     const statedScore = stated[area.number];
+    // The area-score rule: once every subarea has points, the area is their sum (the method's rule, and
+    // what an evaluator who edits subareas expects to see). A printed area score counts only while the
+    // subareas are not all known (older reports printed area totals only); when both exist and differ
+    // in print, the printed one is kept and reported as a note.
     let score: number | null = null;
     let source: ScoreSource = 'unknown';
-    if (statedScore !== undefined) {
-      score = statedScore;
-      source = 'stated';
-      if (allKnown && roundPoints(subareaSum) !== roundPoints(statedScore)) {
+    if (allKnown) {
+      score = subareaSum;
+      source = 'subareas';
+      if (statedScore !== undefined && roundPoints(subareaSum) !== roundPoints(statedScore)) {
         notes.push({
           kind: 'area-vs-subareas',
           area: area.number,
           printed: statedScore,
           computed: subareaSum,
-          message: `Område ${area.number}: angivet ${formatNumber(statedScore)} poäng men delområdena summerar till ${formatNumber(subareaSum)}.`,
+          message: `Område ${area.number}: angivet ${formatNumber(statedScore)} poäng men delområdena summerar till ${formatNumber(subareaSum)}; delområdenas summa gäller.`,
         });
       }
-    } else if (allKnown) {
-      score = subareaSum;
-      source = 'subareas';
+    } else if (statedScore !== undefined) {
+      score = statedScore;
+      source = 'stated';
     } else if (knownValues.length > 0) {
       source = 'partial';
     }
@@ -176,6 +192,24 @@ export function computeScores(input: ScoreInput): EvaluationScore {
     }
   }
   return { total, totalSource, computedTotal, max: framework.areas.length * AREA_MAX, areas, notes };
+}
+
+/**
+ * Why an evaluation cannot be published, or null (the publication rule).
+ * - Made in kompass (`manual`): every area needs a score, from points in all its subareas or a stated
+ *   area score. A printed total alone is not enough: the report shows and compares areas.
+ * - The record of a report published elsewhere (`import`, `demo`): the report is the publication, so
+ *   what it printed is enough once the total is known (printed, or the sum of all areas); areas it did
+ *   not print stay unknown.
+ */
+export function publishProblem(score: EvaluationScore, sourceKind: 'manual' | 'import' | 'demo'): string | null {
+  if (sourceKind !== 'manual') {
+    return score.total === null ? 'Utvärderingen kan inte publiceras: totalpoängen är inte känd (varken angiven i rapporten eller summan av alla områden).' : null;
+  }
+  const missing = score.areas.filter((a) => a.score === null).map((a) => a.number);
+  if (missing.length === 0) return null;
+  const list = missing.length === 1 ? `område ${missing[0]}` : `områdena ${missing.slice(0, -1).join(', ')} och ${missing[missing.length - 1]}`;
+  return `Utvärderingen kan inte publiceras: ${list} saknar poäng. Varje område behöver poäng i alla delområden eller en angiven områdespoäng.`;
 }
 
 /** The rounding effect: sum of printed (rounded) area scores minus the printed total. */

@@ -39,6 +39,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: opts.config.trustProxy,
+    // Errors the router answers before any route (bad URL encoding, over-long path parameter) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const detail = status === 414 ? 'En del av adressen är för lång.' : 'Adressen innehåller en felaktig teckenkodning.';
+      return sendProblem(reply, request, status, detail, { code: error.code });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

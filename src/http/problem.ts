@@ -29,6 +29,7 @@ const TITLES: Record<number, string> = {
   404: 'Hittades inte',
   409: 'Konflikt',
   413: 'För stor begäran',
+  414: 'För lång adress',
   415: 'Formatet stöds inte',
   422: 'Regeln tillåter inte ändringen',
   429: 'För många försök',

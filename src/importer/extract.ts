@@ -194,9 +194,16 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
       const len = buf.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= e + 4 + len) ((size = Number(buf.readBigUInt64LE(q))), (q += 8));
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) ((compressedSize = Number(buf.readBigUInt64LE(q))), (q += 8));
-        if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(buf.readBigUInt64LE(q));
+        const end = e + 4 + len;
+        const next = (): number => {
+          const v = q + 8 <= end ? Number(buf.readBigUInt64LE(q)) : Number.NaN;
+          q += 8;
+          return v;
+        };
+        if (size === 0xffffffff) size = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localOffset === 0xffffffff) localOffset = next();
+        if (Number.isNaN(size) || Number.isNaN(compressedSize) || Number.isNaN(localOffset)) throw bad();
       }
       e += 4 + len;
     }

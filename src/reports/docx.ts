@@ -31,15 +31,15 @@ import { regularFontFiles, reportFonts } from './fonts.ts';
 import type { Block, Run } from './markdown.ts';
 import type { ReportViewModel, ScoreRow } from './view-model.ts';
 
-const SANS = 'Inter';
-const SERIF = 'Source Serif 4';
-const ACCENT = '1F4E89';
-const MUTED = '595959';
+export const SANS = 'Inter';
+export const SERIF = 'Source Serif 4';
+export const ACCENT = '1F4E89';
+export const MUTED = '595959';
 const RULE = 'C8C8C8';
-const SOFT = 'EEF2F8';
-const LANG = { value: 'sv-SE' } as const;
+export const SOFT = 'EEF2F8';
+export const LANG = { value: 'sv-SE' } as const;
 /** Text width of an A4 page with 2.3 cm margins, in pixels at 96 dpi (for images). */
-const TEXT_WIDTH_PX = Math.round(((21 - 4.6) / 2.54) * 96);
+export const TEXT_WIDTH_PX = Math.round(((21 - 4.6) / 2.54) * 96);
 
 const ORDERED = 'kompass-ordered';
 
@@ -72,7 +72,7 @@ function blocksOf(blocks: readonly Block[]): Paragraph[] {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function cell(children: Paragraph[], opts: { width?: number; header?: boolean; right?: boolean; fill?: string } = {}): TableCell {
+export function cell(children: Paragraph[], opts: { width?: number; header?: boolean; right?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
     children,
     ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
@@ -82,12 +82,12 @@ function cell(children: Paragraph[], opts: { width?: number; header?: boolean; r
   });
 }
 
-function textCell(text: string, opts: { width?: number; header?: boolean; right?: boolean; bold?: boolean } = {}): TableCell {
+export function textCell(text: string, opts: { width?: number; header?: boolean; right?: boolean; bold?: boolean } = {}): TableCell {
   const run = new TextRun({ text, bold: opts.bold ?? opts.header ?? false, font: opts.header ? SANS : undefined, size: opts.header ? 17 : undefined });
   return cell([new Paragraph({ children: [run], alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT })], opts);
 }
 
-function table(header: string[] | null, rows: TableCell[][], widths: number[], rightFrom = Number.POSITIVE_INFINITY): Table {
+export function table(header: string[] | null, rows: TableCell[][], widths: number[], rightFrom = Number.POSITIVE_INFINITY): Table {
   const all: TableRow[] = [];
   if (header) {
     all.push(
@@ -111,7 +111,7 @@ function heading(text: string, level: 1 | 2 | 3, number?: number): Paragraph {
   return new Paragraph({ heading: h, children: [new TextRun(number === undefined ? text : `${number} ${text}`)], ...(level === 1 ? { pageBreakBefore: true } : {}) });
 }
 
-function chart(png: Buffer, width: number, height: number, alt: string, title: string, scale: number): Paragraph[] {
+export function chart(png: Buffer, width: number, height: number, alt: string, title: string, scale: number): Paragraph[] {
   const w = Math.round(TEXT_WIDTH_PX * scale);
   return [
     new Paragraph({
@@ -139,6 +139,36 @@ function scoreRowCells(r: ScoreRow, bold = false): TableCell[] {
     textCell(r.max, { width: 10, right: true, bold }),
     textCell(r.percent, { width: 14, right: true, bold }),
   ];
+}
+
+
+/** The embedded fonts of every kompass DOCX (the report's typography). */
+export function docxFonts() {
+  const fonts = reportFonts();
+  const face = (family: string, pattern: RegExp): Buffer | undefined => fonts.find((f) => f.family === family && pattern.test(f.file))?.data;
+  return [
+    { name: SERIF, data: face(SERIF, /400Regular\.ttf$/) as Buffer, bold: face(SERIF, /700Bold\.ttf$/), italic: face(SERIF, /400Regular_Italic/) },
+    { name: SANS, data: face(SANS, /400Regular\.ttf$/) as Buffer, bold: face(SANS, /700Bold\.ttf$/) },
+  ];
+}
+
+/** The paragraph and heading styles of every kompass DOCX. */
+export function docxStyles() {
+  return {
+      default: {
+        document: { run: { font: SERIF, size: 21, language: LANG }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+        title: { run: { font: SANS, size: 68, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading1: { run: { font: SANS, size: 40, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 240 }, keepNext: true } },
+        heading2: { run: { font: SANS, size: 28, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading3: { run: { font: SANS, size: 22, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true } },
+      },
+      paragraphStyles: [
+        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 17, color: MUTED }, paragraph: { spacing: { after: 240 } } },
+        { id: 'TableTitle', name: 'Table Title', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 21, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 60 } } },
+        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 240 } } },
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true } },
+      ],
+  };
 }
 
 /** Renders the report to DOCX bytes. */
@@ -263,9 +293,6 @@ export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
     body.push(table(null, vm.keyFacts.facts.map((f) => [textCell(f.label, { width: 35, header: true }), textCell(f.value, { width: 65 })]), [35, 65]));
   }
 
-  const fonts = reportFonts();
-  const face = (family: string, pattern: RegExp): Buffer | undefined => fonts.find((f) => f.family === family && pattern.test(f.file))?.data;
-
   const doc = new Document({
     title: vm.meta.title,
     subject: vm.meta.subject,
@@ -274,28 +301,11 @@ export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
     description: vm.titlePage.kicker,
     features: { updateFields: true },
     hyphenation: { autoHyphenation: true, hyphenationZone: 284 },
-    fonts: [
-      { name: SERIF, data: face(SERIF, /400Regular\.ttf$/) as Buffer, bold: face(SERIF, /700Bold\.ttf$/), italic: face(SERIF, /400Regular_Italic/) },
-      { name: SANS, data: face(SANS, /400Regular\.ttf$/) as Buffer, bold: face(SANS, /700Bold\.ttf$/) },
-    ],
+    fonts: docxFonts(),
     numbering: {
       config: [{ reference: ORDERED, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }] }],
     },
-    styles: {
-      default: {
-        document: { run: { font: SERIF, size: 21, language: LANG }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
-        title: { run: { font: SANS, size: 68, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 120 } } },
-        heading1: { run: { font: SANS, size: 40, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 240 }, keepNext: true } },
-        heading2: { run: { font: SANS, size: 28, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-        heading3: { run: { font: SANS, size: 22, bold: true, color: ACCENT, language: LANG }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true } },
-      },
-      paragraphStyles: [
-        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 17, color: MUTED }, paragraph: { spacing: { after: 240 } } },
-        { id: 'TableTitle', name: 'Table Title', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 21, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 60 } } },
-        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 240 } } },
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true } },
-      ],
-    },
+    styles: docxStyles(),
     sections: [
       {
         properties: {

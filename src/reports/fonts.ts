@@ -166,7 +166,19 @@ export function reportCoverage(): Set<number> {
  * Characters that shaping consumes without a glyph of their own (joiners, bidi marks and isolates,
  * variation selectors, soft hyphen, zero-width space, word joiner, BOM): kept, never "missing".
  */
-const INVISIBLE = /[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/u;
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x2069],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xe0100, 0xe01ef],
+];
+const isInvisible = (cp: number): boolean => INVISIBLE_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi);
 
 const REPLACEMENT_CANDIDATES = ['\ufffd', '\u25a1', '?'] as const;
 
@@ -188,7 +200,7 @@ export function fitTextToFonts(text: string, coverage: ReadonlySet<number>, miss
   let changed = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp === 0x0a || cp === 0x09 || coverage.has(cp) || INVISIBLE.test(ch)) {
+    if (cp === 0x0a || cp === 0x09 || coverage.has(cp) || isInvisible(cp)) {
       out += ch;
     } else {
       out += replacement;

@@ -46,23 +46,34 @@ export function renderReportPdfWithWarnings(input: ReportViewModel, options: Pdf
 }
 
 function compilePdf(vm: ReportViewModel, options: PdfOptions): Buffer {
-  const c = getCompiler();
   const charts = renderReportCharts(vm);
+  const files: Record<string, Buffer> = {
+    'data.json': Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'),
+    'charts/bar.svg': Buffer.from(charts.bar.svg, 'utf8'),
+  };
+  if (charts.radar) files['charts/radar.svg'] = Buffer.from(charts.radar.svg, 'utf8');
+  return compileTypstPdf(REPORT_TEMPLATE, files, vm.meta.date, options);
+}
+
+/**
+ * Compiles a static Typst template with its files (JSON data, SVG charts) mapped into the compiler's
+ * virtual file system, to PDF. Shared by the evaluation report and the report-back.
+ */
+export function compileTypstPdf(template: string, files: Record<string, Buffer>, date: string, options: PdfOptions = {}): Buffer {
+  const c = getCompiler();
   const shadow = (p: string): string => path.join(WORKSPACE, p);
   c.resetShadow();
-  c.mapShadow(shadow('data.json'), Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'));
-  c.mapShadow(shadow('charts/bar.svg'), Buffer.from(charts.bar.svg, 'utf8'));
-  if (charts.radar) c.mapShadow(shadow('charts/radar.svg'), Buffer.from(charts.radar.svg, 'utf8'));
-  c.mapShadow(shadow('report.typ'), Buffer.from(REPORT_TEMPLATE, 'utf8'));
+  for (const [name, data] of Object.entries(files)) c.mapShadow(shadow(name), data);
+  c.mapShadow(shadow('main.typ'), Buffer.from(template, 'utf8'));
   try {
-    const result = c.compile({ mainFilePath: shadow('report.typ') });
+    const result = c.compile({ mainFilePath: shadow('main.typ') });
     const doc = result.result;
     if (!doc) {
       const err = result.takeError();
       const diagnostics = err ? c.fetchDiagnostics(err) : [];
       throw new ReportRenderError(`Rapporten kunde inte sättas: ${JSON.stringify(diagnostics).slice(0, 2000)}`, diagnostics);
     }
-    const seconds = Math.floor(Date.parse(`${vm.meta.date}T12:00:00Z`) / 1000);
+    const seconds = Math.floor(Date.parse(`${date}T12:00:00Z`) / 1000);
     return c.pdf(doc, { pdfStandard: options.standard ?? 'a-2b', pdfTags: true, creationTimestamp: seconds });
   } finally {
     c.resetShadow();

@@ -251,6 +251,7 @@ function whenText(e: Evaluation): string {
 export function cleanReportText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/[^\s\u200b]{40}(?=[^\s\u200b])/gu, '$&\u200b');

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { passwordResets, sessions, users } from '../db/schema.ts';
 
@@ -29,6 +29,10 @@ export function createAccountRepository(db: Db) {
     async findByOidcSubject(subject: string, executor: Db = db): Promise<UserRow | undefined> {
       const [row] = await executor.select().from(users).where(eq(users.oidcSubject, subject));
       return row;
+    },
+    async findUsersByIds(ids: readonly string[], executor: Db = db): Promise<UserRow[]> {
+      if (ids.length === 0) return [];
+      return executor.select().from(users).where(inArray(users.id, [...ids]));
     },
     async listUsers(executor: Db = db): Promise<UserRow[]> {
       return executor.select().from(users).orderBy(asc(users.createdAt), asc(users.email));

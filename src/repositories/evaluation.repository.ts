@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
 import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
@@ -145,6 +145,20 @@ export function createEvaluationRepository(db: Db) {
       return row;
     },
 
+    /** The unpublished correction of an evaluation, if one is under way. */
+    async findOpenCorrection(originalId: string, executor: Db = db): Promise<{ id: string } | undefined> {
+      const [row] = await executor
+        .select({ id: evaluations.id })
+        .from(evaluations)
+        .where(and(eq(evaluations.supersedesId, originalId), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
+      return row;
+    },
+
+    /** Marks a new draft as the correction of `originalId` (in the creating transaction). */
+    async linkCorrection(correctionId: string, originalId: string, executor: Db = db): Promise<void> {
+      await executor.update(evaluations).set({ supersedesId: originalId }).where(eq(evaluations.id, correctionId));
+    },
+
     async getRow(id: string, executor: Db = db): Promise<EvaluationRow | undefined> {
       const [row] = await executor.select().from(evaluations).where(eq(evaluations.id, id));
       return row;
@@ -266,6 +280,17 @@ export function createEvaluationRepository(db: Db) {
         improvements: a.improvements,
         goodExamples: a.goodExamples,
       }));
+    },
+
+    /** Every stored subarea score of evaluations in a framework version, with what names the evaluation. */
+    async scoredSubareas(frameworkId: string, executor: Db = db): Promise<Array<{ evaluationId: string; municipalityName: string; year: number; subareaId: string; points: number }>> {
+      return executor
+        .select({ evaluationId: evaluations.id, municipalityName: municipalities.name, year: evaluations.year, subareaId: subareaScores.subareaId, points: subareaScores.points })
+        .from(subareaScores)
+        .innerJoin(evaluations, eq(evaluations.id, subareaScores.evaluationId))
+        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
+        .where(eq(evaluations.frameworkId, frameworkId))
+        .orderBy(asc(subareaScores.subareaId), asc(municipalities.name), asc(evaluations.year));
     },
 
     async allIds(executor: Db = db): Promise<string[]> {

@@ -48,7 +48,6 @@ export function createAuditService(db: Db) {
         after: r.after ?? null,
       }));
     },
-    repository: repo,
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

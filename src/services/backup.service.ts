@@ -15,7 +15,12 @@ import { createFrameworkRepository } from '../repositories/framework.repository.
 import { createAccountRepository } from '../repositories/account.repository.ts';
 import type { AuditRow } from '../repositories/audit.repository.ts';
 import type { CommentRow } from '../repositories/assignment.repository.ts';
-import type { Services } from './index.ts';
+import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import { createAuditRepository } from '../repositories/audit.repository.ts';
+import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
+import type { EvaluationService } from './evaluation.service.ts';
+import type { FrameworkService } from './framework.service.ts';
+import type { MunicipalityService } from './municipality.service.ts';
 
 export const EXPORT_FORMAT = 'kompass-export';
 export const EXPORT_VERSION = 1;
@@ -129,16 +134,24 @@ function checkDocument(doc: ExportDocument, stored: ReadonlyMap<string, Framewor
   return problems;
 }
 
-export function createBackupService(services: Services) {
+export function createBackupService(services: {
+  db: Db;
+  evaluations: Pick<EvaluationService, 'listEvaluations'>;
+  frameworks: Pick<FrameworkService, 'listFrameworks' | 'invalidate'>;
+  municipalities: Pick<MunicipalityService, 'listMunicipalities'>;
+}) {
   const { db } = services;
   const accounts = createAccountRepository(db);
+  const evaluationRepo = createEvaluationRepository(db);
+  const assignmentRepo = createAssignmentRepository(db);
+  const auditRepo = createAuditRepository(db);
   return {
     async exportDatabase(): Promise<ExportDocument> {
       const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, ...f }) => f);
-      const ids = await services.evaluations.repository.allIds();
+      const ids = await evaluationRepo.allIds();
       const evaluations: Evaluation[] = [];
       for (const id of ids) {
-        const e = await services.evaluations.repository.getFull(id);
+        const e = await evaluationRepo.getFull(id);
         if (e) evaluations.push(e);
       }
       const users: ExportedUser[] = (await accounts.listUsers()).map((u) => ({
@@ -152,9 +165,9 @@ export function createBackupService(services: Services) {
         disabled: u.disabled,
         createdAt: u.createdAt.toISOString(),
       }));
-      const assignments = (await services.evaluations.assignments.all()).map((a) => ({ evaluationId: a.evaluationId, userId: a.userId, isLead: a.isLead }));
-      const comments = (await services.evaluations.assignments.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
-      const auditLog = (await services.audit.repository.all()).map((r) => ({ ...r, at: r.at.toISOString() }));
+      const assignments = (await assignmentRepo.all()).map((a) => ({ evaluationId: a.evaluationId, userId: a.userId, isLead: a.isLead }));
+      const comments = (await assignmentRepo.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
+      const auditLog = (await auditRepo.all()).map((r) => ({ ...r, at: r.at.toISOString() }));
       return { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks, evaluations, users, assignments, comments, auditLog };
     },
 
@@ -186,10 +199,10 @@ export function createBackupService(services: Services) {
           fwCount += 1;
         }
         for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
-        for (const e of doc.evaluations) await services.evaluations.repository.insertRestored(e, t);
-        await services.evaluations.assignments.insertMany(extra.assignments ?? [], t);
-        await services.evaluations.assignments.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
-        await services.audit.repository.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
+        for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+        await assignmentRepo.insertMany(extra.assignments ?? [], t);
+        await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
+        await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
       });
       services.frameworks.invalidate();
       return { frameworks: fwCount, evaluations: doc.evaluations.length, users: extra.users?.length ?? 0, auditRecords: extra.auditLog?.length ?? 0 };

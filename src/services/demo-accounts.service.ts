@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SYSTEM, type AccountRole } from '../domain/access.ts';
+import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
 import type { Services } from './index.ts';
 
 export interface DemoAccount {
@@ -23,6 +24,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<Omit<DemoAccount, 'password'>> = [
 const newPassword = (): string => `demo-${randomBytes(9).toString('base64url')}`;
 
 export async function seedDemoAccounts(services: Services, opts: { passwords?: Partial<Record<AccountRole, string>> } = {}): Promise<DemoAccount[]> {
+  const assignments = createAssignmentRepository(services.db);
   const out: DemoAccount[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const password = opts.passwords?.[a.role] ?? newPassword();
@@ -31,8 +33,8 @@ export async function seedDemoAccounts(services: Services, opts: { passwords?: P
       // Lead of every evaluation that has no assigned team yet (the demo evaluations).
       const { items } = await services.evaluations.listEvaluations({ filter: { limit: 500 }, viewer: SYSTEM });
       for (const e of items) {
-        const team = await services.evaluations.assignments.list(e.id);
-        if (team.length === 0) await services.evaluations.assignments.replace(e.id, [{ userId: user.id, isLead: true }]);
+        const team = await assignments.list(e.id);
+        if (team.length === 0) await assignments.replace(e.id, [{ userId: user.id, isLead: true }]);
       }
     }
     out.push({ ...a, password });

@@ -27,6 +27,7 @@ import {
   compareWithPrevious,
   computeScores,
   percentOf,
+  publishProblem,
   type AverageResult,
   type ComparableScores,
   type EvaluationScore,
@@ -272,7 +273,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (details.length) throw new DomainError('validation', `Utvärderingen kan inte sparas: ${details[0]?.message ?? ''}`, details);
       if (parsed.status === 'published') {
         const s = scoreOf(fw, { subareaPoints: parsed.scores, statedAreaScores: Object.fromEntries(parsed.areas.flatMap((a) => (a.statedScore === null ? [] : [[a.number, a.statedScore]]))), statedTotal: parsed.statedTotal });
-        if (s.total === null) throw new DomainError('rule_violation', 'En utvärdering kan bara publiceras när totalpoängen är känd.');
+        const problem = publishProblem(s, parsed.source.kind);
+        if (problem) throw new DomainError('rule_violation', problem);
       }
       if (parsed.sourceHash) {
         const existing = await repo.findBySourceHash(parsed.sourceHash, executor ?? db);
@@ -337,7 +339,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       });
     },
 
-    /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
+    /** Sets subarea points (null = unknown). Once all subareas of an area have points, the area is their sum (src/domain/scoring.ts). */
     async setScores({
       id,
       expectedVersion,
@@ -388,9 +390,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         const missing = consensusMissing(fw, { started: await independent.started(id), sheets: await independent.sheets(id), agreed: await independent.agreed(id) });
         if (missing.length) throw new DomainError('rule_violation', `Utvärderingen kan inte publiceras förrän teamet är överens: ${missing.map((m) => m.message).join(' ')}`, missing);
         const [scored] = await loadScored({ ids: [id] });
-        if (!scored || scored.score.total === null) {
-          throw new DomainError('rule_violation', 'Utvärderingen kan inte publiceras: totalpoängen är inte känd (alla områden måste ha poäng).');
-        }
+        const problem = scored ? publishProblem(scored.score, row.source.kind) : 'Utvärderingen kan inte publiceras: poängen är inte kända.';
+        if (problem) throw new DomainError('rule_violation', problem);
       }
       if (row.status === 'published') assertEditable(row);
       const ok = await db.transaction(async (tx) => {
@@ -457,8 +458,6 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     assignmentOf,
     mustSee,
     conflict,
-    repository: repo,
-    assignments,
   };
   return service;
 }

@@ -10,6 +10,8 @@ import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
 import { sentFields } from '../domain/input.ts';
+import { scoresBrokenBy } from '../domain/scoring.ts';
+import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
 
 export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
@@ -25,6 +27,7 @@ function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { be
 
 export function createFrameworkService(db: Db, audit: AuditService) {
   const repo = createFrameworkRepository(db);
+  const evaluations = createEvaluationRepository(db);
   const changes = changeFeedFor(db);
   let cache: Map<string, StoredFramework> | null = null;
   let cacheRevision = -1;
@@ -86,7 +89,8 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       return create({ ...framework, origin: 'derived-import', needsReview: true }, viewer, executor);
     },
     /**
-     * Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay.
+     * Updates texts, titles, maxima or the review flag. Subarea ids stay; a maximum may not be set below
+     * points already scored in an evaluation of this version (refused, naming each evaluation and subarea).
      * Changes the fields given; the others keep their stored values (`areas`, when given, replaces all areas).
      */
     async updateFramework({ framework: update, viewer }: { framework: Partial<FrameworkDef> & { id: string }; viewer: Viewer }): Promise<StoredFramework> {
@@ -102,6 +106,14 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       const change = frameworkChange(current, framework);
       const row = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
+        const broken = scoresBrokenBy(
+          framework,
+          (await evaluations.scoredSubareas(framework.id, t)).map((s) => ({ label: `${s.municipalityName} ${s.year}`, subareaId: s.subareaId, points: s.points })),
+        );
+        if (broken.length) {
+          const shown = broken.slice(0, 5).map((b) => b.message).join(' ');
+          throw new DomainError('rule_violation', `Ramverksversionen "${framework.id}" kan inte ändras: ${broken.length === 1 ? 'en poäng' : `${broken.length} poäng`} i befintliga utvärderingar blir högre än nytt max. ${shown}${broken.length > 5 ? ` … och ${broken.length - 5} till.` : ''}`, broken);
+        }
         const updated = await repo.update(framework, t);
         if (updated && Object.keys(change.after).length > 0) await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'update', change }, t);
         return updated;

@@ -1,28 +1,42 @@
 import type { Db } from '../db/client.ts';
+import { createActionPlanService } from './action-plan.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
-import { createIndependentScoreService } from './independent-score.service.ts';
+import { createIndicatorService } from './indicator.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createReportBackService, workerReportBackRenderers } from './report-back.service.ts';
+import { createIndependentScoreService } from './independent-score.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createImportService } from './import.service.ts';
+import { createReportService } from './report.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
+import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
+  const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
   const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
+  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks) });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+  const reports = createReportService({ evaluations, frameworks, tasks });
+  const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities });
   return {
     db,
     tasks,
@@ -33,8 +47,15 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     workflow,
     users,
     auth,
+    actionPlans,
+    indicators,
+    reportBacks,
     independentScores,
     publicPages,
+    imports,
+    reports,
+    goodExamples,
+    backup,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -276,8 +276,6 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
         return user;
       });
     },
-
-    repository: repo,
   };
   return service;
 }

@@ -7,15 +7,15 @@
  * the original gets `supersededById` (in the same transaction as the publication) and is shown as superseded.
  * Only one unpublished correction may exist per evaluation.
  */
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { evaluations, users } from '../db/schema.ts';
 import type { Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canAssignEvaluators, canComment, canCorrectEvaluation, canReadInternals } from '../policies/evaluation.policy.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
-import type { AssignedUser } from '../repositories/assignment.repository.ts';
+import { createAccountRepository } from '../repositories/account.repository.ts';
+import { createAssignmentRepository, type AssignedUser } from '../repositories/assignment.repository.ts';
+import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import type { AuditEntry, AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 
@@ -31,7 +31,9 @@ export interface Comment {
 
 export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService }) {
   const { db, evaluations: ev, audit } = deps;
-  const assignments = ev.assignments;
+  const assignments = createAssignmentRepository(db);
+  const repo = createEvaluationRepository(db);
+  const accounts = createAccountRepository(db);
 
   const mustReadInternals = async (id: string, viewer: Viewer) => {
     authorize(canReadInternals(viewer));
@@ -53,7 +55,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       const ids = list.map((a) => a.userId);
       if (new Set(ids).size !== ids.length) throw new DomainError('validation', 'Samma användare finns flera gånger i listan.');
       if (list.length && list.filter((a) => a.isLead).length !== 1) throw new DomainError('validation', 'Ange exakt en huvudutvärderare.');
-      const found = ids.length ? await db.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(inArray(users.id, ids)) : [];
+      const found = await accounts.findUsersByIds(ids);
       for (const a of list) {
         const u = found.find((f) => f.id === a.userId);
         if (!u || u.disabled || u.role !== 'evaluator') throw new DomainError('validation', `Användaren ${a.userId} är ingen aktiv utvärderare.`, [{ path: 'assignments', message: 'bara aktiva utvärderare kan tilldelas' }]);
@@ -61,7 +63,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
         const before = await assignments.list(id, t);
-        const bumped = await ev.repository.bumpVersion(id, expectedVersion, viewer.name, {}, t);
+        const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, {}, t);
         if (!bumped) throw await ev.conflict(id, expectedVersion);
         await assignments.replace(id, list, t);
         const after = await assignments.list(id, t);
@@ -117,10 +119,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       authorize(canCorrectEvaluation(viewer, await ev.assignmentOf(id, viewer)));
       if (original.status !== 'published') throw new DomainError('rule_violation', 'Bara en publicerad utvärdering kan rättas; ändra utkastet direkt.');
       if (original.supersededById) throw new DomainError('rule_violation', `Utvärderingen är redan ersatt av ${original.supersededById}; rätta den nyaste versionen.`, [], { evaluationId: original.supersededById });
-      const [pending] = await db
-        .select({ id: evaluations.id })
-        .from(evaluations)
-        .where(and(eq(evaluations.supersedesId, id), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
+      const pending = await repo.findOpenCorrection(id);
       if (pending) throw new DomainError('duplicate', `Det finns redan en rättelse under arbete: ${pending.id}.`, [], { evaluationId: pending.id });
       const team = await assignments.list(id);
       const { id: _id, municipality: _m, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, supersedesId: _s, supersededById: _sb, ...content } = original;
@@ -128,7 +127,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         input: { ...content, status: 'draft', sourceHash: null, source: { ...content.source } },
         viewer,
         afterCreate: async (t, created) => {
-          await t.update(evaluations).set({ supersedesId: id }).where(eq(evaluations.id, created.id));
+          await repo.linkCorrection(created.id, id, t);
           await assignments.replace(created.id, team.map((a) => ({ userId: a.userId, isLead: a.isLead })), t);
           await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'correction_started', change: { before: null, after: { correctionId: created.id } } }, t);
           await audit.record({ viewer, entity: 'evaluation', entityId: created.id, action: 'correction_of', change: { before: { supersedesId: null }, after: { supersedesId: id } } }, t);

@@ -7,6 +7,7 @@ import { DomainError, type ErrorCode, type ErrorDetail } from '../domain/errors.
 import type { FrameworkDef } from '../domain/framework.ts';
 import type { Extraction } from '../importer/extract.ts';
 import type { ImportResult } from '../importer/types.ts';
+import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
 import { createWorkerPool, TaskError, TaskFailure, type PoolStats, type WorkerPool } from './pool.ts';
 import type { RenderedReport } from './tasks.ts';
@@ -31,6 +32,8 @@ export interface TaskRunner {
   importFile(args: { bytes: Uint8Array; fileName: string; frameworks: readonly FrameworkDef[] }): Promise<ImportResult>;
   /** Renders a report. */
   render(args: { format: 'pdf' | 'docx'; vm: ReportViewModel }): Promise<{ body: Buffer; warnings: string[] }>;
+  /** Renders an action plan's report-back. */
+  renderReportBack(args: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }): Promise<Buffer>;
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -81,7 +84,11 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
       const out = await run<RenderedReport>('render', { format, vm }, 'Sättningen av rapporten');
       return { body: Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength), warnings: out.warnings };
     },
-    stats: () => pool?.stats() ?? { size: settings.size, workers: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
+    async renderReportBack({ format, vm }) {
+      const out = await run<RenderedReport>('renderReportBack', { format, vm }, 'Sättningen av återrapporteringen');
+      return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+    },
+    stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
     close: async () => {
       await pool?.close();
       pool = undefined;

@@ -9,7 +9,8 @@
  * - Workers start on first use and are unref'd while idle, so an idle pool never keeps a process alive.
  * - A bounded queue: beyond `maxQueue` waiting tasks, new tasks are refused at once (overloaded).
  *
- * Worker protocol: the entry module (`entry.mjs`) registers tsx, loads `tasks.ts` and answers
+ * Worker protocol: the entry module (`entry.mjs`) registers tsx, loads `tasks.ts`, posts
+ * `{ ready: true }` (start-up does not count against a task's time), then answers
  * `{ id, name, payload }` with `{ id, ok: true, value }` or `{ id, ok: false, error }`.
  */
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
@@ -67,6 +68,8 @@ export interface RunOptions {
 export interface PoolStats {
   size: number;
   workers: number;
+  /** Workers still loading. */
+  starting: number;
   busy: number;
   queued: number;
   completed: number;
@@ -89,9 +92,11 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** The worker has loaded its tasks. */
+  ready: boolean;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: TaskErrorData };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: TaskErrorData } | { ready: true };
 
 export interface WorkerPool {
   run<T>(name: string, payload: unknown, options?: RunOptions): Promise<T>;
@@ -120,7 +125,9 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
 
   const retire = (slot: Slot, failure: TaskFailure | null): void => {
     if (!slots.delete(slot)) return;
-    const job = finish(slot);
+    // A worker that dies before it is ready cannot run anything: fail the next waiting task rather
+    // than start workers in a loop.
+    const job = finish(slot) ?? (slot.ready ? null : (queue.shift() ?? null));
     if (job && failure) {
       counters.failed += 1;
       job.reject(failure);
@@ -133,8 +140,14 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
 
   const spawn = (): Slot => {
     const worker = new Worker(options.entry, { resourceLimits: limits, workerData: options.workerData, stdout: false, stderr: false });
-    const slot: Slot = { worker, job: null, timer: null };
+    const slot: Slot = { worker, job: null, timer: null, ready: false };
     worker.on('message', (msg: Reply) => {
+      if ('ready' in msg) {
+        slot.ready = true;
+        pump();
+        if (!slot.job) worker.unref();
+        return;
+      }
       const job = slot.job;
       if (!job || msg.id !== job.id) return;
       finish(slot);
@@ -153,7 +166,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
       retire(slot, new TaskFailure(memory ? 'memory' : 'crashed', memory ? 'the task ran out of memory' : `the worker failed: ${err.message}`));
     });
     worker.on('exit', (code) => retire(slot, new TaskFailure('crashed', `the worker exited (${code})`)));
-    worker.unref();
+    // Referenced while it starts (a task is waiting for it); unref'd whenever it is idle.
     slots.add(slot);
     return slot;
   };
@@ -168,9 +181,16 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   function pump(): void {
     while (queue.length > 0 && !closed) {
       let idle: Slot | undefined;
-      for (const s of slots) if (!s.job) idle = s;
-      if (!idle && slots.size < size) idle = spawn();
-      if (!idle) return;
+      let starting = 0;
+      for (const s of slots) {
+        if (!s.ready) starting += 1;
+        else if (!s.job) idle = s;
+      }
+      if (!idle) {
+        // Start another worker only for tasks that no starting worker will take.
+        if (slots.size < size && starting < queue.length) spawn();
+        return;
+      }
       const job = queue.shift();
       if (job) dispatch(idle, job);
     }
@@ -187,8 +207,12 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     },
     stats: () => {
       let busy = 0;
-      for (const s of slots) if (s.job) busy += 1;
-      return { size, workers: slots.size, busy, queued: queue.length, ...counters };
+      let starting = 0;
+      for (const s of slots) {
+        if (s.job) busy += 1;
+        if (!s.ready) starting += 1;
+      }
+      return { size, workers: slots.size, starting, busy, queued: queue.length, ...counters };
     },
     async close() {
       closed = true;

@@ -9,6 +9,7 @@ import { extractReport, type Extraction } from '../importer/extract.ts';
 import { importExtraction } from '../importer/import-file.ts';
 import { hashBytes } from '../importer/import-report.ts';
 import type { ImportResult } from '../importer/types.ts';
+import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
 import type { TaskErrorData } from './pool.ts';
 
@@ -24,6 +25,7 @@ export interface TaskMap {
   extract: { payload: { bytes: Uint8Array; fileName: string }; result: Extraction };
   import: { payload: { bytes: Uint8Array; fileName: string; frameworks: FrameworkDef[] }; result: ImportResult };
   render: { payload: { format: 'pdf' | 'docx'; vm: ReportViewModel }; result: RenderedReport };
+  renderReportBack: { payload: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }; result: RenderedReport };
 }
 
 type Handlers = { [K in keyof TaskMap]: (payload: TaskMap[K]['payload']) => Promise<TaskMap[K]['result']> };
@@ -47,6 +49,11 @@ const handlers: Handlers = {
     if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Rapporten blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
     return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings };
   },
+  async renderReportBack({ format, vm }) {
+    const body = format === 'pdf' ? (await import('../reports/report-back-pdf.ts')).renderReportBackPdf(vm) : await (await import('../reports/report-back-docx.ts')).renderReportBackDocx(vm);
+    if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Återrapporteringen blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
+    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings: [] };
+  },
 };
 
 function errorData(err: unknown): TaskErrorData {
@@ -68,4 +75,5 @@ if (port) {
       (err: unknown) => port.postMessage({ id: msg.id, ok: false, error: errorData(err) }),
     );
   });
+  port.postMessage({ ready: true });
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createAccountRepository } from '../../src/repositories/account.repository.ts';
 
 interface Grant {
   nonce: string;
@@ -178,7 +179,7 @@ void describe('single sign-on with OpenID Connect (local test provider)', () => 
     const res = await signInVia({ sub: 'u-300', email: 'ingen.roll@kommun.se', email_verified: true, groups: ['anställd'] });
     assert.equal(res.statusCode, 403);
     assert.match(res.json().detail, /ingen roll i kompass/);
-    assert.equal(await t.services.users.repository.findByEmail('ingen.roll@kommun.se'), undefined);
+    assert.equal(await createAccountRepository(t.services.db).findByEmail('ingen.roll@kommun.se'), undefined);
   });
 
   void test('forged, unsigned, foreign-key or wrong-audience tokens are refused', async () => {

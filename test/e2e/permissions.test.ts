@@ -13,6 +13,7 @@ import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
 import { buildFramework, scoresFor } from '../helpers/factories.ts';
+import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
 
 const ROLES = ['anonymous', 'admin', 'lead', 'member', 'otherEvaluator', 'municipality', 'otherMunicipality'] as const;
 type RoleKey = (typeof ROLES)[number];
@@ -49,6 +50,8 @@ interface Fixture {
   version: number;
   frameworkId: string;
   userId: string;
+  /** Set when the case asks for an action plan on the evaluation (municipality 1231's). */
+  plan: { id: string; version: number; itemId: string; ownItemId: string; indicatorId: string; targetId: string };
 }
 
 interface Case {
@@ -59,7 +62,16 @@ interface Case {
   expect: Expect;
   /** Sign in a fresh session for the request (logout). */
   freshSession?: boolean;
+  /** Make an action plan (with an own item, a report-back, an indicator and a target) on the evaluation. */
+  plan?: 'unpublished' | 'published';
 }
+
+/** Changes to a municipality's action plan and indicators: its own users (and admins); evaluators read only. */
+const planOwners = (ok: number): Expect => ({ anonymous: 401, admin: ok, lead: 403, member: 403, otherEvaluator: 403, municipality: ok, otherMunicipality: 404 });
+/** Reading a plan (and its report-backs, export, effect): owners and staff; everyone once published. */
+const planReading = (published: boolean): Expect => ({ anonymous: published ? 200 : 404, admin: 200, lead: 200, member: 200, otherEvaluator: 200, municipality: 200, otherMunicipality: published ? 200 : 404 });
+const planCases = (route: (f: Fixture) => string): Case[] =>
+  (['unpublished', 'published'] as const).map((plan) => ({ on: 'published', plan, label: `plan ${plan}`, request: (f: Fixture) => ({ url: route(f) }), expect: planReading(plan === 'published') }));
 
 const uniqueFramework = () => ({ ...structuredClone(FRAMEWORK_2020), id: `perm-${randomBytes(5).toString('hex')}`, name: 'Behörighetstest', origin: 'custom' as const });
 
@@ -119,6 +131,37 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('published') },
   ],
+  'POST /api/evaluations/{id}/action-plan': [
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/action-plan` }), expect: { ...planOwners(201), otherMunicipality: 403 } },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/action-plan` }), expect: { ...planOwners(404), admin: 422 } },
+  ],
+  'GET /api/evaluations/{id}/action-plan': planCases((f) => `/api/evaluations/${f.evaluationId}/action-plan`),
+  'GET /api/action-plans/{id}': planCases((f) => `/api/action-plans/${f.plan.id}`),
+  'PATCH /api/action-plans/{id}': [{ on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}`, payload: { expectedVersion: f.plan.version, caseNumber: 'KS 2024/12' } }), expect: planOwners(200) }],
+  'POST /api/action-plans/{id}/items': [{ on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/items`, payload: { expectedVersion: f.plan.version, item: { improvement: 'Egen punkt' } } }), expect: planOwners(201) }],
+  'PATCH /api/action-plans/{id}/items/{itemId}': [
+    { on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/items/${f.plan.itemId}`, payload: { expectedVersion: f.plan.version, status: 'ongoing' } }), expect: planOwners(200) },
+    { on: 'published', plan: 'published', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/items/${f.plan.itemId}`, payload: { expectedVersion: f.plan.version, status: 'ongoing' } }), expect: { ...planOwners(200), otherMunicipality: 403 } },
+  ],
+  'DELETE /api/action-plans/{id}/items/{itemId}': [{ on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/items/${f.plan.ownItemId}?expectedVersion=${f.plan.version}` }), expect: planOwners(200) }],
+  'GET /api/action-plans/{id}/history': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/history` }), expect: { ...planReading(true), anonymous: 401, otherMunicipality: 403 } }],
+  'GET /api/action-plans/{id}/export.{format}': planCases((f) => `/api/action-plans/${f.plan.id}/export.csv`),
+  'GET /api/action-plans/{id}/effect': planCases((f) => `/api/action-plans/${f.plan.id}/effect`),
+  'GET /api/follow-up/overview': [{ request: () => ({ url: '/api/follow-up/overview' }), expect: { ...all(200), anonymous: 401 } }],
+  'GET /api/follow-up/associations': [{ request: () => ({ url: '/api/follow-up/associations?framework=kk2020' }), expect: all(200) }],
+  'POST /api/action-plans/{id}/report-backs': [{ on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/report-backs`, payload: {} }), expect: planOwners(201) }],
+  'GET /api/action-plans/{id}/report-backs': planCases((f) => `/api/action-plans/${f.plan.id}/report-backs`),
+  'GET /api/action-plans/{id}/report-backs/{n}': planCases((f) => `/api/action-plans/${f.plan.id}/report-backs/1`),
+  'PATCH /api/action-plans/{id}/report-backs/{n}': [{ on: 'published', plan: 'unpublished', request: (f) => ({ url: `/api/action-plans/${f.plan.id}/report-backs/1`, payload: { decisionProposal: ['Rapporten läggs till handlingarna.'] } }), expect: planOwners(200) }],
+  'GET /api/action-plans/{id}/report-backs/{n}.{format}': planCases((f) => `/api/action-plans/${f.plan.id}/report-backs/1.docx`),
+  // Indicators are public once the municipality has a published plan (earlier cases publish plans for 1231).
+  'GET /api/municipalities/{code}/indicators': [{ on: 'published', plan: 'published', request: () => ({ url: '/api/municipalities/1231/indicators' }), expect: planReading(true) }],
+  'POST /api/municipalities/{code}/indicators': [{ request: () => ({ url: '/api/municipalities/1231/indicators', payload: { name: `Nöjdhet ${randomBytes(4).toString('hex')}`, unit: 'index' } }), expect: { ...planOwners(201), otherMunicipality: 403 } }],
+  'PATCH /api/indicators/{id}': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}`, payload: { unit: 'procent' } }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
+  'POST /api/indicators/{id}/values': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/values`, payload: { period: 2022, value: 71 } }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
+  'POST /api/indicators/{id}/targets': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/targets`, payload: { period: 2025, value: 80 } }), expect: { ...planOwners(201), otherMunicipality: 403 } }],
+  'DELETE /api/indicators/{id}/targets/{targetId}': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/targets/${f.plan.targetId}` }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
+  'POST /api/indicators/import': [{ request: () => ({ url: '/api/indicators/import', payload: {} }), expect: { ...planOwners(415), otherMunicipality: 415 } }],
   'GET /api/evaluations/{id}/independent-scores': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
     { on: 'review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 403, otherMunicipality: 404 } },
@@ -174,22 +217,43 @@ void describe('permission matrix: every route × every role', () => {
   });
   after(async () => t.close());
 
-  const fixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
+  const noPlan: Fixture['plan'] = { id: '', version: 0, itemId: '', ownItemId: '', indicatorId: '', targetId: '' };
+  /** An action plan on the evaluation (municipality 1231's), with an own item, report-back 1, an indicator and a target. */
+  const withPlan = async (f: Fixture, published: boolean): Promise<Fixture> => {
+    const owner = viewers.municipality;
+    let plan = (await t.services.actionPlans.createActionPlan({ evaluationId: f.evaluationId, viewer: owner })).plan;
+    plan = await t.services.actionPlans.addItem({ id: plan.id, expectedVersion: plan.version, item: { improvement: 'Egen punkt att ta bort' }, viewer: owner });
+    if (published) plan = await t.services.actionPlans.updateActionPlan({ id: plan.id, expectedVersion: plan.version, patch: { published: true }, viewer: owner });
+    await t.services.reportBacks.createReportBack({ planId: plan.id, input: {}, viewer: owner });
+    const indicator = await t.services.indicators.createIndicator({ municipalityCode: '1231', input: { kpi: `P${randomBytes(5).toString('hex')}`, name: 'Behörighetsindikator' }, viewer: owner });
+    const withTarget = await t.services.indicators.addTarget({ id: indicator.id, target: { period: 2026, value: 75, planItemId: plan.items[0]?.id ?? null }, viewer: owner });
+    const first = plan.items[0];
+    const own = plan.items.find((i) => i.source === 'own');
+    if (!first || !own) throw new Error('fixture plan without items');
+    return { ...f, plan: { id: plan.id, version: plan.version, itemId: first.id, ownItemId: own.id, indicatorId: indicator.id, targetId: withTarget.targets[0]?.id ?? '' } };
+  };
+
+  const fixture = async (on: EvaluationStatus | undefined, plan?: Case['plan']): Promise<Fixture> => {
+    const f = await baseFixture(on);
+    return plan ? withPlan(f, plan === 'published') : f;
+  };
+
+  const baseFixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
     // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent).
     const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId };
-    if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id };
+    if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id, plan: noPlan };
     const e = await t.services.evaluations.createEvaluation({
       input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
       viewer: viewers.lead,
     });
-    await t.services.evaluations.assignments.replace(e.id, [
+    await createAssignmentRepository(t.services.db).replace(e.id, [
       { userId: viewers.lead.userId ?? '', isLead: true },
       { userId: viewers.member.userId ?? '', isLead: false },
     ]);
     let version = e.version;
     if (on === 'review') version = (await t.services.evaluations.changeStatus({ id: e.id, expectedVersion: version, status: 'review', viewer: viewers.lead })).version;
-    return { evaluationId: e.id, version, frameworkId: fw.id, userId: target.id };
+    return { evaluationId: e.id, version, frameworkId: fw.id, userId: target.id, plan: noPlan };
   };
 
   void test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
@@ -205,7 +269,7 @@ void describe('permission matrix: every route × every role', () => {
       void test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
         const got: Partial<Record<RoleKey, number>> = {};
         for (const role of ROLES) {
-          const f = await fixture(c.on);
+          const f = await fixture(c.on, c.plan);
           const { url, payload } = c.request(f);
           let headers: Record<string, string> = {};
           if (role !== 'anonymous') {

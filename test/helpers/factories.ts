@@ -1,19 +1,47 @@
 /**
  * Test data factories: each creates what it needs (municipality choice, framework) so tests
- * are isolated by fresh data instead of shared fixtures.
+ * are isolated by fresh data instead of shared fixtures. Choices come from a seeded generator:
+ * the same data on every run (seed from KOMPASS_TEST_SEED, else a fixed default); the seed is
+ * printed when a test fails, so a failing run can be repeated exactly.
  */
+import { after } from 'node:test';
 import { SYSTEM } from '../../src/domain/access.ts';
-import { randomBytes } from 'node:crypto';
 import { MUNICIPALITIES } from '../../src/catalog/municipalities.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import type { Evaluation, EvaluationInput } from '../../src/domain/evaluation.ts';
 import type { FrameworkDef } from '../../src/domain/framework.ts';
 import type { Services } from '../../src/services/index.ts';
 
+export const TEST_SEED = Number.parseInt(process.env.KOMPASS_TEST_SEED ?? '', 10) || 20260101;
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const random = seeded(TEST_SEED);
+
+/** A hex tag from the seeded generator (unique names within a run). */
+export function seededTag(bytes = 5): string {
+  return Array.from({ length: bytes }, () => Math.floor(random() * 256).toString(16).padStart(2, '0')).join('');
+}
+
+// Printed at the end of a test file when any test in it failed (process.exitCode is set by the runner).
+after(() => {
+  if (process.exitCode) console.error(`Testdata: KOMPASS_TEST_SEED=${TEST_SEED} (sätt samma värde för att köra om med samma data)`);
+});
+
 const kommuner = MUNICIPALITIES.filter((m) => m.kind === 'kommun');
 
 export function randomMunicipalityCode(): string {
-  const m = kommuner[randomBytes(2).readUInt16BE(0) % kommuner.length];
+  const m = kommuner[Math.floor(random() * kommuner.length)];
   if (!m) throw new Error('no municipalities');
   return m.code;
 }
@@ -25,7 +53,7 @@ export function scoresFor(fw: FrameworkDef, factor: number): Record<string, numb
 
 /** A framework version of its own, so averages in a test see only that test's evaluations. */
 export async function buildFramework(services: Services, overrides: Partial<FrameworkDef> = {}): Promise<FrameworkDef> {
-  const id = `test-${randomBytes(5).toString('hex')}`;
+  const id = `test-${seededTag()}`;
   const fw: FrameworkDef = { ...structuredClone(FRAMEWORK_2020), id, name: `Testversion ${id}`, origin: 'custom', ...overrides };
   await services.frameworks.createFramework({ viewer: SYSTEM, framework: fw });
   return fw;

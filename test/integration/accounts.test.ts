@@ -9,6 +9,8 @@ import { viewerOf } from '../../src/services/user.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 import { rejectsWith } from '../helpers/assert.ts';
+import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
+import { createAccountRepository } from '../../src/repositories/account.repository.ts';
 
 
 const PASSWORD = 'korrekt-hast-batteri-9';
@@ -31,7 +33,7 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
   /** A Burlöv draft led by `lead`, with `member` assigned, and full scores. */
   const draft = async () => {
     const e = await ctx.services.evaluations.createEvaluation({ input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2024, scores: scoresFor(FRAMEWORK_2020, 0.5) }, viewer: lead });
-    await ctx.services.evaluations.assignments.replace(e.id, [
+    await createAssignmentRepository(ctx.services.db).replace(e.id, [
       { userId: lead.userId ?? '', isLead: true },
       { userId: member.userId ?? '', isLead: false },
     ]);
@@ -188,14 +190,14 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
     assert.deepEqual(h.map((x) => x.action), ['update', 'create']);
     assert.deepEqual(h[0]?.before, { role: 'municipality', municipalityCode: '1880' });
     assert.doesNotMatch(JSON.stringify(h), /argon2|password/i);
-    const onlyAdmin = await ctx.services.users.repository.listUsers();
+    const onlyAdmin = await createAccountRepository(ctx.services.db).listUsers();
     for (const other of onlyAdmin.filter((x) => x.role === 'admin' && x.id !== admin.userId)) await ctx.services.users.updateUser({ id: other.id, patch: { disabled: true }, viewer: admin });
     await rejectsWith(ctx.services.users.updateUser({ id: admin.userId ?? '', patch: { role: 'evaluator' }, viewer: admin }), 'rule_violation', /administratör/);
   });
 
   void test('sign-in: the same refusal for a wrong password, an unknown account and a locked one; lockout after 5 failures', async () => {
     const v = await user('evaluator', null, PASSWORD);
-    const email = (await ctx.services.users.repository.getUser(v.userId ?? ''))?.email ?? '';
+    const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
     const ok = await ctx.services.auth.login({ email: email.toUpperCase(), password: PASSWORD, address: 'a1' });
     assert.equal(ok.viewer.userId, v.userId);
     assert.equal((await ctx.services.auth.resolveSession(ok.token))?.user.email, email);
@@ -226,7 +228,7 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
 
   void test('a disabled account cannot sign in and its sessions end', async () => {
     const v = await user('evaluator', null, PASSWORD);
-    const email = (await ctx.services.users.repository.getUser(v.userId ?? ''))?.email ?? '';
+    const email = (await createAccountRepository(ctx.services.db).getUser(v.userId ?? ''))?.email ?? '';
     const s = await ctx.services.auth.login({ email, password: PASSWORD, address: 'd1' });
     await ctx.services.users.updateUser({ id: v.userId ?? '', patch: { disabled: true }, viewer: admin });
     assert.equal(await ctx.services.auth.resolveSession(s.token), null);

@@ -11,6 +11,8 @@ import { createServices } from '../../src/services/index.ts';
 import { seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { rejectsWith } from '../helpers/assert.ts';
+import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
+import { createAccountRepository } from '../../src/repositories/account.repository.ts';
 
 
 void describe(`evaluations on ${testDbKind()}`, () => {
@@ -57,7 +59,7 @@ void describe(`evaluations on ${testDbKind()}`, () => {
   void test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
     const e = await buildEvaluation(ctx.services);
     const anna = await ctx.services.users.createUser({ viewer: SYSTEM, input: { email: `anna-${e.id}@test.kompass.se`, name: 'Anna', role: 'evaluator' } });
-    await ctx.services.evaluations.assignments.replace(e.id, [{ userId: anna.id, isLead: true }]);
+    await createAssignmentRepository(ctx.services.db).replace(e.id, [{ userId: anna.id, isLead: true }]);
     const first = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 12 }, viewer: { userId: anna.id, role: 'evaluator', municipalityCode: null, name: 'Anna' } });
     assert.equal(first.version, 2);
     const err = await rejectsWith(ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: { '1.1': 14 } }), 'conflict', /Anna/);
@@ -95,9 +97,9 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal((await ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: e.id })).version, 2);
   });
 
-  void test('status rules: publishing needs a known total; a published evaluation is read-only', async () => {
+  void test('status rules: publishing needs every area scored; a published evaluation is read-only', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
-    await rejectsWith(ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /totalpoängen/);
+    await rejectsWith(ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /saknar poäng/);
     const full = await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: scoresFor(FRAMEWORK_2020, 0.7) });
     const review = await ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: full.version, status: 'review' });
     const pub = await ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: review.version, status: 'published' });
@@ -213,7 +215,7 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       await buildFramework(a.services);
       // Accounts, assignments, a comment, an edit and a correction: all part of the export, with the audit trail.
       const accounts = await seedDemoAccounts(a.services, { passwords: { admin: 'rosa-elefant-77', evaluator: 'gron-giraff-88', municipality: 'bla-zebra-99' } });
-      const lead = await a.services.users.repository.findByEmail(accounts[1]?.email ?? '');
+      const lead = await createAccountRepository(a.services.db).findByEmail(accounts[1]?.email ?? '');
       assert.ok(lead);
       const leadViewer = viewerOf(lead);
       const correction = await a.services.workflow.createCorrection({ id: burlov?.id ?? '', viewer: leadViewer });

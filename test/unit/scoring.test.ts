@@ -13,8 +13,11 @@ import {
   parsePoints,
   percentOf,
   printedRoundingGap,
+  publishProblem,
   roundPoints,
+  scoresBrokenBy,
 } from '../../src/domain/scoring.ts';
+import { scoresFor } from '../helpers/factories.ts';
 
 const burlov: Record<string, number> = {
   '1.1': 15, '1.2': 8, '1.3': 25, '1.4': 6, '1.5': 25, '2.1': 11, '2.2': 26, '2.3': 18, '2.4': 17,
@@ -152,4 +155,45 @@ test('comparison with the previous evaluation gives deltas and flags a different
   assert.deepEqual(c.areas[0], { number: 1, current: 67, previous: 40, delta: 27 });
   assert.equal(c.areas[1]?.delta, null);
   assert.equal(compareWithPrevious({ ...cur, frameworkId: 'kk2020' }, prev).sameFramework, false);
+});
+
+test('area-score rule: once every subarea has points their sum wins over a stated area score (with a note); until then the stated score stands', () => {
+  const full = Object.fromEntries(FRAMEWORK_2020.areas[0]?.subareas.map((s) => [s.id, (s.max ?? 0) / 2]) ?? []);
+  const both = computeScores({ framework: FRAMEWORK_2020, subareaPoints: full, statedAreaScores: { 1: 80 } });
+  assert.equal(both.areas[0]?.score, 50);
+  assert.equal(both.areas[0]?.source, 'subareas');
+  assert.equal(both.notes.length, 1);
+  assert.match(both.notes[0]?.message ?? '', /angivet 80 poäng men delområdena summerar till 50; delområdenas summa gäller/);
+  const partial = computeScores({ framework: FRAMEWORK_2020, subareaPoints: { '1.1': 3 }, statedAreaScores: { 1: 80 } });
+  assert.equal(partial.areas[0]?.score, 80);
+  assert.equal(partial.areas[0]?.source, 'stated');
+  assert.equal(partial.areas[0]?.subareaSum, 3);
+  // Same in print: no note.
+  assert.deepEqual(computeScores({ framework: FRAMEWORK_2020, subareaPoints: full, statedAreaScores: { 1: 50.4 } }).notes, []);
+});
+
+test('publication rule: made in kompass needs every area; a printed report needs a known total', () => {
+  const onlyTotal = computeScores({ framework: FRAMEWORK_2010, subareaPoints: {}, statedAreaScores: { 3: 89 }, statedTotal: 650 });
+  assert.match(publishProblem(onlyTotal, 'manual') ?? '', /områdena 1, 2, 4, 5, 6, 7 och 8 saknar poäng/);
+  assert.equal(publishProblem(onlyTotal, 'import'), null);
+  assert.equal(publishProblem(onlyTotal, 'demo'), null);
+  const oneMissing = computeScores({ framework: FRAMEWORK_2010, subareaPoints: {}, statedAreaScores: { 1: 50, 2: 50, 3: 50, 4: 50, 5: 50, 6: 50, 7: 50 } });
+  assert.match(publishProblem(oneMissing, 'manual') ?? '', /^Utvärderingen kan inte publiceras: område 8 saknar poäng\./);
+  assert.match(publishProblem(oneMissing, 'import') ?? '', /totalpoängen är inte känd/);
+  const all = computeScores({ framework: FRAMEWORK_2020, subareaPoints: scoresFor(FRAMEWORK_2020, 0.5) });
+  assert.equal(publishProblem(all, 'manual'), null);
+});
+
+test('a framework change may not put a maximum below points already scored; each broken score is named', () => {
+  const lowered = structuredClone(FRAMEWORK_2020);
+  const sub = lowered.areas[0]?.subareas[1];
+  assert.ok(sub && sub.max !== null);
+  sub.max = 5;
+  const issues = scoresBrokenBy(lowered, [
+    { label: 'Burlöv 2020', subareaId: sub.id, points: 8 },
+    { label: 'Borås 2021', subareaId: sub.id, points: 5 },
+    { label: 'Borås 2021', subareaId: '2.1', points: 10 },
+  ]);
+  assert.deepEqual(issues, [{ path: `subareas.${sub.id}.max`, message: `Burlöv 2020: Delområde ${sub.id}: 8 poäng är mer än max 5.` }]);
+  assert.deepEqual(scoresBrokenBy(FRAMEWORK_2020, [{ label: 'x', subareaId: sub.id, points: 8 }]), []);
 });

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createBackupService } from '../../services/backup.service.ts';
 import { seedDemoData } from '../../services/demo.service.ts';
 import { UsageError, type Command } from '../types.ts';
 
@@ -24,7 +23,7 @@ export const dbCommand: Command = {
     }
     const runtime = await ctx.openRuntime();
     try {
-      const backup = createBackupService(runtime.services);
+      const { backup } = runtime.services;
       if (sub === 'export') {
         const json = `${JSON.stringify(await backup.exportDatabase(), null, 2)}\n`;
         if (file) fs.writeFileSync(file, json);

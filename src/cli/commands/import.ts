@@ -6,7 +6,6 @@ import { DomainError } from '../../domain/errors.ts';
 import { formatNumber } from '../../domain/scoring.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
 import type { ImportPreview } from '../../importer/types.ts';
-import { createImportService } from '../../services/import.service.ts';
 import { UsageError, type CliContext, type Command } from '../types.ts';
 
 const num = (v: number | null): string => (v === null ? '–' : formatNumber(v));
@@ -51,8 +50,7 @@ export const importCommand: Command = {
     }
     const runtime = await ctx.openRuntime();
     try {
-      const { db, frameworks, municipalities, evaluations, tasks } = runtime.services;
-      const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
+      const { imports } = runtime.services;
       let status = 0;
       const json: unknown[] = [];
       for (const f of files) {

@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SYSTEM } from '../../domain/access.ts';
-import { createReportService } from '../../services/report.service.ts';
 import { UsageError, type Command } from '../types.ts';
 
 export const reportCommand: Command = {
@@ -19,7 +18,7 @@ export const reportCommand: Command = {
     if (!id) throw new UsageError('Ange id för utvärderingen (se GET /api/evaluations).');
     const runtime = await ctx.openRuntime();
     try {
-      const reports = createReportService(runtime.services);
+      const { reports } = runtime.services;
       const started = performance.now();
       const file = await reports.getReport({ id, format: values.format ?? 'pdf', viewer: SYSTEM });
       const out = path.resolve(values.out ?? file.fileName);

@@ -1,6 +1,10 @@
+import type { Viewer } from '../../domain/access.ts';
 import { parseArgs } from 'node:util';
 import { normalizeEmail } from '../../domain/auth.ts';
 import { DomainError } from '../../domain/errors.ts';
+
+/** The command line acts as an administrator, recorded as such in the audit trail. */
+const CLI_ADMIN: Viewer = { userId: null, role: 'admin', municipalityCode: null, name: 'kommandoraden' };
 import { UsageError, type Command } from '../types.ts';
 
 export const userCommand: Command = {
@@ -25,7 +29,7 @@ export const userCommand: Command = {
         ctx.out(`Skapade administratören ${u.email} (${u.id}).`);
         return 0;
       }
-      const all = await users.repository.listUsers();
+      const all = await users.listUsers({ viewer: CLI_ADMIN });
       if (sub === 'list') {
         for (const u of all) ctx.out(`${u.email.padEnd(36)} ${u.role.padEnd(13)} ${u.municipalityCode ?? ''}${u.disabled ? ' (spärrad)' : ''}`);
         if (all.length === 0) ctx.out('Det finns inga användare. Skapa en med kompass user create-admin.');
@@ -34,7 +38,7 @@ export const userCommand: Command = {
       const target = all.find((u) => u.email === normalizeEmail(values.email ?? ''));
       if (!target) throw new DomainError('not_found', `Det finns ingen användare med e-postadressen ${values.email ?? ''}.`);
       const base = runtime.config.publicUrl ?? `http://localhost:${runtime.config.port}`;
-      const link = await users.issuePasswordReset({ id: target.id, viewer: { userId: null, role: 'admin', municipalityCode: null, name: 'kommandoraden' }, baseUrl: base });
+      const link = await users.issuePasswordReset({ id: target.id, viewer: CLI_ADMIN, baseUrl: base });
       ctx.out(`Engångslänk (giltig till ${link.expiresAt}):\n${link.url}`);
       return 0;
     } finally {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
-import { createGoodExampleService } from '../../services/good-examples.service.ts';
 import { GoodExampleListOut, GoodExampleQuery } from '../../contracts/good-examples.ts';
 
 export const goodExampleRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const examples = createGoodExampleService(services);
+    const examples = services.goodExamples;
     app.get(
       '/api/good-examples',
       {

@@ -8,7 +8,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
-import { createImportService } from '../../services/import.service.ts';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../guards.ts';
 import { ImportCreatedOut } from '../../contracts/imports.ts';
@@ -36,13 +35,7 @@ async function readUpload(req: FastifyRequest): Promise<{ bytes: Uint8Array; fil
 export const importRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
-    const imports = createImportService({
-      db: services.db,
-      frameworks: services.frameworks,
-      municipalities: services.municipalities,
-      evaluations: services.evaluations,
-      tasks: services.tasks,
-    });
+    const { imports } = services;
 
     app.post(
       '/api/imports/preview',

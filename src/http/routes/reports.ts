@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
-import { createReportService, type ReportService } from '../../services/report.service.ts';
 import { ReportParams as Params, ReportQuery as Query } from '../../contracts/reports.ts';
 
 /** RFC 6266 header with an ASCII fallback and the UTF-8 name. */
@@ -13,7 +12,7 @@ export function contentDisposition(kind: 'attachment' | 'inline', fileName: stri
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export const reportRoutes = (services: Services, reports: ReportService = createReportService(services)): FastifyPluginAsyncZod =>
+export const reportRoutes = ({ reports }: Pick<Services, 'reports'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/evaluations/:id/report.:format',

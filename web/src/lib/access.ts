@@ -6,17 +6,13 @@
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../../../src/domain/access.ts';
 import { canChangeStatus, canComment, canCorrectEvaluation, canCreateEvaluation, canEditEvaluation, canReadInternals } from '../../../src/policies/evaluation.policy.ts';
 import { refusalMessage } from '../../../src/policies/policy.ts';
+import type { AssignedUser } from '../../../src/contracts/workflow.ts';
 import { apiFetch } from './api.ts';
 import type { AuthUser } from './auth.tsx';
 import type { EvaluationStatus } from './types.ts';
 import { useResource } from './useResource.ts';
 
-export interface AssignedUser {
-  userId: string;
-  name: string;
-  email: string;
-  isLead: boolean;
-}
+export type { AssignedUser };
 
 export interface EvaluationAccess {
   /** False while the assignments are still loading. */
@@ -70,7 +66,7 @@ export function evaluationAccess(user: AuthUser | null, e: EvaluationRef, a: Ass
 export function useEvaluationAccess(user: AuthUser | null, e: EvaluationRef | undefined): EvaluationAccess & { assignments: AssignedUser[] } {
   const needsAssignments = e !== undefined && user !== null && user.role === 'evaluator';
   const res = useResource(needsAssignments ? `assignments:${e.id}:${user.id}` : null, (signal) =>
-    apiFetch<{ items: AssignedUser[] }>(`/api/evaluations/${encodeURIComponent(e?.id ?? '')}/assignments`, { signal }),
+    apiFetch(`/api/evaluations/${encodeURIComponent(e?.id ?? '')}/assignments`, { contract: 'workflow.assignments', signal }),
   );
   const items = res.data?.items ?? [];
   const mine = user ? items.find((x) => x.userId === user.id) : undefined;

@@ -1,7 +1,10 @@
 /**
  * The one API client. Every request goes through `apiFetch`; errors come back as `ApiError`
- * parsed from the server's application/problem+json body.
+ * parsed from the server's application/problem+json body. A request that names its `contract`
+ * gets the reply typed from the server's zod schema (src/contracts), and checked against it in
+ * development (zod is then loaded on demand; production builds carry only the types).
  */
+import type { ContractName, ContractOf } from './contracts.ts';
 
 export interface ProblemFieldError {
   path: string;
@@ -49,6 +52,9 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
+/** Checks replies against their contracts: in development, and in builds made with VITE_KOMPASS_CONTRACT_CHECK=true. */
+const CHECK_CONTRACTS = import.meta.env.DEV || import.meta.env.VITE_KOMPASS_CONTRACT_CHECK === 'true';
+
 export function buildUrl(path: string, query?: ApiRequest['query']): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -85,7 +91,11 @@ async function ensureCsrfToken(): Promise<string | null> {
   return csrfToken;
 }
 
-export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T> {
+/** A request whose reply follows a named contract: typed from it, and checked in development. */
+export function apiFetch<K extends ContractName>(path: string, req: ApiRequest & { contract: K }): Promise<ContractOf<K>>;
+/** A request without a JSON reply contract (204 answers, uploads with server-owned types). */
+export function apiFetch<T>(path: string, req?: ApiRequest & { contract?: undefined }): Promise<T>;
+export async function apiFetch(path: string, req: ApiRequest & { contract?: ContractName } = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const method = req.method ?? (req.json !== undefined || req.form ? 'POST' : 'GET');
   if (method !== 'GET') {
@@ -125,7 +135,11 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
     const problem: ProblemBody = isRecord(parsed) ? (parsed as ProblemBody) : { title: res.statusText, status: res.status };
     throw new ApiError(res.status, problem);
   }
-  return parsed as T;
+  if (CHECK_CONTRACTS && req.contract) {
+    const { checkReply } = await import('./contracts.ts');
+    return checkReply(req.contract, path, parsed);
+  }
+  return parsed;
 }
 
 export function isApiError(err: unknown, status?: number): err is ApiError {

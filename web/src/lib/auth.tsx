@@ -5,34 +5,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { apiFetch, setCsrfToken } from './api.ts';
 
-export type AccountRole = 'admin' | 'evaluator' | 'municipality';
+import type { AuthUserDto, Me } from '../../../src/contracts/auth.ts';
+import type { AccountRole as Role } from '../../../src/domain/access.ts';
+
+export type AccountRole = Role;
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['admin', 'evaluator', 'municipality'];
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string;
-  role: AccountRole;
-  municipalityCode: string | null;
-}
-
-export interface SsoInfo {
-  enabled: boolean;
-  label: string | null;
-  loginUrl: string | null;
-}
-
-interface MeResponse {
-  user: AuthUser | null;
-  csrfToken: string | null;
-  sso: SsoInfo;
-}
-
-interface SessionResponse {
-  user: AuthUser;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type AuthUser = AuthUserDto;
+export type SsoInfo = Me['sso'];
 
 export interface AuthValue {
   /** The signed-in user; null for anonymous visitors (and until the first answer: see `ready`). */
@@ -50,7 +30,7 @@ const NO_SSO: SsoInfo = { enabled: false, label: null, loginUrl: null };
 /** Asks the server who is signed in and hands the session's CSRF token to the API client. */
 async function loadMe(): Promise<{ user: AuthUser | null; sso: SsoInfo }> {
   try {
-    const me = await apiFetch<MeResponse>('/api/auth/me');
+    const me = await apiFetch('/api/auth/me', { contract: 'auth.me' });
     setCsrfToken(me.csrfToken);
     return { user: me.user, sso: me.sso ?? NO_SSO };
   } catch {
@@ -80,7 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const s = await apiFetch<SessionResponse>('/api/auth/login', { method: 'POST', json: { email, password } });
+    const s = await apiFetch('/api/auth/login', { contract: 'auth.session', method: 'POST', json: { email, password } });
     setCsrfToken(s.csrfToken);
     setState((prev) => ({ ...prev, user: s.user, ready: true }));
     return s.user;

@@ -1,34 +1,27 @@
 /**
- * Shapes of the API's responses, typed from the server's own types (services and domain).
+ * Shapes of the API's responses: inferred from the server's contracts (src/contracts) where the
+ * routes declare them, else the server's own domain and service types.
  */
-import type { Evaluation, EvaluationStatus } from '../../../src/domain/evaluation.ts';
+import type { EvaluationDto } from '../../../src/contracts/evaluations.ts';
+import type { EvaluationStatus } from '../../../src/domain/evaluation.ts';
 import type { FrameworkDef } from '../../../src/domain/framework.ts';
 import type { EvaluationSummary } from '../../../src/services/evaluation.service.ts';
 
-export type { Evaluation, EvaluationStatus, FrameworkDef };
+export type { EvaluationStatus, FrameworkDef };
 export type { AreaText, Evaluator, EvaluationInput } from '../../../src/domain/evaluation.ts';
+export type { FrameworkListItem } from '../../../src/contracts/frameworks.ts';
+export type { Municipality as MunicipalityItem } from '../../../src/contracts/municipalities.ts';
+export type { EvaluationListItem } from '../../../src/contracts/evaluations.ts';
 
-export interface FrameworkListItem {
-  id: string;
-  name: string;
-  year: number;
-  origin: string;
-  needsReview: boolean;
-}
-
-export interface MunicipalityItem {
-  code: string;
-  name: string;
-  kind: 'kommun' | 'region';
-  countyName: string | null;
-}
+/** An evaluation with points and texts (GET /api/evaluations/:id). */
+export type Evaluation = EvaluationDto;
 
 export interface ListResponse<T> {
   items: T[];
   count?: number;
 }
 
-export type { EvaluationListItem, EvaluationSummary } from '../../../src/services/evaluation.service.ts';
+export type { EvaluationSummary } from '../../../src/services/evaluation.service.ts';
 export type SummaryArea = EvaluationSummary['areas'][number];
 export type SummarySubarea = SummaryArea['subareas'][number];
 export type SummaryPrevious = NonNullable<EvaluationSummary['previous']>;

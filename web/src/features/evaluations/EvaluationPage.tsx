@@ -15,6 +15,7 @@ import { useEvaluationView } from './api/evaluations.ts';
 import { AreaSection, TEXT_LANG, areaAnchor } from './components/AreaSection.tsx';
 import { useTitleNote } from '../../lib/frameworkTitles.ts';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { IndependentScoringPanel } from './components/IndependentScoringPanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
@@ -81,6 +82,14 @@ export default function EvaluationPage() {
 
       <CorrectionNotes evaluation={evaluation} />
       {user && access.ready && <WorkflowPanel evaluation={evaluation} access={access} onChanged={() => view.reload()} />}
+      {user && access.ready && (user.role === 'admin' || access.assignments.some((a) => a.userId === user.id)) && (
+        <IndependentScoringPanel
+          evaluation={evaluation}
+          isScorer={user.role === 'evaluator' && access.assignments.some((a) => a.userId === user.id)}
+          isLead={user.role === 'admin' || access.assignments.some((a) => a.userId === user.id && a.isLead)}
+          onAgreed={() => view.reload()}
+        />
+      )}
 
       <div className="summary-grid">
         <ScoreCard summary={summary} />

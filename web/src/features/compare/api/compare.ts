@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
-import type { EvaluationListItem, EvaluationSummary, ListResponse } from '../../../lib/types.ts';
+import type { EvaluationSummary } from '../../../lib/types.ts';
 import { useMemo } from 'react';
 import { useLang } from '../../../i18n/i18n.tsx';
 import { localizeSummary } from '../../../lib/frameworkTitles.ts';
@@ -16,5 +16,5 @@ export function useCompareSummaries(ids: readonly string[]) {
 }
 
 export function useEvaluationChoices() {
-  return useResource('compare-choices', (signal) => apiFetch<ListResponse<EvaluationListItem>>('/api/evaluations', { query: { limit: 500 }, signal }));
+  return useResource('compare-choices', (signal) => apiFetch('/api/evaluations', { contract: 'evaluations.list',  query: { limit: 500 }, signal }));
 }

@@ -1,5 +1,5 @@
 import { ApiError, apiFetch } from '../../../lib/api.ts';
-import type { Evaluation, EvaluationInput, FrameworkDef, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
+import type { Evaluation, EvaluationInput, FrameworkDef } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import type { AreaPayload, FactsPayload } from '../draft.ts';
 
@@ -11,8 +11,8 @@ export interface EditorData {
 }
 
 export async function fetchEditorData(id: string, signal?: AbortSignal): Promise<EditorData> {
-  const evaluation = await apiFetch<Evaluation>(evUrl(id), { signal });
-  const framework = await apiFetch<FrameworkDef>(`/api/frameworks/${encodeURIComponent(evaluation.frameworkId)}`, { signal });
+  const evaluation = await apiFetch(evUrl(id), { contract: 'evaluation',  signal });
+  const framework = await apiFetch(`/api/frameworks/${encodeURIComponent(evaluation.frameworkId)}`, { contract: 'framework',  signal });
   return { evaluation, framework };
 }
 
@@ -21,23 +21,23 @@ export function useEditorData(id: string) {
 }
 
 export function fetchEvaluation(id: string): Promise<Evaluation> {
-  return apiFetch<Evaluation>(evUrl(id));
+  return apiFetch(evUrl(id), { contract: 'evaluation' });
 }
 
 export function patchFacts(id: string, expectedVersion: number, facts: FactsPayload): Promise<Evaluation> {
-  return apiFetch<Evaluation>(evUrl(id), { method: 'PATCH', json: { expectedVersion, ...facts } });
+  return apiFetch(evUrl(id), { contract: 'evaluation',  method: 'PATCH', json: { expectedVersion, ...facts } });
 }
 
 export function putScores(id: string, expectedVersion: number, scores: Record<string, number | null>): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`${evUrl(id)}/scores`, { method: 'PUT', json: { expectedVersion, scores } });
+  return apiFetch(`${evUrl(id)}/scores`, { contract: 'evaluation',  method: 'PUT', json: { expectedVersion, scores } });
 }
 
 export function putArea(id: string, number: number, expectedVersion: number, area: AreaPayload): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`${evUrl(id)}/areas/${number}`, { method: 'PUT', json: { expectedVersion, ...area } });
+  return apiFetch(`${evUrl(id)}/areas/${number}`, { contract: 'evaluation',  method: 'PUT', json: { expectedVersion, ...area } });
 }
 
 export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {
-  return apiFetch<Evaluation>('/api/evaluations', { method: 'POST', json: input });
+  return apiFetch('/api/evaluations', { contract: 'evaluation',  method: 'POST', json: input });
 }
 
 /**
@@ -46,7 +46,7 @@ export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {
  */
 export async function createCorrection(source: Evaluation): Promise<Evaluation> {
   try {
-    return await apiFetch<Evaluation>(`${evUrl(source.id)}/corrections`, { method: 'POST' });
+    return await apiFetch(`${evUrl(source.id)}/corrections`, { contract: 'evaluation',  method: 'POST' });
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 404 || err.body.code !== 'not_found' || !err.detail.includes('resurs')) throw err;
   }
@@ -73,9 +73,9 @@ export async function createCorrection(source: Evaluation): Promise<Evaluation> 
 }
 
 export function useFrameworkList() {
-  return useResource('frameworks', (signal) => apiFetch<ListResponse<FrameworkListItem>>('/api/frameworks', { signal }));
+  return useResource('frameworks', (signal) => apiFetch('/api/frameworks', { contract: 'frameworks.list',  signal }));
 }
 
 export function useMunicipality(code: string | null) {
-  return useResource(code ? `municipality:${code}` : null, (signal) => apiFetch<MunicipalityItem>(`/api/municipalities/${encodeURIComponent(code ?? '')}`, { signal }));
+  return useResource(code ? `municipality:${code}` : null, (signal) => apiFetch(`/api/municipalities/${encodeURIComponent(code ?? '')}`, { contract: 'municipality',  signal }));
 }

@@ -6,7 +6,7 @@ import { useLang } from '../../../i18n/i18n.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 
 export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
-  return apiFetch<Evaluation>(`/api/evaluations/${encodeURIComponent(id)}`, { signal });
+  return apiFetch(`/api/evaluations/${encodeURIComponent(id)}`, { contract: 'evaluation',  signal });
 }
 
 export function fetchEvaluationSummary(id: string, signal?: AbortSignal): Promise<EvaluationSummary> {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExampleKind, GoodExampleHit } from '../../../../../src/domain/good-examples.ts';
 import { apiFetch } from '../../../lib/api.ts';
-import type { FrameworkDef, FrameworkListItem, ListResponse } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 
 export type { ExampleKind, GoodExampleHit };
@@ -21,11 +20,11 @@ export interface GoodExampleFilters {
 }
 
 export function useFrameworkList() {
-  return useResource('frameworks', (signal) => apiFetch<ListResponse<FrameworkListItem>>('/api/frameworks', { signal }));
+  return useResource('frameworks', (signal) => apiFetch('/api/frameworks', { contract: 'frameworks.list',  signal }));
 }
 
 export function useFramework(id: string | null) {
-  return useResource(id ? `framework:${id}` : null, (signal) => apiFetch<FrameworkDef>(`/api/frameworks/${encodeURIComponent(id ?? '')}`, { signal }));
+  return useResource(id ? `framework:${id}` : null, (signal) => apiFetch(`/api/frameworks/${encodeURIComponent(id ?? '')}`, { contract: 'framework',  signal }));
 }
 
 interface Page {
@@ -67,7 +66,7 @@ export function useGoodExampleSearch(filters: GoodExampleFilters | null, pageSiz
     if (have >= pages) return;
     const ctrl = new AbortController();
     const offset = have * pageSize;
-    apiFetch<Page>('/api/good-examples', {
+    apiFetch('/api/good-examples', { contract: 'goodExamples.list', 
       query: { framework: filters.framework, area: filters.area, subarea: filters.subarea, kind: filters.kind, q: filters.q, limit: (pages - have) * pageSize, offset },
       signal: ctrl.signal,
     }).then(

@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportProblem } from '../../../../../src/importer/types.ts';
+import type { ImportCreated } from '../../../../../src/contracts/imports.ts';
 import { apiFetch } from '../../../lib/api.ts';
 
 export type { ImportPreview, ImportProblem };
@@ -9,13 +10,7 @@ export interface PreviewResponse {
   duplicateOf: { id: string; year: number } | null;
 }
 
-export interface ImportResponse {
-  evaluationId: string;
-  earlier: Array<{ id: string; year: number }>;
-  earlierSkipped: number[];
-  registeredFrameworkId: string | null;
-  problems: ImportProblem[];
-}
+export type ImportResponse = ImportCreated;
 
 function form(file: File): FormData {
   const fd = new FormData();
@@ -28,5 +23,5 @@ export function previewImport(file: File): Promise<PreviewResponse> {
 }
 
 export function confirmImport(file: File): Promise<ImportResponse> {
-  return apiFetch<ImportResponse>('/api/imports', { method: 'POST', form: form(file) });
+  return apiFetch('/api/imports', { contract: 'imports.created', method: 'POST', form: form(file) });
 }

@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
-import type { EvaluationListItem, EvaluationSummary, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
+import type { EvaluationListItem, EvaluationSummary, FrameworkListItem, MunicipalityItem } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 
 export interface MunicipalityView {
@@ -12,9 +12,9 @@ export interface MunicipalityView {
 export async function fetchMunicipalityView(code: string, signal: AbortSignal): Promise<MunicipalityView> {
   const c = encodeURIComponent(code);
   const [municipality, list, frameworks] = await Promise.all([
-    apiFetch<MunicipalityItem>(`/api/municipalities/${c}`, { signal }),
-    apiFetch<ListResponse<EvaluationListItem>>('/api/evaluations', { query: { municipality: code, limit: 100 }, signal }),
-    apiFetch<ListResponse<FrameworkListItem>>('/api/frameworks', { signal }),
+    apiFetch(`/api/municipalities/${c}`, { contract: 'municipality',  signal }),
+    apiFetch('/api/evaluations', { contract: 'evaluations.list',  query: { municipality: code, limit: 100 }, signal }),
+    apiFetch('/api/frameworks', { contract: 'frameworks.list',  signal }),
   ]);
   const sorted = [...list.items].sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0));
   const summaries = await Promise.all(

@@ -1,5 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
-import type { EvaluationListItem, EvaluationStatus, FrameworkListItem, ListResponse, MunicipalityItem } from '../../../lib/types.ts';
+import type { EvaluationStatus } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 
 export interface EvaluationFilters {
@@ -10,7 +10,7 @@ export interface EvaluationFilters {
 }
 
 export function fetchEvaluations(filters: EvaluationFilters, signal?: AbortSignal) {
-  return apiFetch<ListResponse<EvaluationListItem>>('/api/evaluations', {
+  return apiFetch('/api/evaluations', { contract: 'evaluations.list', 
     query: { year: filters.year, framework: filters.framework, status: filters.status, limit: filters.limit },
     signal,
   });
@@ -30,12 +30,12 @@ export function useAllEvaluationYears() {
 }
 
 export function useFrameworks() {
-  return useResource('frameworks', (signal) => apiFetch<ListResponse<FrameworkListItem>>('/api/frameworks', { signal }));
+  return useResource('frameworks', (signal) => apiFetch('/api/frameworks', { contract: 'frameworks.list',  signal }));
 }
 
 export function useMunicipalitySearch(q: string) {
   const trimmed = q.trim();
   return useResource(trimmed.length === 0 ? null : `municipalities:${trimmed}`, (signal) =>
-    apiFetch<ListResponse<MunicipalityItem>>('/api/municipalities', { query: { q: trimmed, limit: 10 }, signal }),
+    apiFetch('/api/municipalities', { contract: 'municipalities.list',  query: { q: trimmed, limit: 10 }, signal }),
   );
 }

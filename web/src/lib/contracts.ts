@@ -1,0 +1,45 @@
+/**
+ * The server's response contracts (src/contracts), by name. `apiFetch` checks replies against them
+ * in development (and in builds made with VITE_KOMPASS_CONTRACT_CHECK=true); production builds only
+ * use the types, so zod stays out of the bundle. Load this module with a dynamic import only.
+ */
+import { z } from 'zod';
+import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
+import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
+import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
+import { GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
+import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
+import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
+import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
+import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
+
+export const CONTRACTS = {
+  'auth.me': MeOut,
+  'auth.session': SessionOut,
+  'evaluations.list': EvaluationListOut,
+  evaluation: EvaluationOut,
+  'frameworks.list': FrameworkListOut,
+  framework: FrameworkOut,
+  'goodExamples.list': GoodExampleListOut,
+  'imports.created': ImportCreatedOut,
+  'municipalities.list': MunicipalityListOut,
+  municipality: MunicipalityOut,
+  'users.list': UserListOut,
+  user: PublicUserOut,
+  'users.resetLink': ResetLinkOut,
+  'workflow.history': HistoryListOut,
+  'workflow.comments': CommentListOut,
+  'workflow.comment': CommentOut,
+  'workflow.assignments': AssignmentListOut,
+} satisfies Record<string, z.ZodType>;
+
+export type ContractName = keyof typeof CONTRACTS;
+export type ContractOf<K extends ContractName> = z.output<(typeof CONTRACTS)[K]>;
+
+/** Parses a reply with its contract; a mismatch names the path and every wrong field. */
+export function checkReply(name: ContractName, path: string, body: unknown): unknown {
+  const result = CONTRACTS[name].safeParse(body);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => `${i.path.join('.') || '(svaret)'}: ${i.message}`).join('; ');
+  throw new Error(`Svaret från ${path} följer inte kontraktet ${name}: ${fields}`);
+}
