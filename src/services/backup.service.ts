@@ -19,6 +19,9 @@ import type { Services } from './index.ts';
 export const EXPORT_FORMAT = 'kompass-export';
 export const EXPORT_VERSION = 1;
 
+/** Evaluations indexed for search per statement when importing. */
+const INDEX_BATCH = 100;
+
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
@@ -185,7 +188,12 @@ export function createBackupService(services: Services) {
           fwCount += 1;
         }
         for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
+        // The search index is filled in batches after the texts rather than by a trigger per row.
+        await services.goodExamples.deferIndexing(t);
         for (const e of doc.evaluations) await services.evaluations.repository.insertRestored(e, t);
+        const ids = doc.evaluations.map((e) => e.id);
+        for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
+        await services.goodExamples.settleIndex(t);
         await services.evaluations.assignments.insertMany(extra.assignments ?? [], t);
         await services.evaluations.assignments.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
         await services.audit.repository.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);

@@ -3,6 +3,7 @@ import { createAuditService } from './audit.service.ts';
 import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
@@ -15,6 +16,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
+  const goodExamples = createGoodExampleService({ db, frameworks, evaluations });
   const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
   return {
     db,
@@ -25,6 +27,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
     workflow,
     users,
     auth,
+    goodExamples,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

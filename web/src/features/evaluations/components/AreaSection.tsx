@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
+import { passageAnchor } from '../../../../../src/domain/search.ts';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
@@ -93,13 +94,17 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {area.source === 'partial' && <span className="muted small"> ({t('eval.source.partial')})</span>}
         </p>
       </div>
-      {text?.summary && <Markdown text={text.summary} />}
+      {text?.summary && (
+        <div id={passageAnchor({ kind: 'area-summary', areaNumber: area.number, subareaId: null, item: null })} className="passage">
+          <Markdown text={text.summary} />
+        </div>
+      )}
       <SubareaTable area={area} frameworkId={frameworkId} />
       {narratives.length > 0 && (
         <>
           <h3>{t('eval.narratives')}</h3>
           {narratives.map((s) => (
-            <div className="narrative" key={s.id}>
+            <div className="narrative passage" key={s.id} id={passageAnchor({ kind: 'narrative', areaNumber: area.number, subareaId: s.id, item: null })}>
               <h4>
                 {s.id} {s.title}
               </h4>
@@ -114,7 +119,9 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {strengths.length > 0 ? (
             <ul>
               {strengths.map((s, i) => (
-                <li key={i}>{s}</li>
+                <li key={i} className="passage" id={passageAnchor({ kind: 'strength', areaNumber: area.number, subareaId: null, item: i + 1 })}>
+                  {s}
+                </li>
               ))}
             </ul>
           ) : (
@@ -126,7 +133,9 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {improvements.length > 0 ? (
             <ul>
               {improvements.map((s, i) => (
-                <li key={i}>{s}</li>
+                <li key={i} className="passage" id={passageAnchor({ kind: 'improvement', areaNumber: area.number, subareaId: null, item: i + 1 })}>
+                  {s}
+                </li>
               ))}
             </ul>
           ) : (
@@ -139,7 +148,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           <h3>{t('eval.goodExamples')}</h3>
           <ul>
             {text.goodExamples.map((g, i) => (
-              <li key={i}>
+              <li key={i} className="passage" id={passageAnchor({ kind: 'good-example', areaNumber: area.number, subareaId: g.subareaId, item: i + 1 })}>
                 <strong>{g.name}</strong>
                 {g.subareaId && <span className="muted"> ({g.subareaId})</span>}
                 {g.text && <>: {g.text}</>}
