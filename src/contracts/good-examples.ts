@@ -31,7 +31,7 @@ export const GoodExampleQuerySchema = z
     municipality: z.string().regex(/^\d{4}$/, 'kommunkoden har fyra siffror').optional(),
     /** With `subarea`: only evaluations with at least this percent of the subarea's points. */
     minPercent: z.coerce.number().min(0, 'andel 0–100').max(100, 'andel 0–100').optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: z.coerce.number().int().min(1).max(100, 'högst 100 träffar per sida').default(20),
     offset: z.coerce.number().int().min(0).max(10000, 'högst 10 000 träffar kan bläddras').default(0),
   })
   .refine((v) => v.minPercent === undefined || v.subarea !== undefined, { message: 'minPercent kräver ett delområde (subarea)', path: ['minPercent'] })

@@ -8,10 +8,10 @@ import type { Db } from '../db/client.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { GoodExampleHit, GoodExampleResult } from '../contracts/good-examples.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
-import { computeScores, percentOf } from '../domain/scoring.ts';
-import { buildTsQuery, excerpt, parseHighlight, passageAnchor, queryWords, type SearchKind } from '../domain/search.ts';
-import type { EvaluationRepository } from '../repositories/evaluation.repository.ts';
+import { percentOf } from '../domain/scoring.ts';
+import { buildTsQuery, excerpt, parseHighlight, passageAnchor, queryWords } from '../domain/search.ts';
 import { createSearchRepository, type SearchFilter, type SearchRow } from '../repositories/search.repository.ts';
+import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 
 /** At most this many matching passages are ranked per query; counts are exact up to it. */
@@ -38,19 +38,13 @@ function minPointsFor(frameworks: readonly FrameworkDef[], subareaId: string, pe
   return out;
 }
 
-export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkService; evaluations: { repository: EvaluationRepository } }) {
+export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkService; evaluations: Pick<EvaluationService, 'getScores'> }) {
   const search = createSearchRepository(deps.db);
 
-  /** Percent achieved where each hit stands: its subarea, else its area, else the whole evaluation. */
-  const percents = async (rows: readonly SearchRow[], byId: ReadonlyMap<string, FrameworkDef>): Promise<Map<number, number | null>> => {
+  /** Percent achieved where each hit stands: its subarea, else its area, else the whole evaluation (from the score index). */
+  const percents = async (rows: readonly SearchRow[], viewer: Viewer): Promise<Map<number, number | null>> => {
     const ids = [...new Set(rows.map((r) => r.evaluationId))];
-    const data = ids.length ? await deps.evaluations.repository.scoreData({ ids }) : [];
-    const scores = new Map(
-      data.flatMap((d) => {
-        const fw = byId.get(d.frameworkId);
-        return fw ? [[d.id, computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal })] as const] : [];
-      }),
-    );
+    const scores = new Map((ids.length ? await deps.evaluations.getScores({ ids, viewer }) : []).map((d) => [d.id, d.score]));
     const out = new Map<number, number | null>();
     for (const r of rows) {
       const s = scores.get(r.evaluationId);
@@ -64,7 +58,7 @@ export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkSe
 
   return {
     /** The viewer does not widen the search: only published texts are indexed, for everyone. */
-    async searchGoodExamples({ viewer: _viewer, query, limit = 50, offset = 0 }: { viewer: Viewer; query: GoodExampleSearch; limit?: number; offset?: number }): Promise<GoodExampleResult> {
+    async searchGoodExamples({ viewer, query, limit = 20, offset = 0 }: { viewer: Viewer; query: GoodExampleSearch; limit?: number; offset?: number }): Promise<GoodExampleResult> {
       const all = await deps.frameworks.listFrameworks();
       const byId = new Map<string, FrameworkDef>(all.map((f) => [f.id, f]));
       const frameworkId = query.frameworkId && query.frameworkId !== 'all' ? query.frameworkId : undefined;
@@ -84,7 +78,7 @@ export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkSe
       const found = tsquery
         ? await search.searchText({ tsquery, filter, limit, offset, candidates: RANKED_CANDIDATES, denseAfter: DENSE_AFTER_EVALUATIONS })
         : await search.list({ filter, limit, offset, countLimit: 1000 });
-      const percent = await percents(found.rows, byId);
+      const percent = await percents(found.rows, viewer);
       const items = found.rows.map((r): GoodExampleHit => {
         const fw = byId.get(r.frameworkId);
         const areaDef = r.areaNumber === null ? undefined : fw?.areas.find((a) => a.number === r.areaNumber);
