@@ -5,6 +5,7 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createGoodExampleService } from './good-examples.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createSynthService } from './synth.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 
@@ -17,6 +18,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
   const goodExamples = createGoodExampleService({ db, frameworks, evaluations });
+  const synth = createSynthService({ frameworks, municipalities });
   const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
   return {
     db,
@@ -28,6 +30,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
     users,
     auth,
     goodExamples,
+    synth,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
