@@ -4,6 +4,7 @@
  * - cold start to first 200 with an existing data dir, RSS after start
  * - the importer, report and web benchmarks when those modules are present
  */
+import { SYSTEM } from '../src/domain/access.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,7 +62,7 @@ async function benchHttp(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const list = (await runtime.services.evaluations.listEvaluations({ filter: { municipalityCode: '1231' } })).items[0];
+  const list = (await runtime.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1231' } })).items[0];
   if (!list) throw new Error('demo data missing');
   const seconds = 8;
   const concurrency = 10;

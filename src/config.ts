@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AccountRole } from './domain/access.ts';
 import { parseRoleMap } from './domain/auth.ts';
+import { defaultWorkerSettings, type WorkerSettings } from './workers/index.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,6 +40,12 @@ const EnvSchema = z.object({
   KOMPASS_OIDC_ROLE_MAP: z.string().default(''),
   /** Claim with the municipality code of municipality users. */
   KOMPASS_OIDC_MUNICIPALITY_CLAIM: z.string().default('municipality_code'),
+  /** Worker threads for reading uploads and rendering reports (default: cores − 1, 2 to 4). */
+  KOMPASS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Heap limit of one worker thread, MB. */
+  KOMPASS_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).optional(),
+  /** Time limit of one task in a worker (reading a file, rendering a report), seconds. */
+  KOMPASS_WORKER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
 });
 
 export interface OidcConfig {
@@ -72,6 +79,8 @@ export interface Config {
   /** Directory of the built web app. */
   webDist: string;
   auth: AuthConfig;
+  /** The worker pool for untrusted work (uploads, report rendering). */
+  workers: WorkerSettings;
 }
 
 function oidcConfig(e: z.infer<typeof EnvSchema>): { oidc: OidcConfig | null; problems: string[] } {
@@ -123,6 +132,11 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       cookieSecure: e.KOMPASS_COOKIE_SECURE === 'true' ? 'always' : e.KOMPASS_COOKIE_SECURE === 'false' ? 'never' : 'auto',
       loginAttemptsPerAddress: e.KOMPASS_LOGIN_ATTEMPTS,
       oidc,
+    },
+    workers: {
+      size: e.KOMPASS_WORKERS ?? defaultWorkerSettings().size,
+      memoryMb: e.KOMPASS_WORKER_MEMORY_MB ?? defaultWorkerSettings().memoryMb,
+      timeoutSeconds: e.KOMPASS_WORKER_TIMEOUT_SECONDS ?? defaultWorkerSettings().timeoutSeconds,
     },
     ...overrides,
   };

@@ -22,9 +22,17 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 export async function openRuntime(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Runtime> {
   const database = await openDatabase(target);
-  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours, attemptsPerAddress: config.auth.loginAttemptsPerAddress } });
+  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours, attemptsPerAddress: config.auth.loginAttemptsPerAddress }, workers: config.workers });
   await services.ensureReferenceData();
-  return { config, database, services, close: () => database.close() };
+  return {
+    config,
+    database,
+    services,
+    close: async () => {
+      await services.tasks.close();
+      await database.close();
+    },
+  };
 }
 
 export async function startServer(runtime: Runtime, opts: { demo: boolean; logger?: boolean }): Promise<FastifyInstance> {

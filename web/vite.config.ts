@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      '@fonts': path.join(repoRoot, 'node_modules/@expo-google-fonts'),
+      '@inter': path.join(repoRoot, 'node_modules/@fontsource/inter/files'),
     },
   },
   server: {

@@ -52,6 +52,8 @@ function chartFontFiles(): string[] {
 export interface PngOptions {
   /** Output width in pixels; height follows the SVG's aspect ratio. */
   width: number;
+  /** TTF files to draw text with (default: Inter). Glyphs missing in the first fall back to the others. */
+  fontFiles?: readonly string[];
 }
 
 /**
@@ -64,7 +66,7 @@ export function renderChartPng(svg: string, options: PngOptions): Buffer {
     background: '#ffffff',
     font: {
       loadSystemFonts: false,
-      fontFiles: chartFontFiles(),
+      fontFiles: [...(options.fontFiles ?? chartFontFiles())],
       defaultFontFamily: chartFontFamily,
       sansSerifFamily: chartFontFamily,
     },

@@ -3,14 +3,15 @@
  */
 import { z } from 'zod';
 import { SEARCH_KINDS } from '../domain/search.ts';
+import { FrameworkIdParam, safeText, SubareaId, TEXT_LIMITS } from './common.ts';
 
 export const GoodExampleQuerySchema = z
   .object({
-    q: z.string().max(200, 'sökningen får vara högst 200 tecken').optional(),
+    q: safeText(TEXT_LIMITS.query).optional(),
     /** A framework version id, or `all` (also the default) for every version. */
-    framework: z.string().max(64).optional(),
+    framework: FrameworkIdParam.optional(),
     area: z.coerce.number().int().min(1, 'område 1–8').max(8, 'område 1–8').optional(),
-    subarea: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.3').optional(),
+    subarea: SubareaId.optional(),
     /** One kind, or several separated by commas. */
     kind: z
       .string()

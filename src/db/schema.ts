@@ -312,6 +312,44 @@ export const searchTerms = pgTable(
   (t) => [index('search_terms_folded_trgm_idx').using('gin', sql`${t.folded} gin_trgm_ops`), index('search_terms_folded_idx').on(t.folded)],
 );
 
+/** Each assigned evaluator's own scores, hidden from the others until that evaluator submits. */
+export const independentScoreSheets = pgTable(
+  'independent_score_sheets',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Subarea id → points (decimals). */
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.userId], name: 'independent_score_sheets_pk' }), index('independent_score_sheets_user_idx').on(t.userId)],
+);
+
+/** The team's agreed score per subarea with its one-line reason; the evaluation's scores are these. */
+export const agreedScores = pgTable(
+  'agreed_scores',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    subareaId: text('subarea_id').notNull(),
+    value: doublePrecision('value').notNull(),
+    reason: text('reason').notNull(),
+    agreedBy: text('agreed_by').notNull(),
+    agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.subareaId], name: 'agreed_scores_pk' })],
+);
+
 export const accountSchema = { users, sessions, passwordResets, evaluationAssignments, evaluationComments, auditLog };
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, searchDocuments, searchEvaluations, searchTerms, ...accountSchema };
+export const conductSchema = { independentScoreSheets, agreedScores };
+
+export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...searchSchema };

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'unsupported'
+  | 'too_large'
+  | 'unprocessable'
+  | 'unavailable'
   | 'rate_limited';
 
 export interface ErrorDetail {

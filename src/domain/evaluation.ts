@@ -2,6 +2,7 @@
  * The evaluation as plain data, shared by services, importer, demo data, export/import and reports.
  */
 import { z } from 'zod';
+import { calendarDate, patchOf, safeText, TEXT_LIMITS } from './input.ts';
 
 export const EVALUATION_STATUSES = ['draft', 'review', 'published'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -12,22 +13,29 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   published: 'publicerad',
 };
 
-const text = (max: number) => z.string().max(max);
+/** Where an evaluation may go from each status (who may move it: src/policies/evaluation.policy.ts). */
+export const STATUS_TRANSITIONS: Record<EvaluationStatus, EvaluationStatus[]> = {
+  draft: ['review', 'published'],
+  review: ['draft', 'published'],
+  published: [],
+};
+
+const text = safeText;
 const points = z.number().finite().min(0).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
+const isoDate = calendarDate;
 
 export const EvaluatorSchema = z.object({
-  name: text(200).min(1, 'namn saknas'),
-  organisation: text(200).default(''),
+  name: text(TEXT_LIMITS.name).min(1, 'namn saknas'),
+  organisation: text(TEXT_LIMITS.name).default(''),
   isLead: z.boolean().default(false),
 });
 export type Evaluator = z.infer<typeof EvaluatorSchema>;
 
 export const GoodExampleSchema = z.object({
   municipalityCode: z.string().regex(/^\d{2,4}$/).nullable().default(null),
-  name: text(200).min(1),
+  name: text(TEXT_LIMITS.name).min(1),
   subareaId: z.string().regex(/^[1-8]\.[1-9]$/).nullable().default(null),
-  text: text(2000).default(''),
+  text: text(TEXT_LIMITS.item).default(''),
 });
 export type GoodExampleInput = z.infer<typeof GoodExampleSchema>;
 
@@ -35,16 +43,16 @@ export const AreaTextSchema = z.object({
   number: z.number().int().min(1).max(8),
   /** Area total as printed, when subarea points are unknown (older reports). */
   statedScore: points.nullable().default(null),
-  summary: text(50_000).default(''),
+  summary: text(TEXT_LIMITS.summary).default(''),
   /** Narrative per subarea id (Markdown). */
-  narratives: z.record(z.string().regex(/^[1-8]\.[1-9]$/), text(100_000)).default({}),
-  strengths: z.array(text(2000).min(1)).max(200).default([]),
-  improvements: z.array(text(2000).min(1)).max(200).default([]),
+  narratives: z.record(z.string().regex(/^[1-8]\.[1-9]$/), text(TEXT_LIMITS.long)).default({}),
+  strengths: z.array(text(TEXT_LIMITS.item).min(1)).max(200).default([]),
+  improvements: z.array(text(TEXT_LIMITS.item).min(1)).max(200).default([]),
   goodExamples: z.array(GoodExampleSchema).max(200).default([]),
 });
 export type AreaText = z.infer<typeof AreaTextSchema>;
 
-export const KeyFactSchema = z.object({ label: text(200).min(1), value: text(2000) });
+export const KeyFactSchema = z.object({ label: text(TEXT_LIMITS.name).min(1), value: text(TEXT_LIMITS.item) });
 
 export const EvaluationFactsSchema = z.object({
   year: z.number().int().min(1990).max(2100),
@@ -55,17 +63,25 @@ export const EvaluationFactsSchema = z.object({
   ordinal: z.number().int().min(1).max(50).nullable().default(null),
   interviews: z.number().int().min(0).max(10_000).nullable().default(null),
   interviewsApprox: z.boolean().default(false),
-  summary: text(100_000).default(''),
+  summary: text(TEXT_LIMITS.long).default(''),
   statedTotal: z.number().finite().min(0).max(800).nullable().default(null),
   keyFacts: z.array(KeyFactSchema).max(100).default([]),
   evaluators: z.array(EvaluatorSchema).max(20).default([]),
 });
 export type EvaluationFacts = z.infer<typeof EvaluationFactsSchema>;
 
+/** A change to the facts: only the fields sent (no defaults), so nothing unsent is cleared. */
+export const EvaluationFactsPatchSchema = patchOf(EvaluationFactsSchema);
+export type EvaluationFactsPatch = z.input<typeof EvaluationFactsPatchSchema>;
+
+/** A change to an area's texts: only the fields sent; the rest keep their stored values. */
+export const AreaTextPatchSchema = patchOf(AreaTextSchema.omit({ number: true }));
+export type AreaTextPatch = z.input<typeof AreaTextPatchSchema>;
+
 /** Everything needed to create an evaluation in one transaction. */
 export const EvaluationInputSchema = EvaluationFactsSchema.extend({
   municipalityCode: z.string().regex(/^\d{2,4}$/, 'kommunkod ska vara 4 siffror (region: 2)'),
-  frameworkId: z.string().min(1),
+  frameworkId: text(64).min(1),
   status: z.enum(EVALUATION_STATUSES).default('draft'),
   /** Achieved points per subarea id. */
   scores: z.record(z.string(), z.number().finite()).default({}),
@@ -73,8 +89,8 @@ export const EvaluationInputSchema = EvaluationFactsSchema.extend({
   source: z
     .object({
       kind: z.enum(['import', 'manual', 'demo']),
-      fileName: z.string().max(500).optional(),
-      found: z.array(z.string().max(200)).max(200).optional(),
+      fileName: text(500).optional(),
+      found: z.array(text(TEXT_LIMITS.name)).max(200).optional(),
     })
     .default({ kind: 'manual' }),
   /** Hash of the imported report, so the same report is not imported twice. */

@@ -16,7 +16,12 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { sessionResolver, type ViewerResolver } from './context.ts';
 import { registerCookies, registerSecurity } from './security.ts';
 import { ROUTES } from './routes/registry.ts';
+import { guardsBeforeBody } from './guards.ts';
+import { anonymousBodyLimit } from './limits.ts';
 import { PUBLIC } from '../domain/access.ts';
+import { PAGE_VIEWER } from '../services/public-pages.service.ts';
+import { injectHead } from './page-head.ts';
+import { publicOrigin } from './routes/public-pages.ts';
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'webDist' | 'trustProxy' | 'dataDir' | 'publicUrl' | 'auth'>;
@@ -47,6 +52,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     Object.defineProperty(request, 'viewer', { value: await resolveViewer(request), writable: true, configurable: true });
   });
   await registerSecurity(app, opts.config);
+  // Cheap refusals before any body is read: role guards run at onRequest, anonymous bodies are small.
+  app.addHook('onRoute', guardsBeforeBody);
+  app.addHook('preParsing', anonymousBodyLimit);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -64,12 +72,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webDist = opts.config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // index.html is not served as a file: every page gets it with its own head (title, description, canonical).
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, allowedPath: (p) => p !== '/index.html' });
   }
-  app.setNotFoundHandler((request, reply) => {
+  const indexHtml = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
+  app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method === 'GET' && !url.startsWith('/api/') && hasWeb) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      const meta = await opts.services.publicPages.getPageMeta({ pathname: url, viewer: PAGE_VIEWER });
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(injectHead(indexHtml, meta, publicOrigin(opts.config, request)));
     }
     return sendProblem(reply, request, 404, url.startsWith('/api/') ? `Det finns ingen resurs ${request.method} ${url}.` : 'Sidan finns inte. Webbappen är inte byggd (kör npm run build:web).', { code: 'not_found' });
   });

@@ -15,7 +15,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   duplicate: 409,
   unsupported: 415,
+  too_large: 413,
   rule_violation: 422,
+  unprocessable: 422,
+  unavailable: 503,
   rate_limited: 429,
 };
 
@@ -30,6 +33,12 @@ const TITLES: Record<number, string> = {
   422: 'Regeln tillåter inte ändringen',
   429: 'För många försök',
   500: 'Internt fel',
+  503: 'Tillfälligt otillgänglig',
+};
+
+/** Titles for codes that share a status with another meaning. */
+const TITLES_BY_CODE: Partial<Record<ErrorCode, string>> = {
+  unprocessable: 'Filen kunde inte behandlas',
 };
 
 export interface Problem {
@@ -62,7 +71,8 @@ function zodDetails(error: ZodError): ErrorDetail[] {
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
     const status = STATUS_BY_CODE[error.code];
-    return sendProblem(reply, request, status, error.message, { code: error.code, ...(error.details.length ? { errors: error.details } : {}), ...error.extra });
+    const title = TITLES_BY_CODE[error.code];
+    return sendProblem(reply, request, status, error.message, { code: error.code, ...(title ? { title } : {}), ...(error.details.length ? { errors: error.details } : {}), ...error.extra });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({

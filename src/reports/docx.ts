@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { renderChartPng } from '../charts/render-svg.ts';
 import { renderReportCharts } from './charts.ts';
-import { reportFonts } from './fonts.ts';
+import { regularFontFiles, reportFonts } from './fonts.ts';
 import type { Block, Run } from './markdown.ts';
 import type { ReportViewModel, ScoreRow } from './view-model.ts';
 
@@ -145,8 +145,9 @@ function scoreRowCells(r: ScoreRow, bold = false): TableCell[] {
 export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
   const L = vm.labels;
   const charts = renderReportCharts(vm);
-  const barPng = renderChartPng(charts.bar.svg, { width: charts.bar.width * 2 });
-  const radarPng = charts.radar ? renderChartPng(charts.radar.svg, { width: charts.radar.width * 2 }) : null;
+  const fontFiles = regularFontFiles();
+  const barPng = renderChartPng(charts.bar.svg, { width: charts.bar.width * 2, fontFiles });
+  const radarPng = charts.radar ? renderChartPng(charts.radar.svg, { width: charts.radar.width * 2, fontFiles }) : null;
 
   const body: Array<Paragraph | Table | TableOfContents> = [];
   let chapter = 0;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { renderReportCharts } from './charts.ts';
-import { reportFonts } from './fonts.ts';
+import { fitReportToFonts, reportFonts } from './fonts.ts';
 import { REPORT_TEMPLATE } from './typst/template.ts';
 import type { ReportViewModel } from './view-model.ts';
 
@@ -33,6 +33,19 @@ export interface PdfOptions {
 
 /** Renders the report to PDF bytes. Synchronous and CPU-bound (about a second for a full report). */
 export function renderReportPdf(vm: ReportViewModel, options: PdfOptions = {}): Buffer {
+  return renderReportPdfWithWarnings(vm, options).pdf;
+}
+
+/**
+ * Renders the report to PDF bytes; characters no font has are replaced first (and named in a note
+ * and in `warnings`), so PDF/A never meets a missing glyph.
+ */
+export function renderReportPdfWithWarnings(input: ReportViewModel, options: PdfOptions = {}): { pdf: Buffer; warnings: string[] } {
+  const { vm, warnings } = fitReportToFonts(input);
+  return { pdf: compilePdf(vm, options), warnings };
+}
+
+function compilePdf(vm: ReportViewModel, options: PdfOptions): Buffer {
   const c = getCompiler();
   const charts = renderReportCharts(vm);
   const shadow = (p: string): string => path.join(WORKSPACE, p);

@@ -242,8 +242,41 @@ function whenText(e: Evaluation): string {
   return String(e.year);
 }
 
-/** Builds the report's view model. Pure: same input, same output. */
+/**
+ * User text as a renderer may print it: CRLF and CR become LF, control characters other than LF and
+ * TAB are dropped, lone UTF-16 surrogates become U+FFFD. Everything else (combining marks, bidi
+ * marks, emoji, any script) is kept. A word longer than 40 characters gets a zero-width space
+ * after every 40, so a line can break inside it (the PDF does not hyphenate such words).
+ */
+export function cleanReportText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[^\s\u200b]{40}(?=[^\s\u200b])/gu, '$&\u200b');
+}
+
+/** Applies `fn` to every string inside a JSON-like value (arrays and plain objects), keeping its shape. */
+export function mapStrings<T>(value: T, fn: (s: string) => string): T {
+  if (typeof value === 'string') return fn(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, fn)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
+    return out as T;
+  }
+  return value;
+}
+
+/** Builds the report's view model. Pure: same input, same output. Every string in it is cleaned (`cleanReportText`). */
 export function buildReportViewModel(input: BuildReportInput): ReportViewModel {
+  const raw = buildRawViewModel(input);
+  const vm = mapStrings(raw, cleanReportText);
+  // File name and date are built here from safe parts; they stay exactly as built.
+  return { ...vm, meta: { ...vm.meta, fileBase: raw.meta.fileBase, date: raw.meta.date } };
+}
+
+function buildRawViewModel(input: BuildReportInput): ReportViewModel {
   const { evaluation: ev, framework: fw, summary: sum } = input;
   const l = input.labels ?? svReportLabels;
   const municipality = input.municipality?.name ?? ev.municipality.name;

@@ -11,7 +11,9 @@ import type { Viewer } from '../domain/access.ts';
 import { afterFailedLogin, isLocked, LOGIN_REFUSED, normalizeEmail } from '../domain/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createAccountRepository, type UserRow } from '../repositories/account.repository.ts';
-import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser } from './user.service.ts';
+import type { OidcConfig } from '../config.ts';
+import type { OidcIdentity } from './oidc.service.ts';
+import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser, type UserService } from './user.service.ts';
 
 export interface AuthSettings {
   /** How long a session lasts after sign-in. */
@@ -43,7 +45,7 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createAuthService(deps: { db: Db; settings?: Partial<AuthSettings> }) {
+export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc'>; settings?: Partial<AuthSettings> }) {
   const settings: AuthSettings = { ...DEFAULT_AUTH, ...deps.settings };
   const repo = createAccountRepository(deps.db);
   const attempts = new Map<string, { count: number; resetAt: number }>();
@@ -97,6 +99,23 @@ export function createAuthService(deps: { db: Db; settings?: Partial<AuthSetting
       }
       if (user.failedLogins > 0 || user.lockedUntil) await repo.updateUser(user.id, { failedLogins: 0, lockedUntil: null });
       if (Math.random() < 0.05) await repo.deleteExpiredSessions(now);
+      return service.startSession(user);
+    },
+
+    /**
+     * Password sign-in as the browser sees it: a successful sign-in replaces the session this browser
+     * had (`replacing`, session fixation); a failed one leaves it alone.
+     */
+    async signIn({ email, password, address, replacing }: { email: string; password: string; address: string; replacing?: string | undefined }): Promise<StartedSession> {
+      const s = await service.login({ email, password, address });
+      if (replacing) await service.logout({ sessionId: replacing });
+      return s;
+    },
+
+    /** Single sign-on: the identity the provider vouched for becomes (or links to) an account and a new session. */
+    async signInWithIdentity({ identity, config, replacing }: { identity: OidcIdentity; config: OidcConfig | null; replacing?: string | undefined }): Promise<StartedSession> {
+      const user = await deps.users.signInWithOidc({ identity, config });
+      if (replacing) await service.logout({ sessionId: replacing });
       return service.startSession(user);
     },
 

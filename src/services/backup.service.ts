@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { SYSTEM } from '../domain/access.ts';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
 import { EvaluationInputSchema } from '../domain/evaluation.ts';
 import { validateFramework } from '../domain/framework.ts';
@@ -168,7 +169,7 @@ export function createBackupService(services: Services) {
       }
       const doc = document as ExportDocument;
       const extra = head.data;
-      const existing = await services.evaluations.listEvaluations({ filter: { limit: 1 } });
+      const existing = await services.evaluations.listEvaluations({ filter: { limit: 1 }, viewer: SYSTEM });
       if (existing.count > 0) throw new DomainError('rule_violation', 'Databasen innehåller redan utvärderingar; importera till en tom databas.');
       const present = await accounts.listUsers();
       const clash = (extra.users ?? []).find((u) => present.some((p) => p.id === u.id || p.email === u.email));

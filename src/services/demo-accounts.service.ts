@@ -3,7 +3,7 @@
  * and one municipality user for Burlöv (1231). Passwords are new at every start unless given, and printed.
  */
 import { randomBytes } from 'node:crypto';
-import type { AccountRole } from '../domain/access.ts';
+import { SYSTEM, type AccountRole } from '../domain/access.ts';
 import type { Services } from './index.ts';
 
 export interface DemoAccount {
@@ -29,7 +29,7 @@ export async function seedDemoAccounts(services: Services, opts: { passwords?: P
     const user = await services.users.ensureUserWithPassword({ input: { email: a.email, name: a.name, role: a.role, municipalityCode: a.municipalityCode }, password });
     if (a.role === 'evaluator') {
       // Lead of every evaluation that has no assigned team yet (the demo evaluations).
-      const { items } = await services.evaluations.listEvaluations({ filter: { limit: 500 } });
+      const { items } = await services.evaluations.listEvaluations({ filter: { limit: 500 }, viewer: SYSTEM });
       for (const e of items) {
         const team = await services.evaluations.assignments.list(e.id);
         if (team.length === 0) await services.evaluations.assignments.replace(e.id, [{ userId: user.id, isLead: true }]);

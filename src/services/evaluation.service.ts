@@ -1,18 +1,25 @@
 import type { Db } from '../db/client.ts';
-import { canViewEvaluation, editRefusal, NOT_ASSIGNED, STATUS_TRANSITIONS, statusChangeRefusal, SYSTEM, visibleStatuses, type Assignment, type Viewer } from '../domain/access.ts';
+import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvaluation, canViewEvaluation, visibleStatuses } from '../policies/evaluation.policy.ts';
 import { diffEvaluation, evaluationSnapshot, isEmptyChange } from '../domain/audit.ts';
 import { DomainError, notFound, type ErrorDetail } from '../domain/errors.ts';
 import {
+  AreaTextPatchSchema,
   AreaTextSchema,
-  EvaluationFactsSchema,
+  EvaluationFactsPatchSchema,
   EvaluationInputSchema,
   STATUS_LABELS,
+  STATUS_TRANSITIONS,
   type AreaText,
+  type AreaTextPatch,
+  type EvaluationFactsPatch,
   type Evaluation,
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
+import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
   checkAreaScore,
@@ -27,12 +34,13 @@ import {
 } from '../domain/scoring.ts';
 import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
 import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
 import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
-import type { z } from 'zod';
 
 export interface EvaluationListItem {
   id: string;
@@ -66,8 +74,13 @@ export interface EvaluationSummary {
   notes: EvaluationScore['notes'];
 }
 
-export type FactsPatch = Partial<z.input<typeof EvaluationFactsSchema>>;
-export type AreaPatch = Partial<Omit<z.input<typeof AreaTextSchema>, 'number'>>;
+export type FactsPatch = EvaluationFactsPatch;
+export type AreaPatch = AreaTextPatch;
+
+function assertPeriodOrder(start: string | null | undefined, end: string | null | undefined): void {
+  const problem = periodOrderProblem(start, end);
+  if (problem) throw new DomainError('validation', problem, [{ path: 'periodEnd', message: problem }]);
+}
 
 function scoreOf(fw: FrameworkDef, d: Pick<ScoreData, 'subareaPoints' | 'statedAreaScores' | 'statedTotal'>): EvaluationScore {
   return computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal });
@@ -88,6 +101,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   const { db, frameworks, municipalities, audit } = deps;
   const repo = createEvaluationRepository(db);
   const assignments = createAssignmentRepository(db);
+  const independent = createIndependentScoreRepository(db);
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
@@ -97,8 +111,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   };
 
   const mustEdit = async (row: EvaluationRow, viewer: Viewer): Promise<void> => {
-    const refusal = editRefusal(viewer, await assignmentOf(row.id, viewer));
-    if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
+    authorize(canEditEvaluation(viewer, await assignmentOf(row.id, viewer)));
   };
 
   const validateScores = (fw: FrameworkDef, scores: Readonly<Record<string, number | null>>): ErrorDetail[] =>
@@ -238,19 +251,19 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   const service = {
     async createEvaluation({
       input,
-      viewer = SYSTEM,
+      viewer,
       executor,
       afterCreate,
     }: {
       input: EvaluationInput;
-      viewer?: Viewer;
+      viewer: Viewer;
       executor?: Db;
       /** Runs in the creating transaction (corrections link the new draft to the original). */
       afterCreate?: (tx: Db, created: Evaluation) => Promise<void>;
     }): Promise<Evaluation> {
-      if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att skapa en utvärdering.');
-      if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw new DomainError('forbidden', 'Bara utvärderare och administratörer kan skapa utvärderingar.');
+      authorize(canCreateEvaluation(viewer));
       const parsed = EvaluationInputSchema.parse(input);
+      assertPeriodOrder(parsed.periodStart, parsed.periodEnd);
       await municipalities.getMunicipality({ code: parsed.municipalityCode });
       const fw = await frameworks.getFramework({ id: parsed.frameworkId });
       const details = [...validateScores(fw, parsed.scores), ...validateAreas(fw, parsed.areas)];
@@ -281,14 +294,14 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db));
     },
 
-    async getEvaluation({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<Evaluation> {
+    async getEvaluation({ id, viewer }: { id: string; viewer: Viewer }): Promise<Evaluation> {
       await mustSee(id, viewer);
       const full = await repo.getFull(id);
       if (!full) throw notFound(`Utvärderingen ${id} finns inte.`);
       return full;
     },
 
-    async listEvaluations({ filter = {}, viewer = SYSTEM }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer?: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
+    async listEvaluations({ filter = {}, viewer }: { filter?: Omit<EvaluationFilter, 'statuses'> & { status?: EvaluationStatus }; viewer: Viewer }): Promise<{ items: EvaluationListItem[]; count: number }> {
       let statuses = visibleStatuses(viewer);
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
@@ -313,45 +326,67 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       };
     },
 
-    async updateEvaluationFacts({ id, expectedVersion, patch, viewer = SYSTEM }: { id: string; expectedVersion: number; patch: FactsPatch; viewer?: Viewer }): Promise<Evaluation> {
-      const parsed = EvaluationFactsSchema.partial().parse(patch);
-      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx) => {
+    async updateEvaluationFacts({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: FactsPatch; viewer: Viewer }): Promise<Evaluation> {
+      // Only the fields sent change: the patch schema has no defaults to write in their place.
+      const parsed = sentFields(EvaluationFactsPatchSchema.parse(patch));
+      return versionedWrite(id, expectedVersion, viewer, 'update_facts', async (tx, row) => {
         const { evaluators: evs, ...facts } = parsed;
+        assertPeriodOrder(facts.periodStart !== undefined ? facts.periodStart : row.periodStart, facts.periodEnd !== undefined ? facts.periodEnd : row.periodEnd);
         if (evs) await repo.replaceEvaluators(id, evs, tx);
-        const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
-        return clean as Partial<EvaluationRow>;
+        return facts as Partial<EvaluationRow>;
       });
     },
 
     /** Sets subarea points (null = unknown). Editing a subarea makes its area computed from subareas. */
-    async setScores({ id, expectedVersion, scores, viewer = SYSTEM }: { id: string; expectedVersion: number; scores: Record<string, number | null>; viewer?: Viewer }): Promise<Evaluation> {
-      return versionedWrite(id, expectedVersion, viewer, 'set_scores', async (tx, _row, fw) => {
+    async setScores({
+      id,
+      expectedVersion,
+      scores,
+      viewer,
+      action = 'set_scores',
+      also,
+    }: {
+      id: string;
+      expectedVersion: number;
+      scores: Record<string, number | null>;
+      viewer: Viewer;
+      /** The audit action ('agree_scores' when the team records its consensus). */
+      action?: string;
+      /** Runs in the same transaction after the scores are written (the consensus records its reasons). */
+      also?: (tx: Db, fw: FrameworkDef) => Promise<void>;
+    }): Promise<Evaluation> {
+      return versionedWrite(id, expectedVersion, viewer, action, async (tx, _row, fw) => {
         const details = validateScores(fw, scores);
         if (details.length) throw new DomainError('validation', details.length === 1 ? (details[0]?.message ?? '') : `${details.length} poäng är ogiltiga: ${details.map((d) => d.message).join(' ')}`, details);
         await repo.setScores(id, scores, tx);
+        if (also) await also(tx, fw);
       });
     },
 
-    async updateArea({ id, number, expectedVersion, patch, viewer = SYSTEM }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer?: Viewer }): Promise<Evaluation> {
+    async updateArea({ id, number, expectedVersion, patch, viewer }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer: Viewer }): Promise<Evaluation> {
       if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
-        const merged = AreaTextSchema.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), number });
+        // A merge: the fields sent replace the stored ones, the others stay as they are.
+        const merged = AreaTextSchema.parse({ ...current, ...sentFields(AreaTextPatchSchema.parse(patch)), number });
         const details = validateAreas(fw, [merged]);
         if (details.length) throw new DomainError('validation', details[0]?.message ?? 'Ogiltigt område.', details);
         await repo.upsertArea(id, merged, tx);
       });
     },
 
-    async changeStatus({ id, expectedVersion, status, viewer = SYSTEM }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer?: Viewer }): Promise<Evaluation> {
+    async changeStatus({ id, expectedVersion, status, viewer }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer: Viewer }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
-      const refusal = statusChangeRefusal(viewer, status, await assignmentOf(id, viewer));
-      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal);
+      authorize(canChangeStatus(viewer, status, await assignmentOf(id, viewer)));
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
       if (!STATUS_TRANSITIONS[row.status].includes(status)) {
         throw new DomainError('rule_violation', `Status kan inte ändras från ${STATUS_LABELS[row.status]} till ${STATUS_LABELS[status]}.`);
       }
       if (status === 'published') {
+        // A team that scores independently publishes only once every subarea has an agreed score.
+        const fw = await frameworks.getFramework({ id: row.frameworkId });
+        const missing = consensusMissing(fw, { started: await independent.started(id), sheets: await independent.sheets(id), agreed: await independent.agreed(id) });
+        if (missing.length) throw new DomainError('rule_violation', `Utvärderingen kan inte publiceras förrän teamet är överens: ${missing.map((m) => m.message).join(' ')}`, missing);
         const [scored] = await loadScored({ ids: [id] });
         if (!scored || scored.score.total === null) {
           throw new DomainError('rule_violation', 'Utvärderingen kan inte publiceras: totalpoängen är inte känd (alla områden måste ha poäng).');
@@ -378,10 +413,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return service.getEvaluation({ id, viewer });
     },
 
-    async deleteEvaluation({ id, expectedVersion, viewer = SYSTEM }: { id: string; expectedVersion: number; viewer?: Viewer }): Promise<void> {
+    async deleteEvaluation({ id, expectedVersion, viewer }: { id: string; expectedVersion: number; viewer: Viewer }): Promise<void> {
       const row = await mustSee(id, viewer);
-      const refusal = statusChangeRefusal(viewer, 'published', await assignmentOf(id, viewer));
-      if (refusal) throw new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', refusal.replace('publicera', 'ta bort'));
+      authorize(canDeleteEvaluation(viewer, await assignmentOf(id, viewer)));
       if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
       const deleted = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
@@ -393,7 +427,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (!deleted) throw await conflict(id, expectedVersion);
     },
 
-    async getSummary({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<EvaluationSummary> {
+    async getSummary({ id, viewer }: { id: string; viewer: Viewer }): Promise<EvaluationSummary> {
       // Served from the in-memory score index: no query per request once it is built. The result depends
       // only on the data revision and on which evaluations the viewer may see, so it is memoised on that.
       const own = await index.get(id);
@@ -414,7 +448,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     /** Scores of many evaluations at once (compare page, trend). */
-    async getScores({ ids, viewer = SYSTEM }: { ids: readonly string[]; viewer?: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
+    async getScores({ ids, viewer }: { ids: readonly string[]; viewer: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
       const rows = await loadScored({ ids });
       return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: r.score }));
     },

@@ -1,11 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client.ts';
-import { SYSTEM, type Viewer } from '../domain/access.ts';
+import type { Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canCreateFramework, canUpdateFramework } from '../policies/framework.policy.ts';
+import { canImportReport } from '../policies/evaluation.policy.ts';
 import type { AuditService } from './audit.service.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { sentFields } from '../domain/input.ts';
 import { createFrameworkRepository, toFrameworkDef } from '../repositories/framework.repository.ts';
 
 export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string };
@@ -35,6 +39,21 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     return cache;
   };
 
+  const create = async (framework: FrameworkDef, viewer: Viewer, executor?: Db): Promise<StoredFramework> => {
+    const issues = validateFramework(framework);
+    if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
+    if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
+    const write = async (t: Db) => {
+      const inserted = await repo.insert(framework, t);
+      await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'create', change: frameworkChange(null, framework) }, t);
+      return inserted;
+    };
+    const row = executor ? await write(executor) : await db.transaction(async (tx) => write(tx as unknown as Db));
+    cache = null;
+    changes.bump();
+    return toFrameworkDef(row);
+  };
+
   const service = {
     /** Inserts catalog versions that are missing; keeps edits made to stored ones (texts are editable data). */
     async ensureCatalog(): Promise<void> {
@@ -54,23 +73,27 @@ export function createFrameworkService(db: Db, audit: AuditService) {
       return fw;
     },
     /** Adds a version (data); recorded in the audit trail in the same transaction. */
-    async createFramework({ framework, executor, viewer = SYSTEM }: { framework: FrameworkDef; executor?: Db; viewer?: Viewer }): Promise<StoredFramework> {
-      const issues = validateFramework(framework);
-      if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
-      if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
-      const write = async (t: Db) => {
-        const inserted = await repo.insert(framework, t);
-        await audit.record({ viewer, entity: 'framework', entityId: framework.id, action: 'create', change: frameworkChange(null, framework) }, t);
-        return inserted;
-      };
-      const row = executor ? await write(executor) : await db.transaction(async (tx) => write(tx as unknown as Db));
-      cache = null;
-      changes.bump();
-      return toFrameworkDef(row);
+    async createFramework({ framework, executor, viewer }: { framework: FrameworkDef; executor?: Db; viewer: Viewer }): Promise<StoredFramework> {
+      authorize(canCreateFramework(viewer));
+      return create(framework, viewer, executor);
     },
-    /** Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay. */
-    async updateFramework({ framework, viewer = SYSTEM }: { framework: FrameworkDef; viewer?: Viewer }): Promise<StoredFramework> {
-      const current = await service.getFramework({ id: framework.id });
+    /**
+     * A framework variant found in an imported report (origin derived-import, marked for review): whoever
+     * may import reports may register it as part of the import; an administrator reviews it later.
+     */
+    async registerDerivedFramework({ framework, executor, viewer }: { framework: FrameworkDef; executor?: Db; viewer: Viewer }): Promise<StoredFramework> {
+      authorize(canImportReport(viewer));
+      return create({ ...framework, origin: 'derived-import', needsReview: true }, viewer, executor);
+    },
+    /**
+     * Updates texts, titles or review flag. Ids and maxima of subareas that have scores must stay.
+     * Changes the fields given; the others keep their stored values (`areas`, when given, replaces all areas).
+     */
+    async updateFramework({ framework: update, viewer }: { framework: Partial<FrameworkDef> & { id: string }; viewer: Viewer }): Promise<StoredFramework> {
+      authorize(canUpdateFramework(viewer));
+      const stored = await service.getFramework({ id: update.id });
+      const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas };
+      const framework: FrameworkDef = { ...current, ...sentFields(update), id: stored.id };
       const issues = validateFramework(framework);
       if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
       const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');

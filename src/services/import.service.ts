@@ -6,13 +6,15 @@
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
+import { canImportReport } from '../policies/evaluation.policy.ts';
+import { authorize } from '../policies/policy.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
-import { importReportFile } from '../importer/import-file.ts';
 import type { ImportPreview, ImportResult } from '../importer/types.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
+import type { TaskRunner } from '../workers/index.ts';
 
 export interface ImportPreviewResult {
   ok: boolean;
@@ -32,19 +34,22 @@ export interface ImportOutcome {
   registeredFrameworkId: string | null;
 }
 
-export function createImportService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; evaluations: EvaluationService }) {
-  const { db, frameworks, municipalities, evaluations } = deps;
+export function createImportService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; evaluations: EvaluationService; tasks: Pick<TaskRunner, 'importFile'> }) {
+  const { db, frameworks, municipalities, evaluations, tasks } = deps;
   const repo = createEvaluationRepository(db);
 
   const analyse = async (bytes: Uint8Array, fileName: string): Promise<{ result: ImportResult; duplicateOf: ImportPreviewResult['duplicateOf'] }> => {
-    const result = await importReportFile({ bytes, fileName, frameworks: await frameworks.listFrameworks() });
+    // Reading and parsing run in a worker thread with memory, time and size limits; a file that
+    // cannot or may not be read is refused there (DomainError → 4xx) and nothing is saved.
+    const result = await tasks.importFile({ bytes, fileName, frameworks: await frameworks.listFrameworks() });
     const existing = await repo.findBySourceHash(result.preview.sourceHash);
     return { result, duplicateOf: existing ? { id: existing.id, year: existing.year } : null };
   };
 
   return {
     /** Reads a report and returns what would be imported, with every problem. Saves nothing. */
-    async previewImport({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<ImportPreviewResult> {
+    async previewImport({ bytes, fileName, viewer }: { bytes: Uint8Array; fileName: string; viewer: Viewer }): Promise<ImportPreviewResult> {
+      authorize(canImportReport(viewer));
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
@@ -54,7 +59,8 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
     },
 
     /** Imports a report as a draft evaluation (plus earlier results it prints). */
-    async importReport({ bytes, fileName, viewer = SYSTEM }: { bytes: Uint8Array; fileName: string; viewer?: Viewer }): Promise<ImportOutcome> {
+    async importReport({ bytes, fileName, viewer }: { bytes: Uint8Array; fileName: string; viewer: Viewer }): Promise<ImportOutcome> {
+      authorize(canImportReport(viewer));
       const { result, duplicateOf } = await analyse(bytes, fileName);
       const preview = result.preview;
       if (duplicateOf) {
@@ -68,7 +74,7 @@ export function createImportService(deps: { db: Db; frameworks: FrameworkService
       if (result.derivedFramework) {
         const known = await frameworks.listFrameworks();
         if (!known.some((f) => f.id === result.derivedFramework?.id)) {
-          await frameworks.createFramework({ framework: result.derivedFramework });
+          await frameworks.registerDerivedFramework({ framework: result.derivedFramework, viewer });
           registeredFrameworkId = result.derivedFramework.id;
         }
       }

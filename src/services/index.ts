@@ -4,13 +4,16 @@ import { createAuthService, type AuthSettings } from './auth.service.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createGoodExampleService } from './good-examples.service.ts';
+import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
+import { createPublicPagesService } from './public-pages.service.ts';
 import { createSynthService } from './synth.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
@@ -19,9 +22,14 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
   const users = createUserService({ db, audit, municipalities });
   const goodExamples = createGoodExampleService({ db, frameworks, evaluations });
   const synth = createSynthService({ frameworks, municipalities });
-  const auth = createAuthService({ db, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
+  const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
+  /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
+  const tasks = createTaskRunner(opts.workers);
+  const publicPages = createPublicPagesService({ evaluations, municipalities });
   return {
     db,
+    tasks,
     frameworks,
     municipalities,
     evaluations,
@@ -31,6 +39,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings> } = 
     auth,
     goodExamples,
     synth,
+    independentScores,
+    publicPages,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

@@ -1,19 +1,27 @@
 /**
  * Evaluation reports as PDF or DOCX: loads what the viewer may see, builds the view model (pure),
- * renders it, and caches published reports until their content changes.
+ * renders it in the worker pool (off the event loop, with time and memory limits), and caches the
+ * file by content.
  *
  * Cache key = hash of (format, renderer version, view model). The view model contains everything
- * printed: evaluation texts and scores, framework texts (about, introductions, titles), the average
- * of comparable evaluations and the previous evaluation. So any change that alters the report
- * (a correction, an edited framework text, a newly published peer changing the average) gives a
- * new key; unchanged data is served from the cache.
+ * printed: evaluation texts and scores, status, framework texts (about, introductions, titles), the
+ * average of comparable evaluations and the previous evaluation. So any change that alters the
+ * report (an edit of a draft, a correction, an edited framework text, a newly published peer changing
+ * the average) gives a new key; unchanged data is served from the cache. Drafts are cached the same
+ * way. Because the key is the content itself, a per-process cache is correct with several instances:
+ * an instance can only ever serve a file made from exactly the view model it just built from the
+ * database, so nothing needs invalidating across instances (each renders a new version once).
+ *
+ * A render that fails is remembered for a minute by the same key: asking again for the same content
+ * gets the same answer at once instead of rendering again.
  */
 import { createHash } from 'node:crypto';
-import { SYSTEM, type Viewer } from '../domain/access.ts';
+import type { Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
 import { buildReportViewModel, type ReportViewModel } from '../reports/view-model.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
+import type { TaskRunner } from '../workers/index.ts';
 
 export const REPORT_FORMATS = ['pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -83,11 +91,17 @@ export function createMemoryReportCache(maxBytes = 64 * 1024 * 1024): ReportCach
   };
 }
 
-/** The real renderers, loaded lazily so importing the service does not load Typst, docx or resvg. */
-export const defaultRenderers: ReportRenderers = {
-  pdf: async (vm) => (await import('../reports/pdf.ts')).renderReportPdf(vm),
-  docx: async (vm) => (await import('../reports/docx.ts')).renderReportDocx(vm),
-};
+/** The real renderers, in the worker pool. */
+export function poolRenderers(tasks: Pick<TaskRunner, 'render'>): ReportRenderers {
+  return {
+    pdf: async (vm) => (await tasks.render({ format: 'pdf', vm })).body,
+    docx: async (vm) => (await tasks.render({ format: 'docx', vm })).body,
+  };
+}
+
+/** How long a failed render is remembered (same content → same error, no new render). */
+export const RENDER_FAILURE_TTL_MS = 60_000;
+const MAX_REMEMBERED_FAILURES = 256;
 
 export function parseReportFormat(format: string): ReportFormat {
   const f = format.toLowerCase();
@@ -104,11 +118,23 @@ export function viewModelKey(format: ReportFormat, vm: ReportViewModel): string 
 export function createReportService(deps: {
   evaluations: Pick<EvaluationService, 'getEvaluation' | 'getSummary'>;
   frameworks: Pick<FrameworkService, 'getFramework'>;
+  tasks: Pick<TaskRunner, 'render'>;
   renderers?: ReportRenderers;
   cache?: ReportCache;
+  now?: () => number;
 }) {
-  const renderers = deps.renderers ?? defaultRenderers;
+  const renderers = deps.renderers ?? poolRenderers(deps.tasks);
   const cache = deps.cache ?? createMemoryReportCache();
+  const now = deps.now ?? Date.now;
+  /** Recent failures by key (bounded, oldest dropped first). */
+  const failures = new Map<string, { error: unknown; until: number }>();
+  const rememberFailure = (key: string, error: unknown): void => {
+    failures.set(key, { error, until: now() + RENDER_FAILURE_TTL_MS });
+    for (const k of failures.keys()) {
+      if (failures.size <= MAX_REMEMBERED_FAILURES) break;
+      failures.delete(k);
+    }
+  };
   /** Latest key per evaluation and format, so a superseded file is dropped as soon as the data changes. */
   const latest = new Map<string, string>();
   /** Renders in progress, so simultaneous requests for the same report render it once. */
@@ -126,7 +152,7 @@ export function createReportService(deps: {
 
   const service = {
     /** The report's view model, as the viewer may see it (drafts only for viewers who may see them). */
-    async getReportViewModel({ id, viewer = SYSTEM }: { id: string; viewer?: Viewer }): Promise<ReportViewModel> {
+    async getReportViewModel({ id, viewer }: { id: string; viewer: Viewer }): Promise<ReportViewModel> {
       return (await load(id, viewer)).vm;
     },
 
@@ -134,7 +160,7 @@ export function createReportService(deps: {
      * The report file. Unknown id, or a draft the viewer may not see → not_found (the same answer,
      * so drafts are not revealed); unsupported format → unsupported.
      */
-    async getReport({ id, format, viewer = SYSTEM }: { id: string; format: string; viewer?: Viewer }): Promise<ReportFile> {
+    async getReport({ id, format, viewer }: { id: string; format: string; viewer: Viewer }): Promise<ReportFile> {
       const fmt = parseReportFormat(format);
       const { status, vm } = await load(id, viewer);
       const key = viewModelKey(fmt, vm);
@@ -144,22 +170,27 @@ export function createReportService(deps: {
         key,
         status,
       };
-      // Only published reports are cached: drafts change all the time and must not linger in memory.
-      if (status !== 'published') {
-        return { ...base, body: await renderers[fmt](vm), cached: false };
-      }
       const slot = `${id}:${fmt}`;
       const previousKey = latest.get(slot);
       if (previousKey && previousKey !== key) cache.delete(previousKey);
       latest.set(slot, key);
       const hit = cache.get(key);
       if (hit) return { ...base, body: hit, cached: true };
+      const failed = failures.get(key);
+      if (failed && failed.until > now()) throw failed.error;
+      if (failed) failures.delete(key);
       let pending = inFlight.get(key);
       if (!pending) {
         pending = renderers[fmt](vm).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
-      const body = await pending;
+      let body: Buffer;
+      try {
+        body = await pending;
+      } catch (err) {
+        rememberFailure(key, err);
+        throw err;
+      }
       cache.set(key, body);
       return { ...base, body, cached: false };
     },

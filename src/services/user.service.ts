@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { argon2id, hash, verify } from 'argon2';
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type AccountRole, type Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canManageUsers } from '../policies/user.policy.ts';
 import { normalizeEmail, passwordProblem, roleFromClaim } from '../domain/auth.ts';
 import type { OidcConfig } from '../config.ts';
 import type { OidcIdentity } from './oidc.service.ts';
@@ -75,10 +77,7 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
   const { db, audit, municipalities } = deps;
   const repo = createAccountRepository(db);
 
-  const mustBeAdmin = (viewer: Viewer): void => {
-    if (viewer.role === 'public') throw new DomainError('unauthorized', 'Du måste logga in för att göra detta.');
-    if (viewer.role !== 'admin') throw new DomainError('forbidden', 'Bara en administratör kan hantera användare.');
-  };
+  const mustBeAdmin = (viewer: Viewer): void => authorize(canManageUsers(viewer));
 
   const checkMunicipality = async (role: AccountRole, code: string | null | undefined): Promise<string | null> => {
     if (role !== 'municipality') {
@@ -103,7 +102,7 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
   };
 
   const service = {
-    async createUser({ input, viewer = SYSTEM, executor }: { input: UserInput; viewer?: Viewer; executor?: Db }): Promise<PublicUser> {
+    async createUser({ input, viewer, executor }: { input: UserInput; viewer: Viewer; executor?: Db }): Promise<PublicUser> {
       mustBeAdmin(viewer);
       const email = normalizeEmail(input.email);
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError('validation', `"${input.email}" är ingen giltig e-postadress.`, [{ path: 'email', message: 'ogiltig e-postadress' }]);
@@ -218,14 +217,14 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
 
     /** Creates the first (or another) administrator with a password: `kompass user create-admin`. */
     async createAdmin({ email, password, name }: { email: string; password: string; name?: string }): Promise<PublicUser> {
-      return service.createUser({ input: { email, password, role: 'admin', name: name ?? normalizeEmail(email).split('@')[0] ?? 'Administratör' } });
+      return service.createUser({ input: { email, password, role: 'admin', name: name ?? normalizeEmail(email).split('@')[0] ?? 'Administratör' }, viewer: SYSTEM });
     },
 
     /** Creates the user if missing, and (re)sets the password. Demo accounts only. */
     async ensureUserWithPassword({ input, password }: { input: Omit<UserInput, 'password'>; password: string }): Promise<PublicUser> {
       const email = normalizeEmail(input.email);
       const existing = await repo.findByEmail(email);
-      if (!existing) return service.createUser({ input: { ...input, password } });
+      if (!existing) return service.createUser({ input: { ...input, password }, viewer: SYSTEM });
       const updated = await repo.updateUser(existing.id, { passwordHash: await hashPassword(password), disabled: false, failedLogins: 0, lockedUntil: null });
       if (!updated) throw notFound(`Användaren ${email} finns inte.`);
       return toPublicUser(updated);

@@ -10,7 +10,9 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { evaluations, users } from '../db/schema.ts';
-import { canReadInternals, commentRefusal, statusChangeRefusal, type Viewer } from '../domain/access.ts';
+import type { Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canAssignEvaluators, canComment, canCorrectEvaluation, canReadInternals } from '../policies/evaluation.policy.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { AssignedUser } from '../repositories/assignment.repository.ts';
@@ -27,16 +29,14 @@ export interface Comment {
   createdAt: string;
 }
 
-const refuse = (viewer: Viewer, message: string): DomainError => new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', message);
-
 export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService }) {
   const { db, evaluations: ev, audit } = deps;
   const assignments = ev.assignments;
 
   const mustReadInternals = async (id: string, viewer: Viewer) => {
-    if (viewer.role === 'public') throw new DomainError('unauthorized', 'Logga in för att se utvärderingens historik och kommentarer.');
+    authorize(canReadInternals(viewer));
     const row = await ev.mustSee(id, viewer);
-    if (!canReadInternals(viewer, row)) throw new DomainError('forbidden', 'Du får inte se utvärderingens historik och kommentarer.');
+    authorize(canReadInternals(viewer, row));
     return row;
   };
 
@@ -49,8 +49,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
     /** Replaces who is assigned. The lead evaluator or an administrator decides; exactly one lead. */
     async setAssignments({ id, expectedVersion, list, viewer }: { id: string; expectedVersion: number; list: ReadonlyArray<{ userId: string; isLead: boolean }>; viewer: Viewer }): Promise<AssignedUser[]> {
       await ev.mustSee(id, viewer);
-      const refusal = statusChangeRefusal(viewer, 'published', await ev.assignmentOf(id, viewer));
-      if (refusal) throw refuse(viewer, refusal.replace('publicera utvärderingen', 'ändra vilka som är tilldelade'));
+      authorize(canAssignEvaluators(viewer, await ev.assignmentOf(id, viewer)));
       const ids = list.map((a) => a.userId);
       if (new Set(ids).size !== ids.length) throw new DomainError('validation', 'Samma användare finns flera gånger i listan.');
       if (list.length && list.filter((a) => a.isLead).length !== 1) throw new DomainError('validation', 'Ange exakt en huvudutvärderare.');
@@ -88,8 +87,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
     /** A comment on a draft shared for review (municipality) or on a draft (evaluators). Never changes scores. */
     async addComment({ id, body, areaNumber = null, subareaId = null, viewer }: { id: string; body: string; areaNumber?: number | null; subareaId?: string | null; viewer: Viewer }): Promise<Comment> {
       const row = await mustReadInternals(id, viewer);
-      const refusal = commentRefusal(viewer, row);
-      if (refusal) throw new DomainError(row.status === 'published' ? 'rule_violation' : 'forbidden', refusal);
+      authorize(canComment(viewer, row));
       const text = body.trim();
       if (!text) throw new DomainError('validation', 'Kommentaren är tom.', [{ path: 'body', message: 'skriv en kommentar' }]);
       if (subareaId && areaNumber !== null && !subareaId.startsWith(`${areaNumber}.`)) throw new DomainError('validation', `Delområde ${subareaId} hör inte till område ${areaNumber}.`);
@@ -108,10 +106,15 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       return audit.listEntries({ entity: 'evaluation', entityId: id, limit, ...(beforeId !== undefined ? { beforeId } : {}) });
     },
 
-    /** Starts a correction: a new draft copying a published evaluation; the original stays published until the correction is. */
+    /**
+     * Starts a correction: a new draft copying a published evaluation; the original stays published until
+     * the correction is. A correction belongs to the original's team: only an administrator or an evaluator
+     * assigned to the original may start it, and the team (with its lead) carries over unchanged; who is on
+     * it changes only through `setAssignments` (the lead or an administrator).
+     */
     async createCorrection({ id, viewer }: { id: string; viewer: Viewer }): Promise<Evaluation> {
       const original = await ev.getEvaluation({ id, viewer });
-      if (viewer.role !== 'admin' && viewer.role !== 'evaluator') throw refuse(viewer, 'Bara utvärderare och administratörer kan rätta en publicerad utvärdering.');
+      authorize(canCorrectEvaluation(viewer, await ev.assignmentOf(id, viewer)));
       if (original.status !== 'published') throw new DomainError('rule_violation', 'Bara en publicerad utvärdering kan rättas; ändra utkastet direkt.');
       if (original.supersededById) throw new DomainError('rule_violation', `Utvärderingen är redan ersatt av ${original.supersededById}; rätta den nyaste versionen.`, [], { evaluationId: original.supersededById });
       const [pending] = await db
@@ -119,20 +122,14 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         .from(evaluations)
         .where(and(eq(evaluations.supersedesId, id), ne(evaluations.status, 'published'), isNull(evaluations.supersededById)));
       if (pending) throw new DomainError('duplicate', `Det finns redan en rättelse under arbete: ${pending.id}.`, [], { evaluationId: pending.id });
-      const previousTeam = await assignments.list(id);
+      const team = await assignments.list(id);
       const { id: _id, municipality: _m, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, supersedesId: _s, supersededById: _sb, ...content } = original;
       return ev.createEvaluation({
         input: { ...content, status: 'draft', sourceHash: null, source: { ...content.source } },
         viewer,
         afterCreate: async (t, created) => {
           await t.update(evaluations).set({ supersedesId: id }).where(eq(evaluations.id, created.id));
-          // The team of the original follows; an evaluator who starts the correction leads it.
-          const team = new Map(previousTeam.map((a) => [a.userId, a.isLead]));
-          if (viewer.userId && viewer.role === 'evaluator') {
-            for (const k of team.keys()) team.set(k, false);
-            team.set(viewer.userId, true);
-          }
-          await assignments.replace(created.id, [...team].map(([userId, isLead]) => ({ userId, isLead })), t);
+          await assignments.replace(created.id, team.map((a) => ({ userId: a.userId, isLead: a.isLead })), t);
           await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'correction_started', change: { before: null, after: { correctionId: created.id } } }, t);
           await audit.record({ viewer, entity: 'evaluation', entityId: created.id, action: 'correction_of', change: { before: { supersedesId: null }, after: { supersedesId: id } } }, t);
         },

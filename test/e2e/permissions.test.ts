@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import type { Viewer } from '../../src/domain/access.ts';
+import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type SignedIn, type TestApp } from '../helpers/app.ts';
@@ -111,13 +111,26 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/assignments`, payload: { expectedVersion: f.version, assignments: [{ userId: f.userId, isLead: true }] } }), expect: leads(200) },
   ],
   'POST /api/evaluations/{id}/corrections': [
-    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(201) },
-    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: staffOnly(422) },
+    // A correction belongs to the original team (evaluators assigned to it) or an administrator.
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(201) },
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(422) },
   ],
   'GET /api/evaluations/{id}/report.{format}': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('published') },
   ],
+  'GET /api/evaluations/{id}/independent-scores': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+    { on: 'review', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 403, otherMunicipality: 404 } },
+  ],
+  'PUT /api/evaluations/{id}/independent-scores': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores`, payload: { scores: { '1.1': 3 }, submitted: false } }), expect: { anonymous: 401, admin: 403, lead: 200, member: 200, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/independent-scores`, payload: { scores: { '1.1': 3 }, submitted: false } }), expect: { anonymous: 401, admin: 403, lead: 422, member: 422, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 } },
+  ],
+  'PUT /api/evaluations/{id}/consensus': [
+    { on: 'draft', label: 'nobody has scored yet', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/consensus`, payload: { expectedVersion: f.version, items: [{ subareaId: '1.1', value: 3, reason: 'Överens' }] } }), expect: { anonymous: 401, admin: 422, lead: 422, member: 403, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+  ],
+  'GET /api/calibration': [{ request: () => ({ url: '/api/calibration' }), expect: { ...staffOnly(200) } }],
   'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],
   'POST /api/imports': [{ request: () => ({ url: '/api/imports', payload: {} }), expect: staffOnly(400) }],
   'POST /api/auth/login': [{ request: () => ({ url: '/api/auth/login', payload: { email: 'ingen@test.kompass.se', password: 'fel-lösenord-123' } }), expect: all(401) }],
@@ -163,7 +176,7 @@ void describe('permission matrix: every route × every role', () => {
 
   const fixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
     // A user without a password (no argon2 work) for the user routes; the framework is shared (PUT is idempotent).
-    const target = await t.services.users.createUser({ input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
+    const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId };
     if (!on) return { evaluationId: '', version: 0, frameworkId: fw.id, userId: target.id };
     const e = await t.services.evaluations.createEvaluation({

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import type { AccountRole } from '../../src/domain/access.ts';
+import { SYSTEM, type AccountRole } from '../../src/domain/access.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { seedDemoData } from '../../src/services/demo.service.ts';
 import type { PublicUser } from '../../src/services/user.service.ts';
@@ -15,10 +15,10 @@ export interface TestApp extends TestContext {
   app: FastifyInstance;
 }
 
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; webDist?: string } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
   const ctx = await createTestServices();
   if (opts.demo) await seedDemoData(ctx.services);
-  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env }, opts.webDist ? { webDist: opts.webDist } : {});
   const app = await buildApp({ config, database: ctx.database, services: ctx.services, logger: false, ...(opts.resolveViewer ? { resolveViewer: opts.resolveViewer } : {}) });
   await app.ready();
   return {
@@ -37,7 +37,7 @@ export const TEST_PASSWORD = 'korrekt-hast-batteri-9';
 export async function buildUser(services: Services, role: AccountRole, overrides: { municipalityCode?: string; name?: string; password?: string } = {}): Promise<PublicUser & { password: string }> {
   const password = overrides.password ?? TEST_PASSWORD;
   const tag = randomBytes(4).toString('hex');
-  const user = await services.users.createUser({
+  const user = await services.users.createUser({ viewer: SYSTEM,
     input: {
       email: `${role}-${tag}@test.kompass.se`,
       name: overrides.name ?? `Test ${role} ${tag}`,

@@ -2,6 +2,7 @@
  * Test data factories: each creates what it needs (municipality choice, framework) so tests
  * are isolated by fresh data instead of shared fixtures.
  */
+import { SYSTEM } from '../../src/domain/access.ts';
 import { randomBytes } from 'node:crypto';
 import { MUNICIPALITIES } from '../../src/catalog/municipalities.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
@@ -26,7 +27,7 @@ export function scoresFor(fw: FrameworkDef, factor: number): Record<string, numb
 export async function buildFramework(services: Services, overrides: Partial<FrameworkDef> = {}): Promise<FrameworkDef> {
   const id = `test-${randomBytes(5).toString('hex')}`;
   const fw: FrameworkDef = { ...structuredClone(FRAMEWORK_2020), id, name: `Testversion ${id}`, origin: 'custom', ...overrides };
-  await services.frameworks.createFramework({ framework: fw });
+  await services.frameworks.createFramework({ viewer: SYSTEM, framework: fw });
   return fw;
 }
 
@@ -38,5 +39,5 @@ export async function buildEvaluation(services: Services, overrides: Partial<Eva
     evaluators: [{ name: 'Test Utvärderare', organisation: 'SKR', isLead: true }],
     ...overrides,
   };
-  return services.evaluations.createEvaluation({ input });
+  return services.evaluations.createEvaluation({ viewer: SYSTEM, input });
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import { PUBLIC, type Viewer } from '../../src/domain/access.ts';
+import { SYSTEM, PUBLIC, type Viewer } from '../../src/domain/access.ts';
 import { LOGIN_REFUSED } from '../../src/domain/auth.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
@@ -25,7 +25,7 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
 
   const user = async (role: 'admin' | 'evaluator' | 'municipality', municipalityCode: string | null = null, password: string | null = null): Promise<Viewer> => {
     n += 1;
-    const u = await ctx.services.users.createUser({ input: { email: `${role}${n}-${Date.now()}@test.kompass.se`, name: `${role} ${n}`, role, municipalityCode, password } });
+    const u = await ctx.services.users.createUser({ viewer: SYSTEM, input: { email: `${role}${n}-${Date.now()}@test.kompass.se`, name: `${role} ${n}`, role, municipalityCode, password } });
     return viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
   };
   /** A Burlöv draft led by `lead`, with `member` assigned, and full scores. */
@@ -98,11 +98,12 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
     assert.equal(corr.version, 1);
     await rejectsWith(ctx.services.workflow.createCorrection({ id: e.id, viewer: lead }), 'duplicate', new RegExp(corr.id));
     await rejectsWith(ctx.services.evaluations.getEvaluation({ id: corr.id, viewer: PUBLIC }), 'not_found');
-    // The one who started the correction leads it.
-    assert.deepEqual((await ctx.services.workflow.listAssignments({ id: corr.id, viewer: admin })).map((a) => [a.userId, a.isLead]).sort(), [[lead.userId, false], [member.userId, true]].sort());
+    // The original's team carries over unchanged: starting a correction does not make a member the lead.
+    assert.deepEqual((await ctx.services.workflow.listAssignments({ id: corr.id, viewer: admin })).map((a) => [a.userId, a.isLead]).sort(), [[lead.userId, true], [member.userId, false]].sort());
     const fixed = await ctx.services.evaluations.setScores({ id: corr.id, expectedVersion: 1, scores: { '1.1': 19 }, viewer: member });
     assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id, viewer: PUBLIC })).supersededById, null, 'not superseded before the correction is published');
-    await ctx.services.evaluations.changeStatus({ id: corr.id, expectedVersion: fixed.version, status: 'published', viewer: member });
+    await rejectsWith(ctx.services.evaluations.changeStatus({ id: corr.id, expectedVersion: fixed.version, status: 'published', viewer: member }), 'forbidden', /huvudutvärderaren/);
+    await ctx.services.evaluations.changeStatus({ id: corr.id, expectedVersion: fixed.version, status: 'published', viewer: lead });
     const old = await ctx.services.evaluations.getEvaluation({ id: e.id, viewer: PUBLIC });
     assert.equal(old.status, 'published');
     assert.equal(old.supersededById, corr.id);
@@ -110,6 +111,27 @@ void describe(`accounts, roles, publication and audit on ${testDbKind()}`, () =>
     await rejectsWith(ctx.services.workflow.createCorrection({ id: e.id, viewer: lead }), 'rule_violation', /ersatt/);
     const history = await ctx.services.workflow.listHistory({ id: e.id, viewer: admin });
     assert.deepEqual(history.map((h) => h.action).slice(0, 3), ['superseded', 'correction_started', 'change_status']);
+  });
+
+  void test('a correction belongs to the original team: an evaluator not on it can neither open one nor take it over', async () => {
+    const e = await draft();
+    const pub = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published', viewer: lead });
+    const before = await ctx.services.workflow.listHistory({ id: e.id, viewer: admin });
+    await rejectsWith(ctx.services.workflow.createCorrection({ id: e.id, viewer: outsider }), 'forbidden', /team/);
+    // Refused means nothing written: no draft, no audit record, the original untouched.
+    assert.equal((await ctx.services.workflow.listHistory({ id: e.id, viewer: admin })).length, before.length);
+    assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id, viewer: admin })).version, pub.version);
+    // An administrator may open it; the team still follows the original, and the outsider cannot assign themselves.
+    const corr = await ctx.services.workflow.createCorrection({ id: e.id, viewer: admin });
+    const team = await ctx.services.workflow.listAssignments({ id: corr.id, viewer: admin });
+    assert.deepEqual(team.map((a) => [a.userId, a.isLead]).sort(), [[lead.userId, true], [member.userId, false]].sort());
+    await rejectsWith(ctx.services.workflow.setAssignments({ id: corr.id, expectedVersion: corr.version, list: [{ userId: outsider.userId ?? '', isLead: true }], viewer: outsider }), 'forbidden', /inte tilldelad/);
+    await rejectsWith(ctx.services.workflow.setAssignments({ id: corr.id, expectedVersion: corr.version, list: [{ userId: outsider.userId ?? '', isLead: true }], viewer: member }), 'forbidden', /huvudutvärderaren kan ändra vilka/);
+    await rejectsWith(ctx.services.evaluations.changeStatus({ id: corr.id, expectedVersion: corr.version, status: 'published', viewer: outsider }), 'forbidden', /inte tilldelad/);
+    // The lead decides: with the outsider added by the lead, the outsider may edit but still not publish.
+    await ctx.services.workflow.setAssignments({ id: corr.id, expectedVersion: corr.version, list: [{ userId: lead.userId ?? '', isLead: true }, { userId: outsider.userId ?? '', isLead: false }], viewer: lead });
+    const now = await ctx.services.evaluations.getEvaluation({ id: corr.id, viewer: outsider });
+    await rejectsWith(ctx.services.evaluations.changeStatus({ id: corr.id, expectedVersion: now.version, status: 'published', viewer: outsider }), 'forbidden', /huvudutvärderaren kan publicera/);
   });
 
   void test('history: who, when, what before and after, for scores, texts, facts and status; only for those who may see it', async () => {

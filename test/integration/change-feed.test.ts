@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/access.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
@@ -15,14 +16,14 @@ test('a write in one process refreshes the cached summaries of another (NOTIFY)'
     await a.ensureReferenceData();
     const b = createServices(other.db);
     const e = await buildEvaluation(a, { scores: scoresFor(FRAMEWORK_2020, 0.5) });
-    assert.equal((await a.evaluations.getSummary({ id: e.id })).total, 400);
-    assert.equal((await b.evaluations.getSummary({ id: e.id })).total, 400);
-    await b.evaluations.setScores({ id: e.id, expectedVersion: e.version, scores: { '1.1': 20 } });
+    assert.equal((await a.evaluations.getSummary({ viewer: SYSTEM, id: e.id })).total, 400);
+    assert.equal((await b.evaluations.getSummary({ viewer: SYSTEM, id: e.id })).total, 400);
+    await b.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: e.version, scores: { '1.1': 20 } });
     const deadline = Date.now() + 5000;
-    let total = (await a.evaluations.getSummary({ id: e.id })).total;
+    let total = (await a.evaluations.getSummary({ viewer: SYSTEM, id: e.id })).total;
     while (total !== 410 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
-      total = (await a.evaluations.getSummary({ id: e.id })).total;
+      total = (await a.evaluations.getSummary({ viewer: SYSTEM, id: e.id })).total;
     }
     assert.equal(total, 410, 'process A saw the change committed by process B');
   } finally {

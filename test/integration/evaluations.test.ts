@@ -36,7 +36,7 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     assert.equal(e.scores['1.1'], 10);
     assert.deepEqual(e.areas[0]?.strengths, ['A', 'B']);
     assert.equal(e.areas.length, 8);
-    const list = await ctx.services.evaluations.listEvaluations({ filter: { municipalityCode: code } });
+    const list = await ctx.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: code } });
     assert.equal(list.count, 1);
     assert.equal(list.items[0]?.total, 400);
   });
@@ -44,73 +44,73 @@ void describe(`evaluations on ${testDbKind()}`, () => {
   void test('scores are validated against the framework; a refused batch writes nothing', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
     const err = await rejectsWith(
-      ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 10, '1.2': 24, '9.1': 3 } }),
+      ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: { '1.1': 10, '1.2': 24, '9.1': 3 } }),
       'validation',
     );
     assert.equal(err.details.length, 2);
     assert.ok(err.details.some((d) => d.message === 'Delområde 1.2: 24 poäng är mer än max 10.'));
-    const again = await ctx.services.evaluations.getEvaluation({ id: e.id });
+    const again = await ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: e.id });
     assert.equal(again.scores['1.1'], 5, 'the valid part of the batch was not written');
     assert.equal(again.version, 1);
   });
 
   void test('a stale write gets a conflict with who changed it, never a silent overwrite', async () => {
     const e = await buildEvaluation(ctx.services);
-    const anna = await ctx.services.users.createUser({ input: { email: `anna-${e.id}@test.kompass.se`, name: 'Anna', role: 'evaluator' } });
+    const anna = await ctx.services.users.createUser({ viewer: SYSTEM, input: { email: `anna-${e.id}@test.kompass.se`, name: 'Anna', role: 'evaluator' } });
     await ctx.services.evaluations.assignments.replace(e.id, [{ userId: anna.id, isLead: true }]);
     const first = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 12 }, viewer: { userId: anna.id, role: 'evaluator', municipalityCode: null, name: 'Anna' } });
     assert.equal(first.version, 2);
-    const err = await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.1': 14 } }), 'conflict', /Anna/);
+    const err = await rejectsWith(ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: { '1.1': 14 } }), 'conflict', /Anna/);
     assert.equal(err.extra.currentVersion, 2);
-    assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).scores['1.1'], 12);
+    assert.equal((await ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: e.id })).scores['1.1'], 12);
   });
 
   void test('many concurrent writers with the same version: exactly one wins', async () => {
     const e = await buildEvaluation(ctx.services);
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '2.1': i } })),
+      Array.from({ length: 12 }, (_, i) => ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: { '2.1': i } })),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     assert.equal(ok.length, 1);
     for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as DomainError).code, 'conflict');
-    const final = await ctx.services.evaluations.getEvaluation({ id: e.id });
+    const final = await ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: e.id });
     assert.equal(final.version, 2);
     assert.equal(final.scores['2.1'], (ok[0] as PromiseFulfilledResult<{ scores: Record<string, number> }>).value.scores['2.1']);
   });
 
   void test('null removes a score (unknown), and editing a subarea of a stated area keeps the area stated', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5, '1.2': 6 } });
-    const u = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: { '1.2': null } });
+    const u = await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: { '1.2': null } });
     assert.deepEqual(u.scores, { '1.1': 5 });
   });
 
   void test('area texts: ordered lists, narratives per subarea; unknown subarea refused', async () => {
     const e = await buildEvaluation(ctx.services);
-    const u = await ctx.services.evaluations.updateArea({ id: e.id, number: 3, expectedVersion: 1, patch: { strengths: ['Första', 'Andra'], narratives: { '3.2': '**Text**' }, goodExamples: [{ municipalityCode: '1880', name: 'Örebro', subareaId: '3.2', text: 'Styrmodell' }] } });
+    const u = await ctx.services.evaluations.updateArea({ viewer: SYSTEM, id: e.id, number: 3, expectedVersion: 1, patch: { strengths: ['Första', 'Andra'], narratives: { '3.2': '**Text**' }, goodExamples: [{ municipalityCode: '1880', name: 'Örebro', subareaId: '3.2', text: 'Styrmodell' }] } });
     const a3 = u.areas.find((a) => a.number === 3);
     assert.deepEqual(a3?.strengths, ['Första', 'Andra']);
     assert.equal(a3?.narratives['3.2'], '**Text**');
     assert.equal(a3?.goodExamples[0]?.municipalityCode, '1880');
-    await rejectsWith(ctx.services.evaluations.updateArea({ id: e.id, number: 3, expectedVersion: 2, patch: { narratives: { '1.1': 'fel område' } } }), 'validation', /1\.1/);
-    assert.equal((await ctx.services.evaluations.getEvaluation({ id: e.id })).version, 2);
+    await rejectsWith(ctx.services.evaluations.updateArea({ viewer: SYSTEM, id: e.id, number: 3, expectedVersion: 2, patch: { narratives: { '1.1': 'fel område' } } }), 'validation', /1\.1/);
+    assert.equal((await ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: e.id })).version, 2);
   });
 
   void test('status rules: publishing needs a known total; a published evaluation is read-only', async () => {
     const e = await buildEvaluation(ctx.services, { scores: { '1.1': 5 } });
-    await rejectsWith(ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /totalpoängen/);
-    const full = await ctx.services.evaluations.setScores({ id: e.id, expectedVersion: 1, scores: scoresFor(FRAMEWORK_2020, 0.7) });
-    const review = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: full.version, status: 'review' });
-    const pub = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: review.version, status: 'published' });
+    await rejectsWith(ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: 1, status: 'published' }), 'rule_violation', /totalpoängen/);
+    const full = await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: 1, scores: scoresFor(FRAMEWORK_2020, 0.7) });
+    const review = await ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: full.version, status: 'review' });
+    const pub = await ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: review.version, status: 'published' });
     assert.equal(pub.status, 'published');
-    await rejectsWith(ctx.services.evaluations.setScores({ id: e.id, expectedVersion: pub.version, scores: { '1.1': 1 } }), 'rule_violation', /publicerad/);
-    await rejectsWith(ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: pub.version, status: 'draft' }), 'rule_violation');
-    await rejectsWith(ctx.services.evaluations.deleteEvaluation({ id: e.id, expectedVersion: pub.version }), 'rule_violation');
+    await rejectsWith(ctx.services.evaluations.setScores({ viewer: SYSTEM, id: e.id, expectedVersion: pub.version, scores: { '1.1': 1 } }), 'rule_violation', /publicerad/);
+    await rejectsWith(ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: pub.version, status: 'draft' }), 'rule_violation');
+    await rejectsWith(ctx.services.evaluations.deleteEvaluation({ viewer: SYSTEM, id: e.id, expectedVersion: pub.version }), 'rule_violation');
   });
 
   void test('unknown municipality, framework or evaluation is not found', async () => {
     await rejectsWith(buildEvaluation(ctx.services, { municipalityCode: '9999' }), 'not_found', /9999/);
     await rejectsWith(buildEvaluation(ctx.services, { frameworkId: 'nope' }), 'not_found', /nope/);
-    await rejectsWith(ctx.services.evaluations.getEvaluation({ id: '00000000-0000-4000-8000-000000000000' }), 'not_found');
+    await rejectsWith(ctx.services.evaluations.getEvaluation({ viewer: SYSTEM, id: '00000000-0000-4000-8000-000000000000' }), 'not_found');
   });
 
   void test('summary: total, per-area scores, previous evaluation deltas and the comparable average', async () => {
@@ -118,13 +118,13 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     const code = randomMunicipalityCode();
     const publish = async (municipalityCode: string, year: number, factor: number) => {
       const e = await buildEvaluation(ctx.services, { municipalityCode, frameworkId: fw.id, year, scores: scoresFor(fw, factor) });
-      return ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: 1, status: 'published' });
+      return ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: 1, status: 'published' });
     };
     const prev = await publish(code, 2018, 0.5);
     await publish(randomMunicipalityCode(), 2019, 0.9);
     const draftPeer = await buildEvaluation(ctx.services, { frameworkId: fw.id, scores: scoresFor(fw, 0.1) });
     const cur = await publish(code, 2021, 0.6);
-    const s = await ctx.services.evaluations.getSummary({ id: cur.id });
+    const s = await ctx.services.evaluations.getSummary({ viewer: SYSTEM, id: cur.id });
     assert.equal(s.total, 480);
     assert.equal(s.percent, 60);
     assert.equal(s.areas[0]?.score, 60);
@@ -142,13 +142,13 @@ void describe(`evaluations on ${testDbKind()}`, () => {
 
   test('a published correction replaces the original in averages and comparisons', async () => {
     const fw = await buildFramework(ctx.services);
-    const publish = async (e: { id: string; version: number }) => ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: e.version, status: 'published' });
+    const publish = async (e: { id: string; version: number }) => ctx.services.evaluations.changeStatus({ viewer: SYSTEM, id: e.id, expectedVersion: e.version, status: 'published' });
     const original = await publish(await buildEvaluation(ctx.services, { frameworkId: fw.id, year: 2019, scores: scoresFor(fw, 0.5) }));
     const correction = await ctx.services.workflow.createCorrection({ id: original.id, viewer: SYSTEM });
-    const corrected = await ctx.services.evaluations.setScores({ id: correction.id, expectedVersion: correction.version, scores: { '1.1': 20 } });
+    const corrected = await ctx.services.evaluations.setScores({ viewer: SYSTEM, id: correction.id, expectedVersion: correction.version, scores: { '1.1': 20 } });
     await publish(corrected);
     const other = await publish(await buildEvaluation(ctx.services, { frameworkId: fw.id, year: 2022, scores: scoresFor(fw, 0.9) }));
-    const s = await ctx.services.evaluations.getSummary({ id: other.id });
+    const s = await ctx.services.evaluations.getSummary({ viewer: SYSTEM, id: other.id });
     assert.equal(s.average.count, 1, 'the superseded original is not counted');
     assert.equal(s.average.total, 410);
   });
@@ -163,9 +163,9 @@ void describe(`evaluations on ${testDbKind()}`, () => {
     assert.deepEqual(trail.map((t) => [t.action, t.actor.name]), [['update', 'Granskare'], ['create', 'system']]);
     assert.deepEqual(trail[0]?.before, { needsReview: true });
     assert.deepEqual(trail[0]?.after, { needsReview: false });
-    await rejectsWith(ctx.services.frameworks.createFramework({ framework: fw }), 'duplicate');
+    await rejectsWith(ctx.services.frameworks.createFramework({ viewer: SYSTEM, framework: fw }), 'duplicate');
     const bad = { ...structuredClone(FRAMEWORK_2020), id: 'test-bad-one', areas: FRAMEWORK_2020.areas.slice(0, 7) };
-    await rejectsWith(ctx.services.frameworks.createFramework({ framework: bad }), 'validation', /ogiltig/);
+    await rejectsWith(ctx.services.frameworks.createFramework({ viewer: SYSTEM, framework: bad }), 'validation', /ogiltig/);
   });
 
   void test('duplicate import source is refused and names the existing evaluation', async () => {
@@ -192,7 +192,7 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       const err = await rejectsWith(createBackupService(b.services).importDatabase({ document: tampered }), 'validation', /2 fel i filen/);
       assert.ok(err.details.some((d) => /scores\.1\.2/.test(d.path ?? '') && /24 poäng är mer än max 10/.test(d.message)));
       assert.ok(err.details.some((d) => /municipalityCode/.test(d.path ?? '') && /9999/.test(d.message)));
-      assert.equal((await b.services.evaluations.listEvaluations({})).count, 0, 'nothing was written');
+      assert.equal((await b.services.evaluations.listEvaluations({ viewer: SYSTEM,})).count, 0, 'nothing was written');
     } finally {
       await a.close();
       await b.close();
@@ -204,11 +204,11 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
     const b = await createTestDatabase();
     try {
       await seedDemoData(a.services);
-      const burlov = (await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1231' } })).items[0];
+      const burlov = (await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1231' } })).items[0];
       assert.equal(burlov?.total, 595);
-      const boras = await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1490' } });
+      const boras = await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1490' } });
       assert.deepEqual(boras.items.map((i) => [i.year, i.total]), [[2013, 525], [2010, 390]]);
-      const orebro = await a.services.evaluations.listEvaluations({ filter: { municipalityCode: '1880' } });
+      const orebro = await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1880' } });
       assert.deepEqual(orebro.items.map((i) => [i.year, i.total]), [[2015, 650], [2012, 615], [2010, 515]]);
       await buildFramework(a.services);
       // Accounts, assignments, a comment, an edit and a correction: all part of the export, with the audit trail.

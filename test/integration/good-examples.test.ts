@@ -17,7 +17,7 @@ describe(`good-example search on ${testDbKind()}`, () => {
   /** Creates and publishes an evaluation with the given area texts. */
   const publish = async (overrides: Parameters<typeof buildEvaluation>[1]) => {
     const e = await buildEvaluation(ctx.services, { scores: scoresFor(FRAMEWORK_2020, 0.6), ...overrides });
-    return ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: e.version, status: 'published' });
+    return ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: e.version, status: 'published', viewer: SYSTEM });
   };
 
   before(async () => {
@@ -74,7 +74,7 @@ describe(`good-example search on ${testDbKind()}`, () => {
   test('drafts and evaluations shared for review never appear, whoever asks', async () => {
     const secret = 'Hemligtutkastexempel';
     const draft = await buildEvaluation(ctx.services, { scores: scoresFor(FRAMEWORK_2020, 0.9), areas: [{ number: 1, strengths: [secret], goodExamples: [{ municipalityCode: null, name: 'Någonstans', subareaId: '1.1', text: secret }] }] });
-    await ctx.services.evaluations.changeStatus({ id: draft.id, expectedVersion: draft.version, status: 'review' });
+    await ctx.services.evaluations.changeStatus({ id: draft.id, expectedVersion: draft.version, status: 'review', viewer: SYSTEM });
     for (const viewer of [PUBLIC, SYSTEM]) {
       const res = await ctx.services.goodExamples.searchGoodExamples({ viewer, query: { q: secret } });
       assert.deepEqual(res.items, []);
@@ -86,15 +86,15 @@ describe(`good-example search on ${testDbKind()}`, () => {
     const word = 'Fjällbackamodellen';
     const e = await buildEvaluation(ctx.services, { scores: scoresFor(FRAMEWORK_2020, 0.7), areas: [{ number: 2, strengths: [`${word} för samverkan`] }] });
     assert.equal((await search({ q: word })).count, 0);
-    const edited = await ctx.services.evaluations.updateArea({ id: e.id, expectedVersion: e.version, number: 2, patch: { strengths: [`${word} för samverkan`, `${word} i skolan`] } });
-    const published = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: edited.version, status: 'published' });
+    const edited = await ctx.services.evaluations.updateArea({ id: e.id, expectedVersion: e.version, number: 2, patch: { strengths: [`${word} för samverkan`, `${word} i skolan`] }, viewer: SYSTEM });
+    const published = await ctx.services.evaluations.changeStatus({ id: e.id, expectedVersion: edited.version, status: 'published', viewer: SYSTEM });
     assert.deepEqual((await search({ q: word })).items.map((h) => h.anchor).sort(), ['s-2-1', 's-2-2']);
     assert.ok((await search({ q: word })).items.every((h) => h.evaluationId === published.id));
     // A correction replaces the original in the search once it is published.
     const correction = await ctx.services.workflow.createCorrection({ id: published.id, viewer: SYSTEM });
-    const fixed = await ctx.services.evaluations.updateArea({ id: correction.id, expectedVersion: correction.version, number: 2, patch: { strengths: [`${word} för samverkan`] } });
+    const fixed = await ctx.services.evaluations.updateArea({ id: correction.id, expectedVersion: correction.version, number: 2, patch: { strengths: [`${word} för samverkan`] }, viewer: SYSTEM });
     assert.ok((await search({ q: word })).items.every((h) => h.evaluationId === published.id), 'the draft correction is not searchable');
-    await ctx.services.evaluations.changeStatus({ id: fixed.id, expectedVersion: fixed.version, status: 'published' });
+    await ctx.services.evaluations.changeStatus({ id: fixed.id, expectedVersion: fixed.version, status: 'published', viewer: SYSTEM });
     const after = await search({ q: word });
     assert.deepEqual(after.items.map((h) => [h.evaluationId, h.anchor]), [[fixed.id, 's-2-1']]);
   });

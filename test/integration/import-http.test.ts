@@ -48,8 +48,8 @@ void test('refused documents and bad requests get a Swedish problem message', as
   assert.equal(noFile.statusCode, 400);
   assert.match(noFile.json<{ detail: string }>().detail, /multipart/);
   const png = await t.app.inject({ method: 'POST', url: '/api/imports/preview', ...multipart('bild.png', new Uint8Array([1, 2, 3])) });
-  assert.equal(png.statusCode, 200);
-  assert.match(png.json<{ preview: { problems: Array<{ message: string }> } }>().preview.problems[0]?.message ?? '', /format som inte stöds/);
+  assert.equal(png.statusCode, 415);
+  assert.match(png.json<{ detail: string }>().detail, /format som inte stöds/);
 });
 
 void test('anonymous users may not import', async () => {

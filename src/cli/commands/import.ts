@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYSTEM } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formatNumber } from '../../domain/scoring.ts';
 import { MAX_FILE_BYTES } from '../../importer/extract.ts';
@@ -50,13 +51,22 @@ export const importCommand: Command = {
     }
     const runtime = await ctx.openRuntime();
     try {
-      const { db, frameworks, municipalities, evaluations } = runtime.services;
-      const imports = createImportService({ db, frameworks, municipalities, evaluations });
+      const { db, frameworks, municipalities, evaluations, tasks } = runtime.services;
+      const imports = createImportService({ db, frameworks, municipalities, evaluations, tasks });
       let status = 0;
       const json: unknown[] = [];
       for (const f of files) {
         if (values['dry-run']) {
-          const r = await imports.previewImport({ bytes: f.bytes, fileName: f.name });
+          let r: Awaited<ReturnType<typeof imports.previewImport>>;
+          try {
+            r = await imports.previewImport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            status = 1;
+            ctx.err(`${f.name}: ${e.message}`);
+            if (values.json) json.push({ error: { code: e.code, message: e.message } });
+            continue;
+          }
           if (values.json) json.push(r.preview);
           else describe(r.preview, ctx);
           if (!r.ok) {
@@ -67,7 +77,7 @@ export const importCommand: Command = {
           continue;
         }
         try {
-          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name });
+          const out = await imports.importReport({ bytes: f.bytes, fileName: f.name, viewer: SYSTEM });
           if (values.json) {
             json.push({ evaluationId: out.evaluation.id, earlier: out.earlier.map((e) => ({ id: e.id, year: e.year })), registeredFrameworkId: out.registeredFrameworkId, preview: out.preview });
           } else {

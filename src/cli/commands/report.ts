@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYSTEM } from '../../domain/access.ts';
 import { createReportService } from '../../services/report.service.ts';
 import { UsageError, type Command } from '../types.ts';
 
@@ -20,7 +21,7 @@ export const reportCommand: Command = {
     try {
       const reports = createReportService(runtime.services);
       const started = performance.now();
-      const file = await reports.getReport({ id, format: values.format ?? 'pdf' });
+      const file = await reports.getReport({ id, format: values.format ?? 'pdf', viewer: SYSTEM });
       const out = path.resolve(values.out ?? file.fileName);
       await writeFile(out, file.body);
       ctx.out(`${out} (${Math.round(file.body.length / 1024)} kB, ${Math.round(performance.now() - started)} ms)`);

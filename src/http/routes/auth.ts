@@ -5,7 +5,7 @@
  * returns { user, csrfToken, expiresAt }; GET /api/auth/me returns { user | null, csrfToken | null, sso };
  * state-changing requests send the csrfToken in the `x-csrf-token` header; POST /api/auth/logout ends the session.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import { safeReturnPath } from '../../domain/auth.ts';
@@ -14,24 +14,10 @@ import type { Services } from '../../services/index.ts';
 import { createOidcClient } from '../../services/oidc.service.ts';
 import { CSRF_HEADER } from '../context.ts';
 import { clearSessionCookie, ownOrigin, setSessionCookie, type SecurityConfig } from '../security.ts';
+import { ChangePasswordBody, LoginBody, MeOut, OidcCallbackQuery, OidcLoginQuery, PasswordResetBody, SessionOut, UserOut } from '../../contracts/auth.ts';
 
 const SMALL = 16 * 1024;
 const OIDC_COOKIE = 'kompass_oidc';
-
-export const UserOut = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['admin', 'evaluator', 'municipality']),
-  municipalityCode: z.string().nullable(),
-});
-const SessionOut = z.object({ user: UserOut, csrfToken: z.string(), expiresAt: z.string() });
-const MeOut = z.object({
-  user: UserOut.nullable(),
-  csrfToken: z.string().nullable(),
-  csrfHeader: z.string(),
-  sso: z.object({ enabled: z.boolean(), label: z.string().nullable(), loginUrl: z.string().nullable() }),
-});
 
 const pick = (u: z.infer<typeof UserOut>): z.infer<typeof UserOut> => ({ id: u.id, email: u.email, name: u.name, role: u.role, municipalityCode: u.municipalityCode });
 
@@ -46,14 +32,12 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         schema: {
           tags: ['auth'],
           summary: 'Logga in med e-post och lösenord (sätter sessionskakan)',
-          body: z.object({ email: z.string().max(320), password: z.string().max(1000) }),
+          body: LoginBody,
           response: { 200: SessionOut },
         },
       },
       async (req, reply) => {
-        const s = await services.auth.login({ email: req.body.email, password: req.body.password, address: req.ip });
-        // A successful sign-in replaces the session this browser had (a failed one leaves it alone).
-        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
+        const s = await services.auth.signIn({ email: req.body.email, password: req.body.password, address: req.ip, replacing: req.authSession?.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return { user: pick(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
       },
@@ -74,7 +58,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
 
     app.post(
       '/api/auth/password',
-      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Byt ditt lösenord', body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }) } },
+      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Byt ditt lösenord', body: ChangePasswordBody } },
       async (req, reply) => {
         await services.users.changePassword({ viewer: req.viewer, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword });
         return reply.status(204).send();
@@ -83,7 +67,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
 
     app.post(
       '/api/auth/password-reset',
-      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Välj nytt lösenord med en engångslänk från en administratör', body: z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) }) } },
+      { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Välj nytt lösenord med en engångslänk från en administratör', body: PasswordResetBody } },
       async (req, reply) => {
         await services.users.resetPassword({ token: req.body.token, password: req.body.password });
         return reply.status(204).send();
@@ -97,7 +81,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
           tags: ['auth'],
           summary: 'Börja inloggning via organisationens identitetstjänst (OpenID Connect)',
           description: 'next: sökväg i kompass att gå till efter inloggningen (börjar med ett enda /); annat ger /.',
-          querystring: z.object({ next: z.string().max(2000).optional() }),
+          querystring: OidcLoginQuery,
         },
       },
       async (req, reply) => {
@@ -115,7 +99,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         schema: {
           tags: ['auth'],
           summary: 'Svar från identitetstjänsten (OpenID Connect)',
-          querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional(), error_description: z.string().max(1000).optional() }),
+          querystring: OidcCallbackQuery,
         },
       },
       async (req, reply) => {
@@ -126,9 +110,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
         if (!req.query.code || !req.query.state) throw new DomainError('validation', 'Svaret från identitetstjänsten saknar code eller state.');
         const redirectUri = config.auth.oidc?.redirectUri ?? `${ownOrigin(req, config)}/api/auth/oidc/callback`;
         const { identity, returnTo } = await oidc.finishLogin({ code: req.query.code, state: req.query.state, cookie, redirectUri });
-        const user = await services.users.signInWithOidc({ identity, config: config.auth.oidc ?? null });
-        if (req.authSession) await services.auth.logout({ sessionId: req.authSession.id });
-        const s = await services.auth.startSession(user);
+        const s = await services.auth.signInWithIdentity({ identity, config: config.auth.oidc ?? null, replacing: req.authSession?.id });
         setSessionCookie(reply, req, config, s.token, s.expiresAt);
         return reply.redirect(safeReturnPath(returnTo), 302);
       },

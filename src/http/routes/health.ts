@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client.ts';
+import { HealthOut } from '../../contracts/health.ts';
 
 export const healthRoutes = (database: Database): FastifyPluginAsyncZod =>
   async (app) => {
@@ -10,7 +10,7 @@ export const healthRoutes = (database: Database): FastifyPluginAsyncZod =>
         schema: {
           tags: ['system'],
           summary: 'Databasen är redo',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+          response: { 200: HealthOut },
         },
       },
       async () => {

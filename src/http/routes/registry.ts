@@ -15,6 +15,8 @@ import { evaluationWorkflowRoutes } from './evaluation-workflow.ts';
 import { reportRoutes } from './reports.ts';
 import { importRoutes } from './imports.ts';
 import { goodExampleRoutes } from './good-examples.ts';
+import { independentScoreRoutes } from './independent-scores.ts';
+import { publicPageRoutes } from './public-pages.ts';
 
 export interface RouteContext {
   services: Services;
@@ -36,4 +38,6 @@ export const ROUTES: Factory[] = [
   (c) => reportRoutes(c.services) as FastifyPluginAsync,
   (c) => importRoutes(c.services) as FastifyPluginAsync,
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
+  (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
+  (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

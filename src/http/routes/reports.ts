@@ -2,16 +2,10 @@
  * GET /api/evaluations/:id/report.pdf | .docx — the evaluation report as a file.
  * Validates, lets the report service decide access and format, shapes the reply (type, name, ETag).
  */
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
 import { createReportService, type ReportService } from '../../services/report.service.ts';
-
-const Params = z.object({
-  id: z.uuid('id ska vara ett UUID'),
-  format: z.string().max(16),
-});
-const Query = z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') });
+import { ReportParams as Params, ReportQuery as Query } from '../../contracts/reports.ts';
 
 /** RFC 6266 header with an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {

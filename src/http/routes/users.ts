@@ -1,30 +1,15 @@
 /** User administration (administrators). The services check the role again. */
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
-import { ACCOUNT_ROLES } from '../../domain/access.ts';
+import { CreateUserBody, IdParams, PublicUserOut, ResetLinkOut, UpdateUserBody, UserHistoryOut, UserListOut } from '../../contracts/users.ts';
 import { requireRole } from '../guards.ts';
 import { ownOrigin, type SecurityConfig } from '../security.ts';
-
-const IdParams = z.object({ id: z.uuid('id ska vara ett UUID') });
-const Code = z.string().regex(/^\d{2,4}$/, 'kommunkod: 4 siffror');
-const PublicUserOut = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ACCOUNT_ROLES),
-  municipalityCode: z.string().nullable(),
-  disabled: z.boolean(),
-  sso: z.boolean(),
-  hasPassword: z.boolean(),
-  createdAt: z.string(),
-});
 
 const admins = requireRole('admin');
 
 export const userRoutes = (services: Services, config: SecurityConfig): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/users', { preHandler: admins, schema: { tags: ['users'], summary: 'Alla användare', response: { 200: z.object({ items: z.array(PublicUserOut) }) } } }, async (req) => ({
+    app.get('/api/users', { preHandler: admins, schema: { tags: ['users'], summary: 'Alla användare', response: { 200: UserListOut } } }, async (req) => ({
       items: await services.users.listUsers({ viewer: req.viewer }),
     }));
 
@@ -35,7 +20,7 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
         schema: {
           tags: ['users'],
           summary: 'Skapa en användare (lösenord valfritt: annars en engångslänk eller inloggning via identitetstjänst)',
-          body: z.object({ email: z.string().max(320), name: z.string().min(1).max(200), role: z.enum(ACCOUNT_ROLES), municipalityCode: Code.nullable().optional(), password: z.string().max(1000).optional() }),
+          body: CreateUserBody,
           response: { 201: PublicUserOut },
         },
       },
@@ -52,9 +37,9 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
         preHandler: admins,
         schema: {
           tags: ['users'],
-          summary: 'Ändra namn, roll, kommun eller spärra en användare',
+          summary: 'Ändra namn, roll, kommun eller spärra en användare (bara fälten som skickas ändras)',
           params: IdParams,
-          body: z.object({ name: z.string().min(1).max(200).optional(), role: z.enum(ACCOUNT_ROLES).optional(), municipalityCode: Code.nullable().optional(), disabled: z.boolean().optional() }),
+          body: UpdateUserBody,
           response: { 200: PublicUserOut },
         },
       },
@@ -65,7 +50,7 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
       '/api/users/:id/password-reset',
       {
         preHandler: admins,
-        schema: { tags: ['users'], summary: 'Skapa en engångslänk (24 timmar) för att välja nytt lösenord', params: IdParams, response: { 201: z.object({ url: z.string(), expiresAt: z.string() }) } },
+        schema: { tags: ['users'], summary: 'Skapa en engångslänk (24 timmar) för att välja nytt lösenord', params: IdParams, response: { 201: ResetLinkOut } },
       },
       async (req, reply) => {
         const r = await services.users.issuePasswordReset({ id: req.params.id, viewer: req.viewer, baseUrl: ownOrigin(req, config) });
@@ -75,7 +60,7 @@ export const userRoutes = (services: Services, config: SecurityConfig): FastifyP
 
     app.get(
       '/api/users/:id/history',
-      { preHandler: admins, schema: { tags: ['users'], summary: 'Ändringshistorik för en användare', params: IdParams } },
+      { preHandler: admins, schema: { tags: ['users'], summary: 'Ändringshistorik för en användare', params: IdParams, response: { 200: UserHistoryOut } } },
       async (req) => {
         await services.users.getUser({ id: req.params.id, viewer: req.viewer });
         return { items: await services.audit.listEntries({ entity: 'user', entityId: req.params.id }) };

@@ -7,8 +7,9 @@ export const REPORT_TEMPLATE = String.raw`
 #let data = json("/data.json")
 #let L = data.labels
 #let vm = data.vm
-#let sans = ("Inter",)
-#let serif = ("Source Serif 4",)
+#let fallbacks = ("Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans SC", "Noto Emoji", "Noto Sans Symbols 2")
+#let sans = ("Inter",) + fallbacks
+#let serif = ("Source Serif 4",) + fallbacks
 #let accent = rgb("#1f4e89")
 #let muted = rgb("#595959")
 #let rule = rgb("#c8c8c8")
@@ -23,6 +24,9 @@ export const REPORT_TEMPLATE = String.raw`
 )
 #set text(font: serif, size: 10.5pt, lang: "sv", region: "SE", hyphenate: true, fallback: false)
 #set par(justify: true, leading: 0.62em, spacing: 0.9em)
+// A word of 40+ characters (a URL, a pasted hash, a run of letters) is not hyphenated: hyphenating
+// it costs time quadratic in its length. The view model gives such words break points.
+#show regex("[^\s\u{200b}]{40,}|[^\s]{80,}"): set text(hyphenate: false)
 #show heading: set text(font: sans, fill: accent, hyphenate: false)
 #show heading: set par(justify: false)
 #show heading.where(level: 1): it => { pagebreak(weak: true); v(0.4em); text(size: 20pt, weight: 700, it); v(0.6em) }

@@ -1,9 +1,11 @@
 /**
  * What the signed-in user may do with one evaluation, from the same pure rules the server uses
- * (src/domain/access.ts) plus the evaluation's assignments. The server refuses anyway; the UI only
+ * (src/policies/evaluation.policy.ts) plus the evaluation's assignments. The server refuses anyway; the UI only
  * avoids offering what would be refused.
  */
-import { canReadInternals, commentRefusal, editRefusal, NOT_ASSIGNED, statusChangeRefusal, type Assignment, type Viewer } from '../../../src/domain/access.ts';
+import { NOT_ASSIGNED, type Assignment, type Viewer } from '../../../src/domain/access.ts';
+import { canChangeStatus, canComment, canCorrectEvaluation, canCreateEvaluation, canEditEvaluation, canReadInternals } from '../../../src/policies/evaluation.policy.ts';
+import { refusalMessage } from '../../../src/policies/policy.ts';
 import { apiFetch } from './api.ts';
 import type { AuthUser } from './auth.tsx';
 import type { EvaluationStatus } from './types.ts';
@@ -24,7 +26,7 @@ export interface EvaluationAccess {
   editRefusal: string | null;
   canShare: boolean;
   canPublish: boolean;
-  /** Start a correction of a published evaluation (evaluators and administrators). */
+  /** Start a correction of a published evaluation (administrators and evaluators on its team). */
   canCorrect: boolean;
   canReadInternals: boolean;
   canComment: boolean;
@@ -37,7 +39,7 @@ export function viewerOf(user: AuthUser | null): Viewer {
 
 /** May this user create evaluations or import reports? */
 export function canCreateEvaluations(user: AuthUser | null): boolean {
-  return user?.role === 'admin' || user?.role === 'evaluator';
+  return canCreateEvaluation(viewerOf(user)).allowed;
 }
 
 interface EvaluationRef {
@@ -50,17 +52,17 @@ interface EvaluationRef {
 export function evaluationAccess(user: AuthUser | null, e: EvaluationRef, a: Assignment, ready = true): EvaluationAccess {
   const viewer = viewerOf(user);
   const row = { status: e.status, municipalityCode: e.municipality.code };
-  const edit = editRefusal(viewer, a);
+  const edit = refusalMessage(canEditEvaluation(viewer, a));
   const open = e.status !== 'published';
   return {
     ready,
     canEdit: edit === null && open,
     editRefusal: edit,
-    canShare: open && statusChangeRefusal(viewer, 'review', a) === null,
-    canPublish: open && statusChangeRefusal(viewer, 'published', a) === null,
-    canCorrect: (viewer.role === 'admin' || viewer.role === 'evaluator') && e.status === 'published' && !e.supersededById,
-    canReadInternals: canReadInternals(viewer, row),
-    canComment: commentRefusal(viewer, row) === null,
+    canShare: open && canChangeStatus(viewer, 'review', a).allowed,
+    canPublish: open && canChangeStatus(viewer, 'published', a).allowed,
+    canCorrect: canCorrectEvaluation(viewer, a).allowed && e.status === 'published' && !e.supersededById,
+    canReadInternals: canReadInternals(viewer, row).allowed,
+    canComment: canComment(viewer, row).allowed,
   };
 }
 

@@ -1,11 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canReadInternals, commentRefusal, editRefusal, NOT_ASSIGNED, PUBLIC, statusChangeRefusal, type Viewer } from '../../src/domain/access.ts';
+import { NOT_ASSIGNED, PUBLIC, type Viewer } from '../../src/domain/access.ts';
+import { canAssignEvaluators, canChangeStatus, canComment, canCorrectEvaluation, canDeleteEvaluation, canEditEvaluation, canReadInternals } from '../../src/policies/evaluation.policy.ts';
+import { canCreateFramework, canUpdateFramework } from '../../src/policies/framework.policy.ts';
+import { refusalMessage, type Decision } from '../../src/policies/policy.ts';
+import { canManageUsers } from '../../src/policies/user.policy.ts';
 import { afterFailedLogin, isLocked, LOCKOUT_THRESHOLD, normalizeEmail, parseRoleMap, passwordProblem, roleFromClaim } from '../../src/domain/auth.ts';
 import { diffEvaluation, isEmptyChange } from '../../src/domain/audit.ts';
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 
 const v = (role: Viewer['role'], municipalityCode: string | null = null): Viewer => ({ userId: 'u', role, municipalityCode, name: role });
+
+const editRefusal = (...a: Parameters<typeof canEditEvaluation>) => refusalMessage(canEditEvaluation(...a));
+const statusChangeRefusal = (...a: Parameters<typeof canChangeStatus>) => refusalMessage(canChangeStatus(...a));
+const code = (d: Decision): string => (d.allowed ? 'allowed' : d.code);
 
 void test('edit and status rules: admin always, assigned evaluators edit, only the lead publishes', () => {
   assert.equal(editRefusal(v('admin'), NOT_ASSIGNED), null);
@@ -14,19 +22,50 @@ void test('edit and status rules: admin always, assigned evaluators edit, only t
   assert.match(editRefusal(v('municipality', '1231'), { assigned: true, lead: true }) ?? '', /inte ändra/);
   assert.match(editRefusal(PUBLIC, NOT_ASSIGNED) ?? '', /logga in/);
   assert.equal(statusChangeRefusal(v('evaluator'), 'review', { assigned: true, lead: false }), null);
-  assert.match(statusChangeRefusal(v('evaluator'), 'published', { assigned: true, lead: false }) ?? '', /huvudutvärderaren/);
+  assert.match(statusChangeRefusal(v('evaluator'), 'published', { assigned: true, lead: false }) ?? '', /huvudutvärderaren kan publicera/);
   assert.equal(statusChangeRefusal(v('evaluator'), 'published', { assigned: true, lead: true }), null);
   assert.equal(statusChangeRefusal(v('admin'), 'published', NOT_ASSIGNED), null);
 });
 
+void test('lead-only verbs have their own refusal sentences: delete, assign', () => {
+  const member = { assigned: true, lead: false };
+  assert.match(refusalMessage(canDeleteEvaluation(v('evaluator'), member)) ?? '', /^Bara huvudutvärderaren kan ta bort utvärderingen\.$/);
+  assert.match(refusalMessage(canAssignEvaluators(v('evaluator'), member)) ?? '', /^Bara huvudutvärderaren kan ändra vilka som är tilldelade\.$/);
+  assert.equal(canAssignEvaluators(v('evaluator'), { assigned: true, lead: true }).allowed, true);
+  assert.equal(code(canDeleteEvaluation(PUBLIC, NOT_ASSIGNED)), 'unauthorized');
+  assert.equal(code(canDeleteEvaluation(v('evaluator'), NOT_ASSIGNED)), 'forbidden');
+});
+
+void test('corrections belong to the original team: admins and evaluators assigned to the original', () => {
+  assert.equal(canCorrectEvaluation(v('admin'), NOT_ASSIGNED).allowed, true);
+  assert.equal(canCorrectEvaluation(v('evaluator'), { assigned: true, lead: false }).allowed, true);
+  const outsider = canCorrectEvaluation(v('evaluator'), NOT_ASSIGNED);
+  assert.equal(code(outsider), 'forbidden');
+  assert.match(refusalMessage(outsider) ?? '', /team/);
+  assert.equal(code(canCorrectEvaluation(v('municipality', '1231'), { assigned: true, lead: true })), 'forbidden');
+  assert.equal(code(canCorrectEvaluation(PUBLIC, NOT_ASSIGNED)), 'unauthorized');
+});
+
+void test('frameworks and users are managed by administrators only', () => {
+  for (const can of [canCreateFramework, canUpdateFramework, canManageUsers]) {
+    assert.equal(can(v('admin')).allowed, true);
+    assert.equal(code(can(v('evaluator'))), 'forbidden');
+    assert.equal(code(can(v('municipality', '1231'))), 'forbidden');
+    assert.equal(code(can(PUBLIC)), 'unauthorized');
+  }
+});
+
 void test('internals and comments: own municipality while shared for review; never the public', () => {
   const review = { status: 'review' as const, municipalityCode: '1231' };
-  assert.equal(canReadInternals(v('municipality', '1231'), review), true);
-  assert.equal(canReadInternals(v('municipality', '1480'), review), false);
-  assert.equal(canReadInternals(PUBLIC, { ...review, status: 'published' }), false);
-  assert.equal(commentRefusal(v('municipality', '1231'), review), null);
-  assert.match(commentRefusal(v('municipality', '1231'), { ...review, status: 'draft' }) ?? '', /delad för granskning/);
-  assert.match(commentRefusal(v('evaluator'), { ...review, status: 'published' }) ?? '', /publicerad/);
+  assert.equal(canReadInternals(v('municipality', '1231'), review).allowed, true);
+  assert.equal(canReadInternals(v('municipality', '1480'), review).allowed, false);
+  assert.equal(code(canReadInternals(PUBLIC, { ...review, status: 'published' })), 'unauthorized');
+  assert.equal(code(canReadInternals(PUBLIC)), 'unauthorized');
+  assert.equal(canComment(v('municipality', '1231'), review).allowed, true);
+  assert.match(refusalMessage(canComment(v('municipality', '1231'), { ...review, status: 'draft' })) ?? '', /delad för granskning/);
+  const published = canComment(v('evaluator'), { ...review, status: 'published' });
+  assert.equal(code(published), 'rule_violation');
+  assert.match(refusalMessage(published) ?? '', /publicerad/);
 });
 
 void test('passwords, e-mail, lockout', () => {

@@ -1,0 +1,35 @@
+/**
+ * Building blocks of the HTTP contracts (request and response schemas shared by the routes, the
+ * OpenAPI document and the web app). Importing any contract installs zod's Swedish messages.
+ */
+import { z } from 'zod';
+import { safeText, TEXT_LIMITS } from '../domain/input.ts';
+import { useSwedishZodErrors } from './swedish-errors.ts';
+
+useSwedishZodErrors();
+
+export { safeText, TEXT_LIMITS };
+
+export const IdParams = z.object({ id: z.uuid('id ska vara ett UUID') });
+/** The version the client last read; a write against another version is refused with 409. */
+export const Version = z.number().int().min(1);
+export const MunicipalityCode = z.string().regex(/^\d{2,4}$/, 'kommunkod: 4 siffror (region: 2)');
+export const SubareaId = z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.3');
+export const AreaNumber = z.number().int().min(1, 'område 1–8').max(8, 'område 1–8');
+/** A framework id in a path or query string. */
+export const FrameworkIdParam = safeText(64);
+
+/** One field problem in a problem+json body. */
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+/** application/problem+json (RFC 9457) as the server writes it. */
+export const ProblemOut = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+});
+
+export const ItemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

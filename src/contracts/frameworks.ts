@@ -1,0 +1,61 @@
+/** Framework versions (areas, subareas, texts): request and response bodies. */
+import { z } from 'zod';
+import { patchOf } from '../domain/input.ts';
+import { AreaNumber, FrameworkIdParam, safeText, SubareaId, TEXT_LIMITS } from './common.ts';
+
+const SubareaSchema = z.object({
+  id: SubareaId,
+  title: safeText(500).min(1),
+  heading: safeText(500).optional(),
+  max: z.number().positive().max(100).nullable(),
+});
+const AreaSchema = z.object({
+  number: AreaNumber,
+  title: safeText(300).min(1),
+  aliases: z.array(safeText(300)).max(10).optional(),
+  introduction: safeText(TEXT_LIMITS.summary).default(''),
+  subareas: z.array(SubareaSchema).min(1).max(9),
+});
+export const FRAMEWORK_ORIGINS = ['catalog', 'derived-import', 'custom'] as const;
+
+/** A new framework version (POST). */
+export const FrameworkSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'id: små bokstäver, siffror och bindestreck'),
+  name: safeText(TEXT_LIMITS.name).min(1),
+  year: z.number().int().min(1990).max(2100),
+  origin: z.enum(FRAMEWORK_ORIGINS).default('custom'),
+  needsReview: z.boolean().default(false),
+  about: safeText(TEXT_LIMITS.summary).default(''),
+  notes: safeText(10_000).default(''),
+  areas: z.array(AreaSchema).max(8),
+});
+export type FrameworkInput = z.input<typeof FrameworkSchema>;
+
+/**
+ * A change to a framework version (PUT): the top-level fields sent replace the stored ones, the
+ * others stay. `areas`, when sent, replaces all areas (each area complete). The id is the path's.
+ */
+export const FrameworkUpdateSchema = patchOf(FrameworkSchema.omit({ id: true })).extend({ id: z.string().optional() });
+export type FrameworkUpdate = z.input<typeof FrameworkUpdateSchema>;
+
+export const FrameworkParams = z.object({ id: FrameworkIdParam });
+
+const SubareaOut = z.object({ id: z.string(), title: z.string(), heading: z.string().optional(), max: z.number().nullable() });
+const AreaOut = z.object({ number: z.number(), title: z.string(), aliases: z.array(z.string()).optional(), introduction: z.string(), subareas: z.array(SubareaOut) });
+export const FrameworkOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  year: z.number(),
+  origin: z.enum(FRAMEWORK_ORIGINS),
+  needsReview: z.boolean(),
+  about: z.string(),
+  notes: z.string(),
+  areas: z.array(AreaOut),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type Framework = z.infer<typeof FrameworkOut>;
+
+export const FrameworkListItemOut = z.object({ id: z.string(), name: z.string(), year: z.number(), origin: z.string(), needsReview: z.boolean(), areaCount: z.number() });
+export type FrameworkListItem = z.infer<typeof FrameworkListItemOut>;
+export const FrameworkListOut = z.object({ items: z.array(FrameworkListItemOut) });

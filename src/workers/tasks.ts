@@ -1,0 +1,71 @@
+/**
+ * What the worker threads do (see pool.ts): read an upload, parse it, render a report. Each task
+ * gets plain data and returns plain data; a DomainError travels back as its code and message.
+ */
+import { parentPort } from 'node:worker_threads';
+import { DomainError } from '../domain/errors.ts';
+import type { FrameworkDef } from '../domain/framework.ts';
+import { extractReport, type Extraction } from '../importer/extract.ts';
+import { importExtraction } from '../importer/import-file.ts';
+import { hashBytes } from '../importer/import-report.ts';
+import type { ImportResult } from '../importer/types.ts';
+import type { ReportViewModel } from '../reports/view-model.ts';
+import type { TaskErrorData } from './pool.ts';
+
+/** Largest rendered report a worker hands back. */
+export const MAX_REPORT_BYTES = 100 * 1024 * 1024;
+
+export interface RenderedReport {
+  body: Uint8Array;
+  warnings: string[];
+}
+
+export interface TaskMap {
+  extract: { payload: { bytes: Uint8Array; fileName: string }; result: Extraction };
+  import: { payload: { bytes: Uint8Array; fileName: string; frameworks: FrameworkDef[] }; result: ImportResult };
+  render: { payload: { format: 'pdf' | 'docx'; vm: ReportViewModel }; result: RenderedReport };
+}
+
+type Handlers = { [K in keyof TaskMap]: (payload: TaskMap[K]['payload']) => Promise<TaskMap[K]['result']> };
+
+const handlers: Handlers = {
+  extract: ({ bytes, fileName }) => extractReport(bytes, fileName),
+  async import({ bytes, fileName, frameworks }) {
+    const extraction = await extractReport(bytes, fileName);
+    return importExtraction(extraction, { fileName, frameworks, sourceHash: hashBytes(bytes) });
+  },
+  async render({ format, vm }) {
+    let body: Buffer;
+    let warnings: string[] = [];
+    if (format === 'pdf') {
+      const out = (await import('../reports/pdf.ts')).renderReportPdfWithWarnings(vm);
+      body = out.pdf;
+      warnings = out.warnings;
+    } else {
+      body = await (await import('../reports/docx.ts')).renderReportDocx(vm);
+    }
+    if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Rapporten blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
+    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings };
+  },
+};
+
+function errorData(err: unknown): TaskErrorData {
+  if (err instanceof DomainError) return { name: 'DomainError', code: err.code, message: err.message, details: err.details, extra: err.extra };
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  return { name: 'Error', message: String(err) };
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (msg: { id: number; name: keyof TaskMap; payload: never }) => {
+    const handler = handlers[msg.name] as ((p: unknown) => Promise<unknown>) | undefined;
+    const work = handler ? handler(msg.payload) : Promise.reject(new Error(`unknown task ${String(msg.name)}`));
+    work.then(
+      (value) => {
+        const transfer = value && typeof value === 'object' && 'body' in value && value.body instanceof Uint8Array && value.body.byteOffset === 0 && value.body.byteLength === value.body.buffer.byteLength ? [value.body.buffer as ArrayBuffer] : [];
+        port.postMessage({ id: msg.id, ok: true, value }, transfer);
+      },
+      (err: unknown) => port.postMessage({ id: msg.id, ok: false, error: errorData(err) }),
+    );
+  });
+}
