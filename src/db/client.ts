@@ -32,13 +32,15 @@ const MIGRATIONS = path.resolve(import.meta.dirname, 'migrations');
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
     const unlock = target.dir ? lockDataDir(`${target.dir}.lock`, `Den inbäddade databasen i ${target.dir}`) : () => undefined;
     // The data set is small (hundreds of evaluations): 16 MB of shared buffers instead of PostgreSQL's
     // default 128 MB halves the resident memory of the embedded database and its start time.
-    const options = { postgresqlconf: ['shared_buffers=16MB'] };
+    // pg_trgm finds parts of compound words in the search term list (migration 0003).
+    const options = { postgresqlconf: ['shared_buffers=16MB'], extensions: { pg_trgm } };
     const client = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
     try {
       await client.waitReady;

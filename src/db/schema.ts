@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
+  smallint,
   boolean,
   doublePrecision,
   index,
@@ -275,6 +277,76 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.id)],
 );
 
+/* ---------------------------------------------------------------------------------------------
+ * Full-text search (migration 0003): one row per passage of a current published evaluation,
+ * maintained by triggers on evaluations and area_texts in the same transaction as the text.
+ * ------------------------------------------------------------------------------------------- */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export type SearchKind = 'summary' | 'area-summary' | 'narrative' | 'strength' | 'improvement' | 'good-example';
+
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<SearchKind>().notNull(),
+    areaNumber: integer('area_number'),
+    subareaId: text('subarea_id'),
+    /** 1-based position in its list (strengths, improvements, good examples). */
+    item: integer('item'),
+    text: text('text').notNull(),
+    exampleName: text('example_name'),
+    exampleCode: text('example_code'),
+    frameworkId: text('framework_id').notNull(),
+    year: integer('year').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    municipalityName: text('municipality_name').notNull(),
+    countyCode: text('county_code').notNull(),
+    kindRank: smallint('kind_rank').generatedAlwaysAs(
+      sql`CASE "kind" WHEN 'good-example' THEN 0 WHEN 'strength' THEN 1 WHEN 'narrative' THEN 2 WHEN 'improvement' THEN 3 WHEN 'area-summary' THEN 4 ELSE 5 END`,
+    ),
+    tsv: tsvector('tsv').generatedAlwaysAs(
+      sql`setweight(to_tsvector('swedish'::regconfig, coalesce("example_name", '')), 'A') || setweight(to_tsvector('swedish'::regconfig, "text"), 'B') || setweight(to_tsvector('swedish'::regconfig, "municipality_name"), 'D')`,
+    ),
+  },
+  (t) => [
+    index('search_documents_tsv_idx').using('gin', t.tsv),
+    index('search_documents_evaluation_idx').on(t.evaluationId, t.areaNumber),
+    index('search_documents_order_idx').on(t.kindRank, t.year.desc(), t.id),
+    index('search_documents_filter_idx').on(t.frameworkId, t.areaNumber, t.subareaId),
+  ],
+);
+
+/** Per indexed evaluation: all words of its passages (no positions), to tell how many evaluations a query matches. */
+export const searchEvaluations = pgTable(
+  'search_evaluations',
+  {
+    evaluationId: uuid('evaluation_id')
+      .primaryKey()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    frameworkId: text('framework_id').notNull(),
+    year: integer('year').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    countyCode: text('county_code').notNull(),
+    tsv: tsvector('tsv').notNull(),
+  },
+  (t) => [index('search_evaluations_tsv_idx').using('gin', t.tsv)],
+);
+
+/** Every word (lexeme) in the search documents, folded (å/ä→a, ö→o) for parts of compounds. */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    term: text('term').primaryKey(),
+    folded: text('folded').notNull(),
+  },
+  (t) => [index('search_terms_folded_trgm_idx').using('gin', sql`${t.folded} gin_trgm_ops`), index('search_terms_folded_idx').on(t.folded)],
+);
+
 /** Each assigned evaluator's own scores, hidden from the others until that evaluator submits. */
 export const independentScoreSheets = pgTable(
   'independent_score_sheets',
@@ -427,4 +499,6 @@ export const followUpSchema = { actionPlans, reportBacks, indicators, indicatorV
 
 export const conductSchema = { independentScoreSheets, agreedScores };
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...followUpSchema };
+export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...followUpSchema, ...searchSchema };

@@ -12,6 +12,7 @@ import { checkSubareaPoints } from '../domain/scoring.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { createFrameworkRepository } from '../repositories/framework.repository.ts';
+import type { GoodExampleService } from './good-examples.service.ts';
 import { createAccountRepository } from '../repositories/account.repository.ts';
 import type { AuditRow } from '../repositories/audit.repository.ts';
 import type { CommentRow } from '../repositories/assignment.repository.ts';
@@ -24,6 +25,9 @@ import type { MunicipalityService } from './municipality.service.ts';
 
 export const EXPORT_FORMAT = 'kompass-export';
 export const EXPORT_VERSION = 1;
+
+/** Evaluations indexed for search per statement when importing. */
+const INDEX_BATCH = 100;
 
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
@@ -205,6 +209,7 @@ export function createBackupService(services: {
   evaluations: Pick<EvaluationService, 'listEvaluations'>;
   frameworks: Pick<FrameworkService, 'listFrameworks' | 'invalidate'>;
   municipalities: Pick<MunicipalityService, 'listMunicipalities'>;
+  goodExamples: Pick<GoodExampleService, 'deferIndexing' | 'fillIndex' | 'settleIndex'>;
 }) {
   const { db } = services;
   const accounts = createAccountRepository(db);
@@ -267,7 +272,12 @@ export function createBackupService(services: {
             fwCount += 1;
           }
           for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
+          // The search index is filled in batches after the texts rather than by a trigger per row.
+          await services.goodExamples.deferIndexing(t);
           for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+          const ids = doc.evaluations.map((e) => e.id);
+          for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
+          await services.goodExamples.settleIndex(t);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
           await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);

@@ -6,15 +6,16 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createIndicatorService } from './indicator.service.ts';
 import { createImportService } from './import.service.ts';
+import { createGoodExampleService } from './good-examples.service.ts';
+import { createIndependentScoreService } from './independent-score.service.ts';
 import { createMunicipalityService } from './municipality.service.ts';
 import { createReportBackService, workerReportBackRenderers } from './report-back.service.ts';
-import { createIndependentScoreService } from './independent-score.service.ts';
 import { createPublicPagesService } from './public-pages.service.ts';
 import { createOidcService } from './oidc.service.ts';
+import { createSynthService } from './synth.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 import { createReportService } from './report.service.ts';
-import { createGoodExampleService } from './good-examples.service.ts';
 import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
@@ -28,6 +29,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
   const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
+  const goodExamples = createGoodExampleService({ db, frameworks, evaluations });
+  const synth = createSynthService({ frameworks, municipalities });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
   const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
@@ -36,8 +39,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
-  const goodExamples = createGoodExampleService({ db, evaluations, frameworks, municipalities });
-  const backup = createBackupService({ db, evaluations, frameworks, municipalities });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
   const oidc = createOidcService({ db });
   return {
     db,
@@ -52,11 +54,12 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     actionPlans,
     indicators,
     reportBacks,
+    goodExamples,
+    synth,
     independentScores,
     publicPages,
     imports,
     reports,
-    goodExamples,
     backup,
     oidc,
     /** Reference data every database needs: municipalities and catalog frameworks. */

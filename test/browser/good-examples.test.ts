@@ -22,7 +22,7 @@ void describe('webbappen: goda exempel', () => {
     assert.match(page.url(), /\/goda-exempel$/);
     const cards = page.locator('[data-testid=example-list] .example-card');
     await cards.first().waitFor();
-    assert.match((await page.getByTestId('example-count').textContent()) ?? '', /^\d+ träffar$/);
+    assert.match((await page.getByTestId('example-count').textContent()) ?? '', /^(Visar \d+ av )?\d+ träffar$/);
     // The newest framework version is chosen by default.
     assert.equal(await page.getByRole('combobox', { name: 'Version' }).inputValue(), 'kk2020');
     await assertAccessible(page, 'goda exempel');
@@ -39,12 +39,46 @@ void describe('webbappen: goda exempel', () => {
     assert.match(text, /1\.3 /);
     assert.match(text, /83\u00a0% av poängen i delområdet/);
     const link = narrative.getByRole('link', { name: 'Burlöv 2020' });
-    assert.equal(await link.getAttribute('href'), `/utvarderingar/${ids.burlov2020}`);
+    assert.equal(await link.getAttribute('href'), `/utvarderingar/${ids.burlov2020}#d-1.3`);
     await page.getByText('Styrkor gäller ett helt område').waitFor();
     await assertAccessible(page, 'goda exempel, delområde 1.3');
 
+    // The hit opens the evaluation at its paragraph.
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
+    const paragraph = page.locator('#d-1\\.3');
+    await paragraph.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'd-1.3');
+    assert.match((await paragraph.textContent()) ?? '', /infrastrukturprojekt/);
+    assert.equal(await paragraph.evaluate((el) => el.classList.contains('passage-target')), true);
+  });
+
+  void it('sökning markerar orden, filter på län och år står i adressen, alla versioner kan väljas', async () => {
+    const page = await app.newPage();
+    await page.goto('/goda-exempel');
+    await page.locator('[data-testid=example-list] .example-card').first().waitFor();
+    await page.getByRole('searchbox', { name: 'Sök i texterna' }).fill('dialog');
+    await page.waitForURL(/q=dialog/);
+    const excerpt = page.locator('.example-card', { hasText: 'infrastrukturprojekt' }).getByTestId('example-excerpt');
+    await excerpt.waitFor();
+    assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['Dialogen']);
+    // Burlöv is in Skåne (county 12): that county keeps the hits, Stockholm (01) has none.
+    await page.getByRole('combobox', { name: 'Län' }).selectOption('12');
+    await page.waitForURL(/county=12/);
+    await excerpt.waitFor();
+    await page.getByRole('combobox', { name: 'Län' }).selectOption('01');
+    await page.getByText('Inga goda exempel hittades').waitFor();
+    await page.getByRole('combobox', { name: 'Län' }).selectOption('');
+    await page.getByLabel('Från år').fill('2021');
+    await page.waitForURL(/yearFrom=2021/);
+    await page.getByText('Inga goda exempel hittades').waitFor();
+    await page.getByLabel('Från år').fill('2020');
+    await excerpt.waitFor();
+    await page.getByRole('combobox', { name: 'Version' }).selectOption('all');
+    await page.waitForURL(/framework=all/);
+    await page.getByText('Områden och delområden skiljer sig mellan versionerna').waitFor();
+    await excerpt.waitFor();
+    await assertAccessible(page, 'goda exempel, markerade ord och filter');
   });
 
   void it('utvärderingssidans delområdesrad länkar till goda exempel för just det delområdet', async () => {
@@ -134,9 +168,12 @@ void describe('webbappen: goda exempel', () => {
         subareaTitle: 'Medborgarnas möjlighet till dialog med politiken',
         example: { code: '1880', name: 'Örebro' },
         text: `Exempel nummer ${offset + i + 1}`,
+        excerpt: [{ text: `Exempel nummer ${offset + i + 1}`, hit: false }],
+        anchor: `g-1-${offset + i + 1}`,
         percent: 90,
+        rank: null,
       }));
-      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items, count: total }) });
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items, count: total, countIsLowerBound: false }) });
     });
     await page.goto('/goda-exempel?subarea=1.3&kind=good-example');
     const cards = page.locator('[data-testid=example-list] .example-card');

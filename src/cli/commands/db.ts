@@ -5,12 +5,30 @@ import { UsageError, type Command } from '../types.ts';
 
 export const dbCommand: Command = {
   name: 'db',
-  summary: 'Exporterar eller importerar hela databasen som JSON, eller fyller den med demodata',
-  usage: 'kompass db export [FIL] | kompass db import FIL | kompass db demo',
+  summary: 'Exporterar eller importerar hela databasen som JSON, fyller den med demodata, eller skriver ett syntetiskt arkiv för belastningstester',
+  usage: 'kompass db export [FIL] | kompass db import FIL | kompass db demo | kompass db synth --evaluations N [--seed S] [FIL]',
   async run(args, ctx) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { evaluations: { type: 'string' }, seed: { type: 'string' } } });
     const [sub, file] = positionals;
-    if (sub !== 'export' && sub !== 'import' && sub !== 'demo') throw new UsageError('Ange export, import eller demo.');
+    if (sub !== 'export' && sub !== 'import' && sub !== 'demo' && sub !== 'synth') throw new UsageError('Ange export, import, demo eller synth.');
+    if (sub !== 'synth' && (values.evaluations !== undefined || values.seed !== undefined)) throw new UsageError('--evaluations och --seed hör till kompass db synth.');
+    if (sub === 'synth') {
+      const n = Number(values.evaluations);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!/^\d+$/.test(values.evaluations ?? '') || n < 1) throw new UsageError('Ange antalet utvärderingar med --evaluations N (ett positivt heltal).');
+      if (!Number.isInteger(seed)) throw new UsageError('--seed ska vara ett heltal.');
+      const runtime = await ctx.openRuntime();
+      try {
+        const doc = await runtime.services.synth.synthesizeArchive({ evaluations: n, seed });
+        const json = `${JSON.stringify(doc)}\n`;
+        if (file) fs.writeFileSync(file, json);
+        else process.stdout.write(json);
+        ctx.err(`Skrev ${n} syntetiska utvärderingar (frö ${seed})${file ? ` till ${file}` : ''}. Importera med kompass db import i en tom databas.`);
+        return 0;
+      } finally {
+        await runtime.close();
+      }
+    }
     if (sub === 'import' && !file) throw new UsageError('Ange filen som ska importeras.');
     let document: unknown;
     if (sub === 'import' && file) {

@@ -1,25 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { GoodExampleQuerySchema, GoodExampleResultSchema } from '../../contracts/good-examples.ts';
 import type { Services } from '../../services/index.ts';
-import { GoodExampleListOut, GoodExampleQuery } from '../../contracts/good-examples.ts';
 
 export const goodExampleRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const examples = services.goodExamples;
     app.get(
       '/api/good-examples',
       {
         schema: {
           tags: ['good examples'],
-          summary: 'Goda exempel ur publicerade utvärderingar: utpekade exempel, styrkor och beskrivningar av högt bedömda delområden',
-          querystring: GoodExampleQuery,
-          response: { 200: GoodExampleListOut },
+          summary: 'Sök goda exempel i publicerade utvärderingar: utpekade exempel, styrkor, förbättringsområden, beskrivningar av delområden och sammanfattningar (svensk fulltextsökning, rankad, med markerade utdrag)',
+          querystring: GoodExampleQuerySchema,
+          response: { 200: GoodExampleResultSchema },
         },
       },
       async (req) => {
-        const { q, framework, area, subarea, kind, limit, offset } = req.query;
-        return examples.searchGoodExamples({
-          query: { q, areaNumber: area, subareaId: subarea, ...(kind ? { kinds: [kind] } : {}) },
-          ...(framework ? { frameworkId: framework } : {}),
+        const { q, framework, area, subarea, kind, yearFrom, yearTo, county, municipality, minPercent, limit, offset } = req.query;
+        return services.goodExamples.searchGoodExamples({
+          viewer: req.viewer,
+          query: { q, frameworkId: framework, areaNumber: area, subareaId: subarea, kinds: kind, yearFrom, yearTo, countyCode: county, municipalityCode: municipality, minPercent },
           limit,
           offset,
         });

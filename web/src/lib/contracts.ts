@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
 import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
 import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
-import { GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
+import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
 import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';

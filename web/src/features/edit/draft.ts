@@ -28,11 +28,20 @@ export interface FactsDraft {
   evaluators: EvaluatorDraft[];
 }
 
+/** A named good example: which municipality, what, and the subarea it belongs to ("" = the whole area). */
+export interface GoodExampleDraft {
+  municipalityCode: string | null;
+  name: string;
+  subareaId: string;
+  text: string;
+}
+
 export interface AreaDraft {
   summary: string;
   narratives: Record<string, string>;
   strengths: string[];
   improvements: string[];
+  goodExamples: GoodExampleDraft[];
 }
 
 export interface Draft {
@@ -44,8 +53,8 @@ export interface Draft {
 
 export type FactsKey = keyof FactsDraft;
 export const FACT_KEYS: readonly FactsKey[] = ['year', 'month', 'reportDate', 'ordinal', 'interviews', 'interviewsApprox', 'statedTotal', 'summary', 'evaluators'];
-type AreaField = 'summary' | 'strengths' | 'improvements';
-const AREA_FIELDS: readonly AreaField[] = ['summary', 'strengths', 'improvements'];
+type AreaField = 'summary' | 'strengths' | 'improvements' | 'goodExamples';
+const AREA_FIELDS: readonly AreaField[] = ['summary', 'strengths', 'improvements', 'goodExamples'];
 
 export interface FieldError {
   /** DOM id of the input, for the error summary's links. */
@@ -75,7 +84,7 @@ export type AreaPayload = Omit<AreaText, 'number'>;
 const numText = (v: number | null | undefined, f: Formatters) => (v === null || v === undefined ? '' : f.input(v));
 
 export function emptyArea(): AreaDraft {
-  return { summary: '', narratives: {}, strengths: [], improvements: [] };
+  return { summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] };
 }
 
 export function draftFromEvaluation(ev: Evaluation, fw: FrameworkDef, f: Formatters): Draft {
@@ -85,7 +94,13 @@ export function draftFromEvaluation(ev: Evaluation, fw: FrameworkDef, f: Formatt
   for (const area of fw.areas) {
     const a = ev.areas.find((x) => x.number === area.number);
     areas[area.number] = a
-      ? { summary: a.summary, narratives: { ...a.narratives }, strengths: [...a.strengths], improvements: [...a.improvements] }
+      ? {
+          summary: a.summary,
+          narratives: { ...a.narratives },
+          strengths: [...a.strengths],
+          improvements: [...a.improvements],
+          goodExamples: a.goodExamples.map((g) => ({ municipalityCode: g.municipalityCode, name: g.name, subareaId: g.subareaId ?? '', text: g.text })),
+        }
       : emptyArea();
   }
   return {
@@ -121,6 +136,13 @@ const optInt = (text: string): number | null | 'invalid' => {
 
 function normalizeList(items: readonly string[]): string[] {
   return items.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Good examples as saved: trimmed, without empty rows. */
+export function normalizeGoodExamples(items: readonly GoodExampleDraft[]): AreaText['goodExamples'] {
+  return items
+    .map((g) => ({ municipalityCode: g.municipalityCode, name: g.name.trim(), subareaId: g.subareaId || null, text: g.text.trim() }))
+    .filter((g) => g.name !== '' || g.text !== '');
 }
 
 /** Non-empty narratives in subarea order (key order matters when drafts are compared as JSON). */
@@ -222,7 +244,7 @@ export function areaPayload(d: AreaDraft, base: AreaText | undefined): AreaPaylo
     narratives: normalizeNarratives(d.narratives),
     strengths: normalizeList(d.strengths),
     improvements: normalizeList(d.improvements),
-    goodExamples: base?.goodExamples ?? [],
+    goodExamples: normalizeGoodExamples(d.goodExamples),
   };
 }
 
@@ -257,7 +279,7 @@ function factComparable(d: FactsDraft, key: FactsKey): unknown {
 
 function areaComparable(d: AreaDraft | undefined): unknown {
   const a = d ?? emptyArea();
-  return { summary: a.summary, narratives: normalizeNarratives(a.narratives), strengths: normalizeList(a.strengths), improvements: normalizeList(a.improvements) };
+  return { summary: a.summary, narratives: normalizeNarratives(a.narratives), strengths: normalizeList(a.strengths), improvements: normalizeList(a.improvements), goodExamples: normalizeGoodExamples(a.goodExamples) };
 }
 
 export function diffDrafts(draft: Draft, base: Draft): Changes {
@@ -309,6 +331,7 @@ export function rebaseDraft(draft: Draft, oldBase: Draft, newBase: Draft): Draft
     for (const field of AREA_FIELDS) {
       if (!same(mine[field], old[field])) {
         if (field === 'summary') merged.summary = mine.summary;
+        else if (field === 'goodExamples') merged.goodExamples = mine.goodExamples.map((g) => ({ ...g }));
         else merged[field] = [...mine[field]];
       }
     }

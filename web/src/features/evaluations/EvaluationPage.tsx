@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { passageAnchor } from '../../../../src/domain/search.ts';
 import { Markdown } from '../../components/Markdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -34,6 +35,19 @@ export default function EvaluationPage() {
   const title = view.data ? `${view.data.evaluation.municipality.name} ${view.data.evaluation.year}` : null;
   const titleNote = useTitleNote(view.data?.summary.framework.id);
   usePageTitle(title);
+  const { hash } = useLocation();
+  const loaded = view.data !== undefined;
+  // A link to a paragraph (#d-1.4, #s-2-3 from the good-example search) scrolls to it once it is shown.
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.classList.add('passage-target');
+    target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    return () => target.classList.remove('passage-target');
+  }, [loaded, hash]);
   if (view.error) return <ErrorPanel error={view.error} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
   const { evaluation, summary } = view.data;
@@ -112,7 +126,9 @@ export default function EvaluationPage() {
       {evaluation.summary.trim() && (
         <section className="section" aria-labelledby="sammanfattning">
           <h2 id="sammanfattning">{t('eval.summary')}</h2>
-          <Markdown text={evaluation.summary} lang={TEXT_LANG} />
+          <div id={passageAnchor({ kind: 'summary', areaNumber: null, subareaId: null, item: null })} className="passage">
+            <Markdown text={evaluation.summary} lang={TEXT_LANG} />
+          </div>
         </section>
       )}
 

@@ -1,18 +1,22 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
-import { useLang, useT } from '../../i18n/i18n.tsx';
-import { localizeFramework } from '../../lib/frameworkTitles.ts';
+import { useT } from '../../i18n/i18n.tsx';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
-import { EXAMPLE_KINDS, isExampleKind, useFramework, useFrameworkList, useGoodExampleSearch, type ExampleKind, type GoodExampleFilters, type GoodExampleHit } from './api/goodExamples.ts';
+import { ALL_VERSIONS, EXAMPLE_KINDS, isExampleKind, useCounties, useFramework, useFrameworkList, useGoodExampleSearch, type ExampleKind, type GoodExampleFilters, type GoodExampleHit } from './api/goodExamples.ts';
 
 const PAGE = 20;
 const AREA = /^[1-8]$/;
 const SUBAREA = /^[1-8]\.[1-9]$/;
+const YEAR = /^(19|20)\d\d$/;
+const COUNTY = /^\d{2}$/;
+const PERCENT = /^(100|[1-9]?\d)$/;
+
+const numberParam = (v: string | null, re: RegExp): number | undefined => (v !== null && re.test(v) ? Number(v) : undefined);
 
 /** The filters as they stand in the address, so that a search can be shared. */
 function readParams(params: URLSearchParams) {
@@ -22,7 +26,18 @@ function readParams(params: URLSearchParams) {
   const area = subarea ? Number(subarea.split('.')[0]) : areaParam && AREA.test(areaParam) ? Number(areaParam) : undefined;
   const kindParam = params.get('kind');
   const q = (params.get('q') ?? '').trim();
-  return { framework: params.get('framework') ?? undefined, area, subarea, kind: isExampleKind(kindParam) ? kindParam : undefined, q: q || undefined };
+  const county = params.get('county');
+  return {
+    framework: params.get('framework') ?? undefined,
+    area,
+    subarea,
+    kind: isExampleKind(kindParam) ? kindParam : undefined,
+    q: q || undefined,
+    yearFrom: numberParam(params.get('yearFrom'), YEAR),
+    yearTo: numberParam(params.get('yearTo'), YEAR),
+    county: county && COUNTY.test(county) ? county : undefined,
+    minPercent: subarea ? numberParam(params.get('minPercent'), PERCENT) : undefined,
+  };
 }
 
 export default function GoodExamplesPage() {
@@ -34,10 +49,9 @@ export default function GoodExamplesPage() {
   const frameworks = useFrameworkList();
   const newest = useMemo(() => [...(frameworks.data?.items ?? [])].sort((a, b) => b.year - a.year)[0]?.id, [frameworks.data]);
   const frameworkId = filters.framework ?? newest ?? null;
-  const fetched = useFramework(frameworkId);
-  const [lang] = useLang();
-  const localized = useMemo(() => (fetched.data ? localizeFramework(fetched.data, lang) : undefined), [fetched.data, lang]);
-  const framework = { ...fetched, data: localized };
+  const allVersions = frameworkId === ALL_VERSIONS;
+  const framework = useFramework(allVersions ? null : frameworkId);
+  const counties = useCounties();
 
   const [text, setText] = useState(filters.q ?? '');
   const debounced = useDebounced(text.trim(), 300);
@@ -63,9 +77,21 @@ export default function GoodExamplesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const query: GoodExampleFilters | null = frameworkId ? { framework: frameworkId, area: filters.area, subarea: filters.subarea, kind: filters.kind, q: filters.q } : null;
+  const query: GoodExampleFilters | null = frameworkId
+    ? {
+        framework: frameworkId,
+        area: allVersions ? undefined : filters.area,
+        subarea: allVersions ? undefined : filters.subarea,
+        kind: filters.kind,
+        q: filters.q,
+        yearFrom: filters.yearFrom,
+        yearTo: filters.yearTo,
+        county: filters.county,
+        minPercent: allVersions ? undefined : filters.minPercent,
+      }
+    : null;
   const search = useGoodExampleSearch(query, PAGE);
-  const filtered = filters.area !== undefined || filters.kind !== undefined || filters.q !== undefined;
+  const filtered = filters.area !== undefined || filters.kind !== undefined || filters.q !== undefined || filters.yearFrom !== undefined || filters.yearTo !== undefined || filters.county !== undefined;
   const reset = () => {
     setText('');
     const next = new URLSearchParams();
@@ -95,8 +121,9 @@ export default function GoodExamplesPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-fw`}>{t('common.framework')}</label>
-            <select id={`${id}-fw`} value={frameworkId ?? ''} onChange={(e) => update({ framework: e.target.value, subarea: undefined })}>
-              {frameworkId !== null && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) && <option value={frameworkId}>{frameworkId}</option>}
+            <select id={`${id}-fw`} value={frameworkId ?? ''} onChange={(e) => update({ framework: e.target.value, subarea: undefined, area: undefined, minPercent: undefined })}>
+              <option value={ALL_VERSIONS}>{t('goodExamples.allVersions')}</option>
+              {frameworkId !== null && !allVersions && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) && <option value={frameworkId}>{frameworkId}</option>}
               {(frameworks.data?.items ?? []).map((fw) => (
                 <option key={fw.id} value={fw.id}>
                   {fw.name}
@@ -104,7 +131,38 @@ export default function GoodExamplesPage() {
               ))}
             </select>
           </div>
-          <AreaSelects id={id} framework={framework.data} area={filters.area} subarea={filters.subarea} onChange={(area, subarea) => update({ area, subarea })} />
+          {allVersions ? (
+            <p className="hint example-all-versions">{t('goodExamples.allVersionsAreas')}</p>
+          ) : (
+            <AreaSelects id={id} framework={framework.data} area={filters.area} subarea={filters.subarea} onChange={(area, subarea) => update({ area, subarea, ...(subarea ? {} : { minPercent: undefined }) })} />
+          )}
+          {!allVersions && filters.subarea !== undefined && (
+            <div className="field example-min-percent">
+              <label htmlFor={`${id}-min`}>{t('goodExamples.minPercent')}</label>
+              <input id={`${id}-min`} type="number" inputMode="numeric" min={0} max={100} step={5} value={filters.minPercent ?? ''} onChange={(e) => update({ minPercent: PERCENT.test(e.target.value) ? e.target.value : undefined })} />
+            </div>
+          )}
+          <div className="field example-years">
+            <label htmlFor={`${id}-from`}>{t('goodExamples.yearFrom')}</label>
+            <input id={`${id}-from`} type="number" inputMode="numeric" min={1990} max={2100} value={filters.yearFrom ?? ''} onChange={(e) => update({ yearFrom: YEAR.test(e.target.value) ? e.target.value : undefined })} />
+          </div>
+          <div className="field example-years">
+            <label htmlFor={`${id}-to`}>{t('goodExamples.yearTo')}</label>
+            <input id={`${id}-to`} type="number" inputMode="numeric" min={1990} max={2100} value={filters.yearTo ?? ''} onChange={(e) => update({ yearTo: YEAR.test(e.target.value) ? e.target.value : undefined })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-county`}>{t('goodExamples.county')}</label>
+            <select id={`${id}-county`} value={filters.county ?? ''} onChange={(e) => update({ county: e.target.value || undefined })}>
+              <option value="">{t('goodExamples.allCounties')}</option>
+              {[...(counties.data?.items ?? [])]
+                .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+                .map((c) => (
+                  <option key={c.countyCode} value={c.countyCode}>
+                    {c.name}
+                  </option>
+                ))}
+            </select>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-kind`}>{t('goodExamples.kind')}</label>
             <select id={`${id}-kind`} value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
@@ -189,7 +247,7 @@ interface ResultsProps {
 
 function Results({ id, search, subareaChosen, kind, framework, onReset }: ResultsProps) {
   const t = useT();
-  const { items, count } = search;
+  const { items, count, countIsLowerBound } = search;
   const listRef = useRef<HTMLOListElement>(null);
   const focusFrom = useRef<number | null>(null);
 
@@ -201,7 +259,16 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
     listRef.current?.querySelectorAll<HTMLElement>('.example-card')[from]?.focus();
   }, [items.length]);
 
-  const countText = count === undefined ? '' : count === 0 ? t('goodExamples.count.none') : items.length < count ? t('goodExamples.count.partial', { shown: items.length, n: count }) : t(count === 1 ? 'goodExamples.count.one' : 'goodExamples.count.other', { n: count });
+  const countText =
+    count === undefined
+      ? ''
+      : count === 0
+        ? t('goodExamples.count.none')
+        : countIsLowerBound
+          ? t('goodExamples.count.many', { shown: items.length })
+          : items.length < count
+            ? t('goodExamples.count.partial', { shown: items.length, n: count })
+            : t(count === 1 ? 'goodExamples.count.one' : 'goodExamples.count.other', { n: count });
   const initialLoading = search.loading && count === undefined;
   const strengthsHidden = subareaChosen && (kind === undefined || kind === 'strength');
 
@@ -261,13 +328,17 @@ function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headi
   const t = useT();
   const f = useFormat();
   const areaTitle = framework?.id === hit.frameworkId ? (framework.areas.find((a) => a.number === hit.areaNumber)?.title ?? hit.areaTitle) : hit.areaTitle;
-  const where = hit.subareaId ? `${hit.subareaId} ${hit.subareaTitle ?? ''}`.trim() : t('goodExamples.wholeArea', { n: hit.areaNumber, title: areaTitle });
+  const where = hit.subareaId
+    ? `${hit.subareaId} ${hit.subareaTitle ?? ''}`.trim()
+    : hit.areaNumber === null
+      ? t('goodExamples.wholeEvaluation')
+      : t('goodExamples.wholeArea', { n: hit.areaNumber, title: areaTitle ?? '' });
   const showExample = hit.kind === 'good-example' && hit.example !== null && hit.example.name !== hit.municipality.name;
   return (
     <article className={`example-card example-${hit.kind}`} aria-labelledby={headingId} tabIndex={-1} data-kind={hit.kind}>
       <div className="example-card-head">
         <h3 id={headingId} className="example-title">
-          <Link to={paths.evaluation(hit.evaluationId)}>
+          <Link to={`${paths.evaluation(hit.evaluationId)}#${hit.anchor}`}>
             {hit.municipality.name} {hit.year}
           </Link>
         </h3>
@@ -280,12 +351,15 @@ function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headi
             <span className="inline-meter" aria-hidden="true">
               <span style={{ width: `${Math.max(0, Math.min(100, hit.percent))}%` }} />
             </span>
-            <span>{t(hit.subareaId ? 'goodExamples.percentSubarea' : 'goodExamples.percentArea', { percent: f.percent(hit.percent) })}</span>
+            <span>{t(hit.subareaId ? 'goodExamples.percentSubarea' : hit.areaNumber === null ? 'goodExamples.percentTotal' : 'goodExamples.percentArea', { percent: f.percent(hit.percent) })}</span>
           </span>
         )}
       </div>
       <blockquote className="example-text">
-        <p>{hit.text}</p>
+        {/* Plain text parts from the server; matched words in <mark>, never HTML from the texts. */}
+        <p data-testid="example-excerpt">
+          {hit.excerpt.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+        </p>
       </blockquote>
       {showExample && hit.example && <p className="example-named">{t('goodExamples.exampleFrom', { name: hit.example.name })}</p>}
     </article>

@@ -1,6 +1,7 @@
 import { useT } from '../../../i18n/i18n.tsx';
 import type { FrameworkDef } from '../../../lib/types.ts';
 import { emptyArea, type AreaDraft } from '../draft.ts';
+import { GoodExamplesEditor } from './GoodExamplesEditor.tsx';
 import { ListEditor } from './ListEditor.tsx';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 
@@ -50,6 +51,7 @@ export function AreaTextsForm({ framework, areaNumber, onAreaNumber, areas, onCh
         <ListEditor key={`s${def.number}`} idPrefix={`styrka-${def.number}`} legend={t('edit.strengths')} items={area.strengths} onChange={(items) => set({ strengths: items })} />
         <ListEditor key={`i${def.number}`} idPrefix={`forbattring-${def.number}`} legend={t('edit.improvements')} items={area.improvements} onChange={(items) => set({ improvements: items })} />
       </div>
+      <GoodExamplesEditor key={`g${def.number}`} area={def} items={area.goodExamples} onChange={(items) => set({ goodExamples: items })} />
     </div>
   );
 }

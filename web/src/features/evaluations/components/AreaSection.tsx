@@ -9,6 +9,7 @@ import { TableRegion } from '../../../components/TableRegion.tsx';
 
 /** The language evaluation texts are written in: they are shown as written, whatever the interface language. */
 export const TEXT_LANG = 'sv';
+import { passageAnchor } from '../../../../../src/domain/search.ts';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
@@ -97,13 +98,17 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {area.source === 'partial' && <span className="muted small"> ({t('eval.source.partial')})</span>}
         </p>
       </div>
-      {text?.summary && <Markdown text={text.summary} lang={TEXT_LANG} />}
+      {text?.summary && (
+        <div id={passageAnchor({ kind: 'area-summary', areaNumber: area.number, subareaId: null, item: null })} className="passage">
+          <Markdown text={text.summary} lang={TEXT_LANG} />
+        </div>
+      )}
       <SubareaTable area={area} frameworkId={frameworkId} />
       {narratives.length > 0 && (
         <>
           <h3>{t('eval.narratives')}</h3>
           {narratives.map((s) => (
-            <div className="narrative" key={s.id}>
+            <div className="narrative passage" key={s.id} id={passageAnchor({ kind: 'narrative', areaNumber: area.number, subareaId: s.id, item: null })}>
               <h4>
                 {s.id} {s.title}
               </h4>
@@ -118,7 +123,9 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {strengths.length > 0 ? (
             <ul lang={TEXT_LANG}>
               {strengths.map((s, i) => (
-                <li key={i}>{s}</li>
+                <li key={i} className="passage" id={passageAnchor({ kind: 'strength', areaNumber: area.number, subareaId: null, item: i + 1 })}>
+                  {s}
+                </li>
               ))}
             </ul>
           ) : (
@@ -130,7 +137,9 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           {improvements.length > 0 ? (
             <ul lang={TEXT_LANG}>
               {improvements.map((s, i) => (
-                <li key={i}>{s}</li>
+                <li key={i} className="passage" id={passageAnchor({ kind: 'improvement', areaNumber: area.number, subareaId: null, item: i + 1 })}>
+                  {s}
+                </li>
               ))}
             </ul>
           ) : (
@@ -143,7 +152,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
           <h3>{t('eval.goodExamples')}</h3>
           <ul lang={TEXT_LANG}>
             {text.goodExamples.map((g, i) => (
-              <li key={i}>
+              <li key={i} className="passage" id={passageAnchor({ kind: 'good-example', areaNumber: area.number, subareaId: g.subareaId, item: i + 1 })}>
                 <strong>{g.name}</strong>
                 {g.subareaId && <span className="muted"> ({g.subareaId})</span>}
                 {g.text && <>: {g.text}</>}

@@ -1,0 +1,234 @@
+/**
+ * Full-text search over the passages of current published evaluations (`search_documents`, kept up
+ * to date by triggers in the same transaction as the texts, migration 0003), and the bulk fill used
+ * by imports.
+ */
+import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { searchDocuments, searchEvaluations, searchTerms } from '../db/schema.ts';
+import { foldTerm, HEADLINE_OPTIONS, stemPrefixes, type AnalysedWord, type SearchKind } from '../domain/search.ts';
+
+export interface SearchFilter {
+  /** One framework version; undefined searches all versions. */
+  frameworkId?: string | undefined;
+  areaNumber?: number | undefined;
+  subareaId?: string | undefined;
+  kinds?: readonly SearchKind[] | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  countyCode?: string | undefined;
+  municipalityCode?: string | undefined;
+  /**
+   * Only evaluations that achieved at least these points in `subareaId`, per framework version
+   * ("municipalities scoring ≥ N % on subarea X"). Versions missing from the map are excluded.
+   */
+  minPoints?: ReadonlyMap<string, number> | undefined;
+}
+
+export interface SearchRow {
+  id: number;
+  evaluationId: string;
+  kind: SearchKind;
+  areaNumber: number | null;
+  subareaId: string | null;
+  item: number | null;
+  text: string;
+  exampleName: string | null;
+  exampleCode: string | null;
+  frameworkId: string;
+  year: number;
+  municipalityCode: string;
+  municipalityName: string;
+  rank: number | null;
+  /** ts_headline with the markers of src/domain/search.ts; null without a query. */
+  headline: string | null;
+}
+
+type RawRow = Record<string, unknown>;
+const rowsOf = (result: unknown): RawRow[] => (result as { rows: RawRow[] }).rows;
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Compound parts and diacritics: at most this many stored words stand in for one typed word. */
+const TERMS_PER_WORD = 60;
+
+export function createSearchRepository(db: Db) {
+  // Raw column references: the queries below name search_documents `d`.
+  const conditions = (f: SearchFilter): SQL[] => {
+    const parts: SQL[] = [];
+    if (f.frameworkId) parts.push(sql`d.framework_id = ${f.frameworkId}`);
+    if (f.subareaId) parts.push(sql`d.subarea_id = ${f.subareaId}`);
+    if (f.areaNumber !== undefined) parts.push(sql`d.area_number = ${f.areaNumber}`);
+    if (f.kinds) parts.push(f.kinds.length ? sql`d.kind in (${sql.join(f.kinds.map((k) => sql`${k}`), sql`, `)})` : sql`false`);
+    if (f.yearFrom !== undefined) parts.push(sql`d.year >= ${f.yearFrom}`);
+    if (f.yearTo !== undefined) parts.push(sql`d.year <= ${f.yearTo}`);
+    if (f.countyCode) parts.push(sql`d.county_code = ${f.countyCode}`);
+    if (f.municipalityCode) parts.push(sql`d.municipality_code = ${f.municipalityCode}`);
+    if (f.minPoints && f.subareaId) {
+      const entries = [...f.minPoints.entries()];
+      if (entries.length === 0) parts.push(sql`false`);
+      else {
+        const threshold = sql`case d.framework_id ${sql.join(
+          entries.map(([fw, min]) => sql`when ${fw} then ${min}::double precision`),
+          sql` `,
+        )} end`;
+        parts.push(sql`exists (select 1 from subarea_scores s where s.evaluation_id = d.evaluation_id and s.subarea_id = ${f.subareaId} and s.points >= ${threshold})`);
+      }
+    }
+    return parts;
+  };
+
+  const columns = sql`d.id, d.evaluation_id, d.kind, d.area_number, d.subarea_id, d.item, d.text, d.example_name, d.example_code, d.framework_id, d.year, d.municipality_code, d.municipality_name, d.kind_rank`;
+
+  const toRow = (r: RawRow): SearchRow => ({
+    id: Number(r.id),
+    evaluationId: String(r.evaluation_id),
+    kind: r.kind as SearchKind,
+    areaNumber: r.area_number === null ? null : Number(r.area_number),
+    subareaId: (r.subarea_id as string | null) ?? null,
+    item: r.item === null ? null : Number(r.item),
+    text: String(r.text),
+    exampleName: (r.example_name as string | null) ?? null,
+    exampleCode: (r.example_code as string | null) ?? null,
+    frameworkId: String(r.framework_id),
+    year: Number(r.year),
+    municipalityCode: String(r.municipality_code),
+    municipalityName: String(r.municipality_name),
+    rank: r.rank === undefined || r.rank === null ? null : Number(r.rank),
+    headline: (r.headline as string | null | undefined) ?? null,
+  });
+
+  const whereOf = (parts: SQL[]): SQL => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
+
+  return {
+    /**
+     * Analyses typed words: their Swedish stems (as typed, and typed without å/ä/ö), and the stored
+     * words that contain a stem (parts of compounds: "dialog" → "medborgardialog") or that a longer
+     * typed form starts with ("jamforelserna" → "jämför").
+     */
+    async analyseWords(words: readonly string[]): Promise<AnalysedWord[]> {
+      if (words.length === 0) return [];
+      const stemRows = rowsOf(
+        await db.execute(sql`select w.i, array(select lexeme from unnest(to_tsvector('swedish', w.word))) as stems,
+            array(select lexeme from unnest(to_tsvector('swedish', search_fold(w.word)))) as folded
+          from (values ${sql.join(words.map((w, i) => sql`(${i}::int, ${w}::text)`), sql`, `)}) as w(i, word) order by w.i`),
+      );
+      const out: AnalysedWord[] = [];
+      for (const r of stemRows) {
+        const stems = (r.stems as string[] | null) ?? [];
+        const foldedStems = [...new Set([...stems.map(foldTerm), ...((r.folded as string[] | null) ?? [])])];
+        const contains = foldedStems.filter((f) => f.length >= 3).map((f) => sql`${searchTerms.folded} like ${`%${escapeLike(f)}%`}`);
+        const shorter = [...new Set(foldedStems.flatMap(stemPrefixes))];
+        const alternatives = [...contains, ...(shorter.length ? [inArray(searchTerms.folded, shorter)] : [])];
+        if (stems.length === 0 && alternatives.length === 0) continue;
+        const terms = alternatives.length
+          ? (
+              await db
+                .select({ term: searchTerms.term })
+                .from(searchTerms)
+                .where(or(...alternatives))
+                .orderBy(sql`length(${searchTerms.term})`, searchTerms.term)
+                .limit(TERMS_PER_WORD)
+            ).map((t) => t.term)
+          : [];
+        out.push({ stems, terms });
+      }
+      return out;
+    },
+
+    /**
+     * Passages matching a tsquery, with highlighted excerpts. First the per-evaluation word sets tell
+     * how many evaluations match. When few do (at most `denseAfter`), every matching passage (at most
+     * `candidates`) is ranked by ts_rank_cd. When a word is in nearly every evaluation, ranking the
+     * whole archive would hold the database for a long time: then passages come in the listing order
+     * (named good examples first, newest first) and the count is a lower bound.
+     */
+    async searchText({ tsquery, filter, limit, offset, candidates, denseAfter }: { tsquery: string; filter: SearchFilter; limit: number; offset: number; candidates: number; denseAfter: number }): Promise<{ rows: SearchRow[]; count: number; lowerBound: boolean }> {
+      const q = sql`${tsquery}::tsquery`;
+      const e = searchEvaluations;
+      const evaluationParts: SQL[] = [sql`${e.tsv} @@ ${q}`];
+      if (filter.frameworkId) evaluationParts.push(eq(e.frameworkId, filter.frameworkId));
+      if (filter.yearFrom !== undefined) evaluationParts.push(gte(e.year, filter.yearFrom));
+      if (filter.yearTo !== undefined) evaluationParts.push(lte(e.year, filter.yearTo));
+      if (filter.countyCode) evaluationParts.push(eq(e.countyCode, filter.countyCode));
+      if (filter.municipalityCode) evaluationParts.push(eq(e.municipalityCode, filter.municipalityCode));
+      const [matching] = rowsOf(await db.execute(sql`select count(*)::int as n from (select 1 from ${e} where ${and(...evaluationParts)} limit ${denseAfter + 1}) x`));
+      const evaluations = Number(matching?.n ?? 0);
+      if (evaluations === 0) return { rows: [], count: 0, lowerBound: false };
+      const headline = sql`ts_headline('swedish', r.text, ${q}, ${HEADLINE_OPTIONS}) as headline`;
+      const outer = sql`r.id, r.evaluation_id, r.kind, r.area_number, r.subarea_id, r.item, r.text, r.example_name, r.example_code, r.framework_id, r.year, r.municipality_code, r.municipality_name, r.rank`;
+
+      if (evaluations > denseAfter) {
+        // ts_match_vq instead of @@: the passages are read in listing order, not through the word index.
+        const where = whereOf([sql`ts_match_vq(d.tsv, ${q})`, ...conditions(filter)]);
+        const result = rowsOf(
+          await db.execute(sql`select ${outer}, ${headline} from (
+              select ${columns}, ts_rank_cd(d.tsv, ${q}) as rank from search_documents d ${where}
+              order by d.kind_rank, d.year desc, d.id limit ${limit + 1} offset ${offset}) r
+            order by r.kind_rank, r.year desc, r.id`),
+        );
+        const more = result.length > limit;
+        const rows = result.slice(0, limit).map(toRow);
+        return { rows, count: offset + rows.length + (more ? 1 : 0), lowerBound: more };
+      }
+
+      const where = whereOf([sql`d.tsv @@ ${q}`, ...conditions(filter)]);
+      const result = rowsOf(
+        await db.execute(sql`with m as (select ${columns}, d.tsv from search_documents d ${where} limit ${candidates}),
+          r as (select m.*, ts_rank_cd(m.tsv, ${q}) as rank, count(*) over () as total from m
+                order by rank desc, m.kind_rank, m.year desc, m.id limit ${limit} offset ${offset})
+          select ${outer}, r.total, ${headline} from r order by r.rank desc, r.kind_rank, r.year desc, r.id`),
+      );
+      let count = result.length ? Number(result[0]?.total) : 0;
+      if (result.length === 0 && offset > 0) {
+        const [c] = rowsOf(await db.execute(sql`select count(*)::int as n from (select 1 from search_documents d ${where} limit ${candidates}) x`));
+        count = Number(c?.n ?? 0);
+      }
+      return { rows: result.map(toRow), count, lowerBound: count >= candidates };
+    },
+
+    /** Passages without a query: good examples first, then strengths, narratives; newest first. */
+    async list({ filter, limit, offset, countLimit }: { filter: SearchFilter; limit: number; offset: number; countLimit: number }): Promise<{ rows: SearchRow[]; count: number; lowerBound: boolean }> {
+      const where = whereOf(conditions(filter));
+      const [rows, counted] = await Promise.all([
+        db.execute(sql`select ${columns} from search_documents d ${where} order by d.kind_rank, d.year desc, d.id limit ${limit} offset ${offset}`),
+        db.execute(sql`select count(*)::int as n from (select 1 from search_documents d ${where} limit ${countLimit}) x`),
+      ]);
+      const count = Number(rowsOf(counted)[0]?.n ?? 0);
+      return { rows: rowsOf(rows).map(toRow), count, lowerBound: count >= countLimit };
+    },
+
+    /**
+     * Bulk imports: defer the per-row triggers for the rest of the transaction, then fill the index
+     * in batches with `fillIndex`.
+     */
+    async deferIndexing(executor: Db): Promise<void> {
+      await executor.execute(sql`select set_config('kompass.search_deferred', 'on', true)`);
+    },
+
+    /** Indexes the given evaluations in one statement (triggers resumed for the rest of the transaction). */
+    async fillIndex(ids: readonly string[], executor: Db): Promise<void> {
+      await executor.execute(sql`select set_config('kompass.search_deferred', 'off', true)`);
+      if (ids.length === 0) return;
+      const list = sql`array[${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`;
+      await executor.execute(sql`select search_insert_documents(${list}, null)`);
+      await executor.execute(sql`select search_summarise(${list})`);
+    },
+
+    /** After a bulk fill: merge the word index's pending entries and refresh the planner statistics. */
+    async settleIndex(executor: Db): Promise<void> {
+      await executor.execute(sql`select gin_clean_pending_list('search_documents_tsv_idx'::regclass)`);
+      await executor.execute(sql`analyze search_documents, search_evaluations, search_terms`);
+    },
+
+    /** Number of indexed passages (tests, benchmarks). */
+    async countDocuments(): Promise<number> {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(searchDocuments);
+      return Number(r?.n ?? 0);
+    },
+  };
+}
+export type SearchRepository = ReturnType<typeof createSearchRepository>;
