@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Notice, errorText } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -20,6 +20,12 @@ export default function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const errorRef = useRef<HTMLDivElement>(null);
+  // Focus the message once React has rendered it. (Focusing from a requestAnimationFrame after
+  // setError raced React's own scheduling: when the frame came first, the alert was not mounted yet
+  // and focus stayed on the button — the cause of the flaky wrong-password focus check.)
+  useEffect(() => {
+    if (error !== null) errorRef.current?.focus();
+  }, [error]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +45,6 @@ export default function SignInPage() {
     } catch (err) {
       setError(err);
       setPassword('');
-      window.requestAnimationFrame(() => errorRef.current?.focus());
     } finally {
       setBusy(false);
     }
