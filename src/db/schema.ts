@@ -258,7 +258,8 @@ export const evaluationComments = pgTable(
   (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt)],
 );
 
-export type AuditEntity = 'evaluation' | 'user' | 'framework' | 'action_plan' | 'indicator';
+export const AUDIT_ENTITIES = ['evaluation', 'user', 'framework', 'action_plan', 'indicator'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** Append-only: the app has no update or delete path, and a trigger refuses both. */
 export const auditLog = pgTable(
@@ -268,7 +269,7 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name').notNull(),
-    entity: text('entity', { enum: ['evaluation', 'user', 'framework', 'action_plan', 'indicator'] }).notNull(),
+    entity: text('entity', { enum: AUDIT_ENTITIES }).notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),
     before: jsonb('before').$type<Record<string, unknown> | null>(),

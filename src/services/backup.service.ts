@@ -2,6 +2,7 @@
  * Export and import of the whole database as JSON. The round trip is identical:
  * export → import into an empty database → export gives the same document.
  */
+import { AUDIT_ENTITIES } from '../db/schema.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { SYSTEM } from '../domain/access.ts';
@@ -97,7 +98,7 @@ const HeaderSchema = z.object({
         at: z.iso.datetime(),
         actorUserId: z.uuid().nullable(),
         actorName: z.string().max(200),
-        entity: z.enum(['evaluation', 'user', 'framework']),
+        entity: z.enum(AUDIT_ENTITIES),
         entityId: z.string().max(200),
         action: z.string().max(100),
         before: z.record(z.string(), z.unknown()).nullable(),
