@@ -145,8 +145,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     return row;
   };
 
-  const conflict = async (id: string, expectedVersion: number): Promise<DomainError> => {
-    const current = await repo.getFull(id);
+  /** The 409 with the current copy. Inside a transaction pass its executor: on PGlite a read on `db` would wait for the open transaction forever. */
+  const conflict = async (id: string, expectedVersion: number, executor: Db = db): Promise<DomainError> => {
+    const current = await repo.getFull(id, executor);
     if (!current) return notFound(`Utvärderingen ${id} finns inte.`);
     const who = current.updatedBy ?? 'någon annan';
     return new DomainError(
@@ -185,7 +186,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const before = await repo.getFull(id, t);
       const patch = (await apply(t, current, fw)) ?? {};
       const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, patch, t);
-      if (!bumped) throw await conflict(id, expectedVersion);
+      if (!bumped) throw await conflict(id, expectedVersion, t);
       const after = await repo.getFull(id, t);
       if (!before || !after) throw notFound(`Utvärderingen ${id} finns inte.`);
       const change = diffEvaluation(before, after);
@@ -404,7 +405,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
           const old = await repo.getRow(bumped.supersedesId, t);
           if (old && old.supersededById === null) {
             const marked = await repo.bumpVersion(old.id, old.version, viewer.name, { supersededById: id }, t);
-            if (!marked) throw await conflict(old.id, old.version);
+            if (!marked) throw await conflict(old.id, old.version, t);
             await audit.record({ viewer, entity: 'evaluation', entityId: old.id, action: 'superseded', change: { before: { version: old.version, supersededById: null }, after: { version: marked.version, supersededById: id } } }, t);
           }
         }

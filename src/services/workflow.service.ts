@@ -64,7 +64,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         const t = tx as unknown as Db;
         const before = await assignments.list(id, t);
         const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, {}, t);
-        if (!bumped) throw await ev.conflict(id, expectedVersion);
+        if (!bumped) throw await ev.conflict(id, expectedVersion, t);
         await assignments.replace(id, list, t);
         const after = await assignments.list(id, t);
         const view = (xs: AssignedUser[]) => xs.map((x) => ({ userId: x.userId, name: x.name, isLead: x.isLead }));

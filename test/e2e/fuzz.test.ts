@@ -281,6 +281,8 @@ void test(`fuzz: every route × every role, ${PER_ROUTE_ROLE} requests each (see
           if (contentType) headers['content-type'] = contentType;
           const isWrite = method !== 'get';
           const started = performance.now();
+          // KOMPASS_FUZZ_TRACE=1 prints each request before it is sent (to find one that never answers).
+          if (process.env.KOMPASS_FUZZ_TRACE) console.log(`→ ${method.toUpperCase()} ${url.slice(0, 200)} as ${role}`);
           const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
           sent++;
           requestMs += performance.now() - started;

@@ -48,7 +48,18 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new DomainError('validation', 'Skicka rapporten som multipart/form-data med fältet "file".');
   let upload: { bytes: Uint8Array; fileName: string } | null = null;
   let correctionsRaw: string | null = null;
-  for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024 } })) {
+  const parts = req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024 } });
+  // A malformed multipart body (no boundary, cut short, too many parts) is the sender's mistake: 400, not 500.
+  const next = async () => {
+    try {
+      return await parts.next();
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw new DomainError('validation', 'Uppladdningen kunde inte läsas: skicka rapporten som multipart/form-data med fältet "file".');
+    }
+  };
+  for (let r = await next(); !r.done; r = await next()) {
+    const part = r.value;
     if (part.type === 'field') {
       if (part.fieldname === 'corrections' && typeof part.value === 'string') correctionsRaw = part.value;
       continue;
