@@ -14,10 +14,15 @@ export function createAccountRepository(db: Db) {
       if (!row) throw new Error('insert returned no row');
       return row;
     },
-    /** Every change of a user row bumps its version; with `expectedVersion` only that version is changed. */
+    /**
+     * A change of what an administrator edits (name, role, municipality, disabled…) bumps the version; with
+     * `expectedVersion` only that version is changed. A new password hash alone does not: the user changing
+     * their own password must not make an administrator's open copy of the account stale.
+     */
     async updateUser(id: string, patch: Partial<NewUserRow>, executor: Db = db, expectedVersion?: number): Promise<UserRow | undefined> {
       const where = expectedVersion === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.version, expectedVersion));
-      const [row] = await executor.update(users).set({ ...patch, version: sql`${users.version} + 1` }).where(where).returning();
+      const credentialsOnly = Object.keys(patch).every((k) => k === 'passwordHash');
+      const [row] = await executor.update(users).set(credentialsOnly ? patch : { ...patch, version: sql`${users.version} + 1` }).where(where).returning();
       return row;
     },
     async getUser(id: string, executor: Db = db): Promise<UserRow | undefined> {

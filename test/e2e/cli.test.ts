@@ -46,7 +46,7 @@ test('kompass db export → db import into a new data dir → export is identica
     assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'the export holds password hashes: owner-only, also when the file existed');
     const imp = kompass(['db', 'import', file], b);
     assert.equal(imp.status, 0, imp.stderr);
-    assert.match(imp.stdout, /Importerade 6 utvärderingar/);
+    assert.match(imp.stdout, /Importerade 7 utvärderingar/);
     const again = kompass(['db', 'export'], b);
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stdout, fs.readFileSync(file, 'utf8'));

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
+import { localizeFramework } from '../../lib/frameworkTitles.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -50,7 +51,11 @@ export default function GoodExamplesPage() {
   const newest = useMemo(() => [...(frameworks.data?.items ?? [])].sort((a, b) => b.year - a.year)[0]?.id, [frameworks.data]);
   const frameworkId = filters.framework ?? newest ?? null;
   const allVersions = frameworkId === ALL_VERSIONS;
-  const framework = useFramework(allVersions ? null : frameworkId);
+  const fetched = useFramework(allVersions ? null : frameworkId);
+  const [lang] = useLang();
+  // Area and subarea titles in the interface language (unofficial translations as data).
+  const localized = useMemo(() => (fetched.data ? localizeFramework(fetched.data, lang) : undefined), [fetched.data, lang]);
+  const framework = { ...fetched, data: localized };
   const counties = useCounties();
 
   const [text, setText] = useState(filters.q ?? '');
