@@ -35,7 +35,7 @@ void describe('webbappen: läsande sidor', () => {
     await page.getByRole('combobox', { name: 'Version' }).selectOption('kk2020');
     await page.getByText('Inga utvärderingar matchar filtret.').waitFor();
     await page.getByRole('button', { name: 'Rensa filter' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=evaluation-list] tbody tr').length === 6);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=evaluation-list] tbody tr').length === 7);
     await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=evaluation-list] tbody tr').length === 6);
     await assertAccessible(page, 'start med filter');
