@@ -4,20 +4,11 @@
  */
 import type { Evaluation } from './evaluation.ts';
 import type { FrameworkDef } from './framework.ts';
+import { seededRandom } from './random.ts';
+export { seededRandom };
 
 export const SYNTH_LABEL = 'Syntetisk testdata';
 
-/** mulberry32: a small seeded generator, the same sequence on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Vocabulary of the method's subject (single words, inflections and compounds), not report sentences.
 const WORDS = (

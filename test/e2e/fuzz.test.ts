@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../helpers/app.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { seededRandom as rng } from '../../src/domain/random.ts';
 
 const SEED = Number(process.env.KOMPASS_FUZZ_SEED ?? 20261201);
 /** Requests per route and role. */
@@ -45,17 +46,6 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema: Schema }> };
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UNICODE = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\u202eevil\u202c', '\u200f\u05e9\u05dc\u05d5\u05dd', '👩‍👩‍👧‍👦🇸🇪', 'e\u0301\u0301\u0301\u0301', 'Z̸̢̛̞̈́a̴̹̔l̷g̵o', '\ufeff', '\uffff\ufffe', '\u0085\u2028\u2029', 'ŧŋđ Sámi', '中文 العربية', '\t\r\n\u000b\u000c', "'; drop table users; --", '<script>alert(1)</script>', '#{raw}', '../../etc/passwd', '%00', '%'];
 

@@ -11,20 +11,10 @@ import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import type { Evaluation, EvaluationInput } from '../../src/domain/evaluation.ts';
 import type { FrameworkDef } from '../../src/domain/framework.ts';
 import type { Services } from '../../src/services/index.ts';
+import { seededRandom as seeded } from '../../src/domain/random.ts';
 
 export const TEST_SEED = Number.parseInt(process.env.KOMPASS_TEST_SEED ?? '', 10) || 20260101;
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const random = seeded(TEST_SEED);
 

@@ -9,21 +9,11 @@ import { CATALOG_FRAMEWORKS } from '../../../src/catalog/frameworks.ts';
 import { EvaluationInputSchema } from '../../../src/domain/evaluation.ts';
 import { importReportText } from '../../../src/importer/import-report.ts';
 import { readSeed } from './seeds.ts';
+import { seededRandom as rng } from '../../../src/domain/random.ts';
 
 const CASES = Number(process.env.KOMPASS_FUZZ_CASES ?? 5000);
 const SEEDS = ['000', '001', '002', '004'].map(readSeed);
 
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed by its case number. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   'Område 3 ', 'Rubriker ', 'Poäng ', 'Allmänt ', 'Styrkor ', 'Förbättringsmöjligheter ', 'Förbättringsområden ', 'Uppnått Max Procent ',

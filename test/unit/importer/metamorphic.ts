@@ -10,17 +10,9 @@ import { foldKey } from '../../../src/importer/fold.ts';
 import { importReportText } from '../../../src/importer/import-report.ts';
 import type { ImportPreview, ImportResult } from '../../../src/importer/types.ts';
 import { readSeed } from './seeds.ts';
+import { seededRandom as rng } from '../../../src/domain/random.ts';
+export { rng };
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hard-wraps lines without tabs at `width`, optionally hyphenating long words that would overflow. */
 export function wrap(text: string, width: number, hyphenate = false): string {
