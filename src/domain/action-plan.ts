@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ErrorDetail } from './errors.ts';
 import type { FrameworkDef } from './framework.ts';
+import { foldName } from './text.ts';
 
 export const ITEM_STATUSES = ['not_started', 'ongoing', 'done', 'dropped'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -87,10 +88,8 @@ export interface ReportBackSnapshot {
   demo: boolean;
 }
 
-/** Folds text for matching: lower case, no diacritics, single spaces. */
-function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9.]+/g, ' ').trim();
-}
+/** Folds text for matching: lower case, no diacritics, single spaces; dots kept (subarea ids "1.2"). */
+const fold = (s: string): string => foldName(s, { keep: '.' });
 
 /**
  * The subarea an improvement opportunity belongs to, where the text says so: an explicit subarea
