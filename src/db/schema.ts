@@ -106,9 +106,7 @@ export const evaluations = pgTable(
 export const evaluators = pgTable(
   'evaluators',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull().default(''),
@@ -120,9 +118,7 @@ export const evaluators = pgTable(
 export const areaTexts = pgTable(
   'area_texts',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     areaNumber: integer('area_number').notNull(),
     /** Area total as printed in a report, when the subarea points are not known. */
     statedScore: doublePrecision('stated_score'),
@@ -138,9 +134,7 @@ export const areaTexts = pgTable(
 export const subareaScores = pgTable(
   'subarea_scores',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     subareaId: text('subarea_id').notNull(),
     points: doublePrecision('points').notNull(),
   },
@@ -177,9 +171,7 @@ export const sessions = pgTable(
   {
     /** sha256 (hex) of the random token in the cookie; the token itself is never stored. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     csrfToken: text('csrf_token').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -190,9 +182,7 @@ export const sessions = pgTable(
 export const passwordResets = pgTable('password_resets', {
   /** sha256 (hex) of the one-time token in the link. */
   tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
@@ -230,12 +220,8 @@ export const oidcPending = pgTable(
 export const evaluationAssignments = pgTable(
   'evaluation_assignments',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
+    userId: userRef(),
     isLead: boolean('is_lead').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.userId] }), index('evaluation_assignments_user_idx').on(t.userId)],
@@ -245,9 +231,7 @@ export const evaluationComments = pgTable(
   'evaluation_comments',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     areaNumber: integer('area_number'),
@@ -291,9 +275,7 @@ export const searchDocuments = pgTable(
   'search_documents',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     kind: text('kind').$type<SearchKind>().notNull(),
     areaNumber: integer('area_number'),
     subareaId: text('subarea_id'),
@@ -352,12 +334,8 @@ export const searchTerms = pgTable(
 export const independentScoreSheets = pgTable(
   'independent_score_sheets',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
+    userId: userRef(),
     /** Subarea id → points (decimals). */
     scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -370,9 +348,7 @@ export const independentScoreSheets = pgTable(
 export const agreedScores = pgTable(
   'agreed_scores',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     subareaId: text('subarea_id').notNull(),
     value: doublePrecision('value').notNull(),
     reason: text('reason').notNull(),
@@ -396,9 +372,7 @@ export const actionPlans = pgTable(
   'action_plans',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     municipalityCode: text('municipality_code')
       .notNull()
       .references(() => municipalities.code),
@@ -464,9 +438,7 @@ export const indicators = pgTable(
 export const indicatorValues = pgTable(
   'indicator_values',
   {
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    indicatorId: indicatorRef(),
     period: integer('period').notNull(),
     /** T total, K women, M men (Kolada). */
     gender: text('gender', { enum: ['T', 'K', 'M'] }).notNull().default('T'),
@@ -483,9 +455,7 @@ export const indicatorTargets = pgTable(
   'indicator_targets',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    indicatorId: indicatorRef(),
     label: text('label').notNull().default(''),
     period: integer('period').notNull(),
     targetDate: date('target_date', { mode: 'string' }),
@@ -503,3 +473,23 @@ export const conductSchema = { independentScoreSheets, agreedScores };
 export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
 
 export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...followUpSchema, ...searchSchema };
+
+// Columns that belong to a parent row and go with it (ON DELETE CASCADE). Function declarations, so the
+// tables above may use them; the parent table is only read when drizzle resolves the reference.
+function evaluationRef() {
+  return uuid('evaluation_id')
+    .notNull()
+    .references(() => evaluations.id, { onDelete: 'cascade' });
+}
+
+function userRef() {
+  return uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+}
+
+function indicatorRef() {
+  return uuid('indicator_id')
+    .notNull()
+    .references(() => indicators.id, { onDelete: 'cascade' });
+}
