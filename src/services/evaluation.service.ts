@@ -18,7 +18,7 @@ import {
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { AREA_RANGE, isAreaNumber, type FrameworkDef } from '../domain/framework.ts';
 import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
@@ -367,7 +367,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async updateArea({ id, number, expectedVersion, patch, viewer }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer: Viewer }): Promise<Evaluation> {
-      if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
+      if (!isAreaNumber(number)) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade ${AREA_RANGE}.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
         // A merge: the fields sent replace the stored ones, the others stay as they are.
