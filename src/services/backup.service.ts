@@ -275,7 +275,7 @@ export function createBackupService(services: {
           for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
           // The search index is filled in batches after the texts rather than by a trigger per row.
           await services.goodExamples.deferIndexing(t);
-          for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+          await evaluationRepo.insertRestored(doc.evaluations, t);
           const ids = doc.evaluations.map((e) => e.id);
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
           await services.goodExamples.settleIndex(t);
