@@ -90,6 +90,18 @@ const median = (values: readonly number[]): number => {
 
 const letters = (s: string): number => s.match(/\p{L}/gu)?.length ?? 0;
 
+/** Stretches of a line with text: items joined over gaps of at most one font size (word spaces). */
+function runsOf(line: Line): Array<{ from: number; to: number }> {
+  const runs: Array<{ from: number; to: number }> = [];
+  for (const it of line.items) {
+    const to = it.x + Math.max(0, it.width);
+    const last = runs[runs.length - 1];
+    if (last && it.x - last.to <= line.size) last.to = Math.max(last.to, to);
+    else runs.push({ from: it.x, to });
+  }
+  return runs;
+}
+
 /** The gutter of a two-column page: the x range (PDF units) no column text crosses. */
 export interface Gutter {
   from: number;
@@ -131,22 +143,9 @@ export function findGutter(items: readonly PdfTextItem[]): Gutter | null {
   const unit = span / bins;
   const cover = new Int32Array(bins + 1);
   for (const line of lines) {
-    let runFrom = Number.NaN;
-    let runTo = Number.NaN;
-    const mark = (): void => {
-      if (Number.isNaN(runFrom)) return;
-      for (let b = Math.max(0, Math.floor((runFrom - minX) / unit)); b <= Math.min(bins, Math.ceil((runTo - minX) / unit)); b += 1) cover[b] = (cover[b] ?? 0) + 1;
-    };
-    for (const it of line.items) {
-      const to = it.x + Math.max(0, it.width);
-      if (!Number.isNaN(runTo) && it.x - runTo <= line.size) runTo = Math.max(runTo, to);
-      else {
-        mark();
-        runFrom = it.x;
-        runTo = to;
-      }
+    for (const run of runsOf(line)) {
+      for (let b = Math.max(0, Math.floor((run.from - minX) / unit)); b <= Math.min(bins, Math.ceil((run.to - minX) / unit)); b += 1) cover[b] = (cover[b] ?? 0) + 1;
     }
-    mark();
   }
   const limit = Math.max(1, Math.floor(lines.length * MAX_CROSSING_SHARE));
   const lo = Math.floor(bins * 0.3);
@@ -166,12 +165,12 @@ export function findGutter(items: readonly PdfTextItem[]): Gutter | null {
   const leftLetters: number[] = [];
   const rightLetters: number[] = [];
   for (const line of lines) {
+    if (crossesGutter(line, gutter)) continue;
     let l = 0;
     let r = 0;
     for (const it of line.items) {
-      const side = sideOf(it, gutter);
-      if (side === 'left') l += letters(it.str);
-      else if (side === 'right') r += letters(it.str);
+      if (sideOf(it, gutter) === 'left') l += letters(it.str);
+      else r += letters(it.str);
     }
     if (l > 0) leftLetters.push(l);
     if (r > 0) rightLetters.push(r);
@@ -184,11 +183,14 @@ export function findGutter(items: readonly PdfTextItem[]): Gutter | null {
   return gutter;
 }
 
-/** Which side of the gutter an item is on; it crosses only when it runs over the whole gutter. */
-function sideOf(it: PdfTextItem, g: Gutter): 'left' | 'right' | 'cross' {
-  const end = it.x + Math.max(0, it.width);
-  if (it.x < g.from && end > g.to) return 'cross';
-  return it.x + (end - it.x) / 2 < (g.from + g.to) / 2 ? 'left' : 'right';
+/** Which side of the gutter an item is on (by its middle). */
+function sideOf(it: PdfTextItem, g: Gutter): 'left' | 'right' {
+  return it.x + Math.max(0, it.width) / 2 < (g.from + g.to) / 2 ? 'left' : 'right';
+}
+
+/** A line crosses the gutter when one stretch of its text runs over all of it (a title, a header). */
+function crossesGutter(line: Line, g: Gutter): boolean {
+  return runsOf(line).some((r) => r.from < g.from && r.to > g.to);
 }
 
 /**
@@ -216,7 +218,8 @@ function tabStops(lines: readonly Line[]): Map<number, number> {
   for (const start of candidates) {
     const x = start - 1;
     const crosses = (line: Line): boolean => line.items.some((it) => it.x < x && it.x + Math.max(0, it.width) > x);
-    const both = (line: Line): boolean => line.items.some((it) => it.x + Math.max(0, it.width) <= x) && line.items.some((it) => it.x >= x);
+    // Text on both sides (a list marker alone is no cell: its text starts after a gap too).
+    const both = (line: Line): boolean => line.items.some((it) => it.x + Math.max(0, it.width) <= x && letters(it.str) > 0) && line.items.some((it) => it.x >= x && letters(it.str) > 0);
     let i = 0;
     while (i < lines.length) {
       if (crosses(lines[i] as Line)) {
@@ -313,7 +316,7 @@ export function layoutPdfPage(page: Pick<PdfPageItems, 'items'>): PageLayout {
   lines.forEach((line, i) => {
     const sides = line.items.map((it) => sideOf(it, gutter));
     const edge = (i === 0 && standsApart(0, 1)) || (i === lines.length - 1 && standsApart(i, i - 1));
-    const crosses = sides.includes('cross') || (edge && sides.includes('left') && sides.includes('right'));
+    const crosses = crossesGutter(line, gutter) || (edge && sides.includes('left') && sides.includes('right'));
     if (crosses) {
       flush();
       chunks.push(layoutPage(line.items));

@@ -86,7 +86,8 @@ export function readSectionHead(section: string, area: AreaDef | undefined): Sec
   if (num) {
     const v = Number(num[1]);
     if (v >= 0 && v <= 100) score = v;
-    block = block.slice(0, num.index) + block.slice(num.index + num[0].length);
+    // A space where the number stood: it may have ended a line inside a wrapped heading ("Strategi för\t79\ndemokrati…").
+    block = `${block.slice(0, num.index)} ${block.slice(num.index + num[0].length)}`;
   }
   block = block.replace(/(?<![A-Za-zÅÄÖåäö])Po[äa]ng(?![A-Za-zÅÄÖåäö])/gi, ' ');
   let headings: string[];
