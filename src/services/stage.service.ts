@@ -84,7 +84,7 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
 
   /** The evaluation row the viewer may follow the stages of (404 otherwise, like the evaluation). */
   const mustFollow = async (id: string, viewer: Viewer): Promise<EvaluationRow> => {
-    authorize(canViewStage(viewer, { status: 'published', municipalityCode: '' }));
+    if (viewer.role === 'public') authorize(canViewStage(viewer, { status: 'published', municipalityCode: '' }));
     const row = await repo.getRow(id);
     if (!row || !canViewStage(viewer, row).allowed) throw notFound(`Utvärderingen ${id} finns inte.`);
     return row;
