@@ -78,8 +78,9 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
 
     /** Replaces who is assigned. The lead evaluator or an administrator decides; exactly one lead. */
     async setAssignments({ id, expectedVersion, list, viewer }: { id: string; expectedVersion: number; list: ReadonlyArray<{ userId: string; isLead: boolean }>; viewer: Viewer }): Promise<AssignedUser[]> {
-      await ev.mustSee(id, viewer);
+      const row = await ev.mustSee(id, viewer);
       authorize(canAssignEvaluators(viewer, await ev.assignmentOf(id, viewer)));
+      const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
       const ids = list.map((a) => a.userId);
       if (new Set(ids).size !== ids.length) throw new DomainError('validation', 'Samma användare finns flera gånger i listan.');
       if (list.length && list.filter((a) => a.isLead).length !== 1) throw new DomainError('validation', 'Ange exakt en huvudutvärderare.');
@@ -97,7 +98,20 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         const after = await assignments.list(id, t);
         const view = (xs: AssignedUser[]) => xs.map((x) => ({ userId: x.userId, name: x.name, isLead: x.isLead }));
         await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'assign', change: { before: { version: expectedVersion, assignments: view(before) }, after: { version: bumped.version, assignments: view(after) } } }, t);
+        const added = after.filter((a) => !before.some((b) => b.userId === a.userId)).map((a) => a.userId);
+        if (added.length) {
+          const recipients = await notifications.recipients({ evaluationId: id, municipalityCode: bumped.municipalityCode, only: added, exceptUserId: viewer.userId }, t);
+          await notifications.enqueue(
+            recipients.map((recipient) => ({
+              recipient,
+              subject: `${municipality.name} ${bumped.year}: du är tilldelad utvärderingen`,
+              body: `${viewer.name} har tilldelat dig utvärderingen av ${municipality.name} ${bumped.year}.\n\n${notifications.link(id)}\n`,
+            })),
+            t,
+          );
+        }
       });
+      notifications.kick();
       return assignments.list(id);
     },
 
