@@ -378,7 +378,20 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       });
     },
 
-    async changeStatus({ id, expectedVersion, status, viewer }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer: Viewer }): Promise<Evaluation> {
+    async changeStatus({
+      id,
+      expectedVersion,
+      status,
+      viewer,
+      also,
+    }: {
+      id: string;
+      expectedVersion: number;
+      status: EvaluationStatus;
+      viewer: Viewer;
+      /** Runs in the same transaction after the status is written (the stage that goes with it). */
+      also?: (tx: Db) => Promise<void>;
+    }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
       authorize(canChangeStatus(viewer, status, await assignmentOf(id, viewer)));
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
@@ -400,6 +413,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, { status }, t);
         if (!bumped) return false;
         await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'change_status', change: { before: { version: expectedVersion, status: row.status }, after: { version: bumped.version, status } } }, t);
+        if (also) await also(t);
         // Publishing a correction supersedes the evaluation it corrects; that one stays published and readable.
         if (status === 'published' && bumped.supersedesId) {
           const old = await repo.getRow(bumped.supersedesId, t);
