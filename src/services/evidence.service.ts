@@ -11,7 +11,6 @@ import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { ALLOWED_FILE_LABELS, FILE_KINDS, MAX_EVIDENCE_FILE_BYTES, displayFileName, sniffFileKind } from '../domain/evidence.ts';
 import { canDownloadFile, canEditEvidence, canUploadFile, canViewEvidence, type FilePurpose } from '../policies/evidence.policy.ts';
-import { authorize } from '../policies/policy.ts';
 import { createEvidenceRepository, type EvidenceKind, type EvidenceRow, type FileMeta } from '../repositories/evidence.repository.ts';
 import type { FileStore } from '../repositories/file-store.ts';
 import { createInterviewRepository } from '../repositories/interview.repository.ts';

@@ -127,4 +127,19 @@ void describe('evidence files: content checks, generated names, access', () => {
     }
     assert.equal((await fetch(`${base}/api/evaluations/${evaluationId}/files/${String(res.body.id)}`, { headers: otherContact.headers })).status, 404);
   });
+
+  void test('the questionnaire and the interview schedule print as PDF (Typst, in the worker pool) and DOCX', async () => {
+    await t.services.interviews.createSession({ id: evaluationId, input: { day: '2031-05-04', startsAt: '09:00', endsAt: '10:00', groupName: 'Kommunstyrelsens presidium', roles: ['politicians'], people: 3 }, viewer: { userId: lead.user.id, role: 'evaluator', municipalityCode: null, name: lead.user.name } });
+    for (const [url, who, name] of [
+      [`/api/evaluations/${evaluationId}/questionnaire/export.pdf`, lead, 'fragunderlag-burlov-2031.pdf'],
+      [`/api/evaluations/${evaluationId}/interviews/schedule.pdf`, contact, 'intervjuschema-burlov-2031.pdf'],
+      [`/api/evaluations/${evaluationId}/interviews/schedule.docx`, contact, 'intervjuschema-burlov-2031.docx'],
+    ] as const) {
+      const res = await fetch(`${base}${url}`, { headers: who.headers });
+      assert.equal(res.status, 200, url);
+      assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`attachment; filename="${name}"`));
+      const body = Buffer.from(await res.arrayBuffer());
+      assert.equal(body.subarray(0, 4).toString('latin1'), name.endsWith('.pdf') ? '%PDF' : 'PK\x03\x04');
+    }
+  });
 });
