@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
@@ -81,6 +81,8 @@ const planCases = (route: (f: Fixture) => string): Case[] =>
   (['unpublished', 'published'] as const).map((plan) => ({ on: 'published', plan, label: `plan ${plan}`, request: (f: Fixture) => ({ url: route(f) }), expect: planReading(plan === 'published') }));
 
 const uniqueFramework = () => ({ ...structuredClone(FRAMEWORK_2020), id: `perm-${randomBytes(5).toString('hex')}`, name: 'Behörighetstest', origin: 'custom' as const });
+
+const SESSION = { day: '2031-05-04', startsAt: '09:00', endsAt: '10:00', groupName: 'Kommunstyrelsens presidium', roles: ['politicians'], people: 3 };
 
 const MATRIX: Record<string, Case[]> = {
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: all(200) }],
@@ -196,6 +198,56 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/worklist': [{ request: () => ({ url: '/api/worklist' }), expect: { ...all(200), anonymous: 401 } }],
   'POST /api/evaluations/{id}/comments/{commentId}/resolution': [
     { on: 'review', comment: true, request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments/${f.commentId}/resolution`, payload: { resolved: true } }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+  ],
+  // Questionnaire, question banks, files, evidence register, interview plan.
+  'GET /api/frameworks/{id}/questions': [{ request: () => ({ url: '/api/frameworks/kk2020/questions' }), expect: { ...all(200), anonymous: 401 } }],
+  'PUT /api/frameworks/{id}/questions/{subareaId}': [{ request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/questions/1.1`, payload: { questions: [{ text: 'Hur ser strategin ut i dag?' }] } }), expect: adminOnly(200) }],
+  'GET /api/questionnaires': [{ request: () => ({ url: '/api/questionnaires' }), expect: { ...all(200), anonymous: 401 } }],
+  'GET /api/evaluations/{id}/questionnaire': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire` }), expect: { ...all(200), anonymous: 401, otherMunicipality: 404 } },
+  ],
+  'PUT /api/evaluations/{id}/questionnaire': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire`, payload: { expectedVersion: 0, answers: {}, submit: false } }), expect: { anonymous: 401, admin: 403, lead: 403, member: 403, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire`, payload: { expectedVersion: 0, answers: {}, submit: false } }), expect: { anonymous: 401, admin: 403, lead: 403, member: 403, otherEvaluator: 403, municipality: 422, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/questionnaire/reopen': [
+    { on: 'draft', label: 'not submitted', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire/reopen` }), expect: { anonymous: 401, admin: 422, lead: 422, member: 403, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 } },
+  ],
+  'GET /api/evaluations/{id}/questionnaire/export.{format}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire/export.docx` }), expect: { ...all(200), anonymous: 401, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/files': [{ on: 'draft', label: 'not multipart', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/files`, payload: {} }), expect: { ...all(400), anonymous: 401 } }],
+  'GET /api/evaluations/{id}/files/{fileId}': [
+    { on: 'draft', label: 'unknown file', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/files/${randomUUID()}` }), expect: { ...all(404), anonymous: 401 } },
+  ],
+  'GET /api/evaluations/{id}/evidence': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 403, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/evidence': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(201) } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(422) } },
+  ],
+  'PUT /api/evaluations/{id}/evidence/{itemId}': [
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen' } }), expect: { ...editors(404) } },
+  ],
+  'DELETE /api/evaluations/{id}/evidence/{itemId}': [
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}` }), expect: { ...editors(404) } },
+  ],
+  'GET /api/evaluations/{id}/interviews': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/interviews': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews`, payload: SESSION }), expect: { ...editors(201) } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews`, payload: SESSION }), expect: { ...editors(422) } },
+  ],
+  'PUT /api/evaluations/{id}/interviews/{sessionId}': [
+    { on: 'draft', label: 'unknown session', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/${randomUUID()}`, payload: SESSION }), expect: { ...editors(404) } },
+  ],
+  'DELETE /api/evaluations/{id}/interviews/{sessionId}': [
+    { on: 'draft', label: 'unknown session', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/${randomUUID()}` }), expect: { ...editors(404) } },
+  ],
+  'GET /api/evaluations/{id}/interviews/schedule.{format}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/schedule.docx` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
   ],
   'GET /api/calibration': [{ request: () => ({ url: '/api/calibration' }), expect: { ...staffOnly(200) } }],
   'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],

@@ -19,6 +19,7 @@ import { followUpRoutes } from './follow-up.ts';
 import { independentScoreRoutes } from './independent-scores.ts';
 import { publicPageRoutes } from './public-pages.ts';
 import { stageRoutes } from './stages.ts';
+import { conductRoutes } from './conduct.ts';
 
 export interface RouteContext {
   services: Services;
@@ -43,5 +44,6 @@ export const ROUTES: Factory[] = [
   (c) => followUpRoutes(c.services) as FastifyPluginAsync,
   (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
   (c) => stageRoutes(c.services) as FastifyPluginAsync,
+  (c) => conductRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

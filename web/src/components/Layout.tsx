@@ -87,6 +87,13 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {user && (
+              <li>
+                <NavLink to={paths.questionnaires()} className={navClass}>
+                  {t('nav.questionnaires')}
+                </NavLink>
+              </li>
+            )}
             {user?.role === 'admin' && (
               <li>
                 <NavLink to={paths.users()} className={navClass}>
