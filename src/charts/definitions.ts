@@ -8,6 +8,7 @@
  * function (no thousands separator in years).
  */
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
+import { TOTAL_MAX } from '../domain/framework.ts';
 import { roundPoints } from '../domain/scoring.ts';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
@@ -97,6 +98,32 @@ export interface ChartStyle {
 /** A label as a report prints points (`roundPoints`: integer, halves up). */
 export function printedPoints(value: number): string {
   return String(roundPoints(value));
+}
+
+/** The year axis of the trend and indicator charts: whole years only, printed without a thousands separator, half a year of room at each end. */
+function yearAxis(first: number, last: number, fontSize: number) {
+  return {
+    type: 'value' as const,
+    min: first - 0.5,
+    max: last + 0.5,
+    minInterval: 1,
+    axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (value: number) => (Number.isInteger(value) ? String(value) : '') },
+    splitLine: { show: false },
+    axisLine: { lineStyle: { color: axisColor } },
+  };
+}
+
+/** A value axis named at its top (points, an indicator's unit). */
+function valueAxis(min: number, max: number, name: string, fontSize: number) {
+  return {
+    type: 'value' as const,
+    min,
+    max,
+    name,
+    nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' as const },
+    axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+    splitLine: { lineStyle: { color: gridLineColor } },
+  };
 }
 
 function base(style: ChartStyle | undefined, description: string): Option {
@@ -392,31 +419,8 @@ export function trendOption(data: TrendData): EChartsCoreOption {
   const option: Option = {
     ...base(data.style, describeTrend(data)),
     grid: { left: 8, right: 24, top: 36, bottom: 28 },
-    xAxis: {
-      type: 'value',
-      min: first - 0.5,
-      max: last + 0.5,
-      minInterval: 1,
-      // Years are printed as they are: no thousands separator, no half years.
-      axisLabel: {
-        color: textColor,
-        fontSize,
-        showMinLabel: false,
-        showMaxLabel: false,
-        formatter: (value: number) => (Number.isInteger(value) ? String(value) : ''),
-      },
-      splitLine: { show: false },
-      axisLine: { lineStyle: { color: axisColor } },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: data.max ?? 800,
-      name: data.labels.total,
-      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
-      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
-      splitLine: { lineStyle: { color: gridLineColor } },
-    },
+    xAxis: yearAxis(first, last, fontSize),
+    yAxis: valueAxis(0, data.max ?? TOTAL_MAX, data.labels.total, fontSize),
     series: [
       {
         type: 'line',
@@ -486,24 +490,8 @@ export function indicatorOption(data: IndicatorChartData): EChartsCoreOption {
     ...base(data.style, describeIndicator(data)),
     grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
     legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 } },
-    xAxis: {
-      type: 'value',
-      min: first - 0.5,
-      max: last + 0.5,
-      minInterval: 1,
-      axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
-      splitLine: { show: false },
-      axisLine: { lineStyle: { color: axisColor } },
-    },
-    yAxis: {
-      type: 'value',
-      min: Math.floor(lo - pad),
-      max: Math.ceil(hi + pad),
-      name: data.unit,
-      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
-      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
-      splitLine: { lineStyle: { color: gridLineColor } },
-    },
+    xAxis: yearAxis(first, last, fontSize),
+    yAxis: valueAxis(Math.floor(lo - pad), Math.ceil(hi + pad), data.unit, fontSize),
     series: [
       {
         type: 'line',

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { chartPalette, compareRadarOption, profileRadarOption } from '../../../../src/charts/definitions.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { AreaScoreTable } from '../../components/ScoreTable.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useChartLabels } from '../../lib/chartLabels.ts';
@@ -11,7 +12,6 @@ import { useNarrow } from '../../lib/useNarrow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useCompareSummaries, useEvaluationChoices } from './api/compare.ts';
-import { TableRegion } from '../../components/TableRegion.tsx';
 
 const MAX = 5;
 const colorOf = (i: number) => chartPalette[i % chartPalette.length] ?? chartPalette[0];
@@ -141,52 +141,39 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
   const areaTitle = (s: EvaluationSummary, n: number) => s.areas.find((a) => a.number === n)?.title ?? '';
   const titlesDiffer = (n: number) => new Set(summaries.map((s) => areaTitle(s, n))).size > 1;
   const renderTable = (testId?: string) => (
-      <table data-testid={testId} className={testId ? undefined : 'table-compact'}>
-        <caption className="sr-only">{t('compare.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.area')}</th>
-            {summaries.map((s, i) => (
-              <th scope="col" className="num" key={s.id}>
-                <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
-                {names[i]}
-                <div className="small muted" style={{ fontWeight: 400 }}>
-                  {s.framework.name}
-                </div>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {first.areas.map((a) => (
-            <tr key={a.number}>
-              <th scope="row">
-                {a.number}. {a.title}
-                {titlesDiffer(a.number) && (
-                  <div className="small muted">
-                    {[...new Set(summaries.map((s) => areaTitle(s, a.number)))].filter((x) => x !== a.title).join(' / ')}
-                  </div>
-                )}
-              </th>
-              {summaries.map((s) => (
-                <td className="num" key={s.id}>
-                  <Value value={s.areas.find((x) => x.number === a.number)?.score ?? null} kind="points" />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            {summaries.map((s) => (
-              <td className="num" key={s.id} data-testid={testId ? 'compare-total' : undefined}>
-                <Value value={s.total} kind="points" />
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
+    <AreaScoreTable
+      wrap={testId ? 'region' : 'none'}
+      caption={t('compare.table')}
+      testId={testId}
+      className={testId ? undefined : 'table-compact'}
+      rows={first.areas}
+      rowHeader={(a) => (
+        <>
+          {a.number}. {a.title}
+          {titlesDiffer(a.number) && (
+            <div className="small muted">
+              {[...new Set(summaries.map((s) => areaTitle(s, a.number)))].filter((x) => x !== a.title).join(' / ')}
+            </div>
+          )}
+        </>
+      )}
+      totalHeader={t('common.total')}
+      columns={summaries.map((s, i) => ({
+        key: s.id,
+        header: (
+          <>
+            <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
+            {names[i]}
+            <div className="small muted" style={{ fontWeight: 400 }}>
+              {s.framework.name}
+            </div>
+          </>
+        ),
+        cell: (a: EvaluationSummary['areas'][number]) => <Value value={s.areas.find((x) => x.number === a.number)?.score ?? null} kind="points" />,
+        total: <Value value={s.total} kind="points" />,
+        totalProps: { 'data-testid': testId ? 'compare-total' : undefined },
+      }))}
+    />
   );
   return (
     <>
@@ -198,7 +185,7 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
       <div className="compare-grid">
         <section aria-labelledby="jamfor-tabell">
           <h2 id="jamfor-tabell">{t('compare.table')}</h2>
-          <TableRegion label={t('compare.table')}>{renderTable('compare-table')}</TableRegion>
+          {renderTable('compare-table')}
           <p className="muted small">{t('common.unknownLegend')}</p>
         </section>
         <section className="card section" aria-labelledby="jamfor-radar">
