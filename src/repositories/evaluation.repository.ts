@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'driz
 import type { Db } from '../db/client.ts';
 import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
 import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
+import { AREA_NUMBERS } from '../domain/framework.ts';
 
 export type EvaluationRow = typeof evaluations.$inferSelect;
 
@@ -208,7 +209,7 @@ export function createEvaluationRepository(db: Db) {
       ]);
       const e = head.e;
       const byNumber = new Map(areas.map((a) => [a.areaNumber, a]));
-      const areaList: AreaText[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+      const areaList: AreaText[] = AREA_NUMBERS.map((n) => {
         const a = byNumber.get(n);
         return a
           ? { number: n, statedScore: a.statedScore, summary: a.summary, narratives: a.narratives, strengths: a.strengths, improvements: a.improvements, goodExamples: a.goodExamples }
