@@ -17,6 +17,9 @@ import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createBenchmarkService } from './benchmark.service.ts';
+import { createConcordanceService } from './concordance.service.ts';
+import { createOpenDataService } from './open-data.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
@@ -24,7 +27,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
+  const concordances = createConcordanceService({ db, frameworks, audit });
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances });
+  const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
+  const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
   const workflow = createWorkflowService({ db, evaluations, audit });
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
@@ -62,10 +68,14 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     backup,
     oidc,
+    concordances,
+    benchmarks,
+    openData,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
       await frameworks.ensureCatalog();
+      await concordances.ensureCatalog();
     },
   };
 }
