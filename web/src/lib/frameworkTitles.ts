@@ -35,3 +35,9 @@ export function localizeFramework(framework: FrameworkDef, lang: Lang): Framewor
     areas: framework.areas.map((a) => ({ ...a, title: localTitle(table, a.number, a.title).text, subareas: a.subareas.map((s) => ({ ...s, title: localTitle(table, s.id, s.title).text })) })),
   };
 }
+
+/** One area (number) or subarea (id) title of a version in the interface language. */
+export function useLocalTitle(): (frameworkId: string, key: number | string, swedish: string) => string {
+  const [lang] = useLang();
+  return (frameworkId, key, swedish) => localTitle(titleTable(frameworkId, lang), key, swedish).text;
+}
