@@ -21,6 +21,8 @@ import { publicPageRoutes } from './public-pages.ts';
 import { benchmarkRoutes } from './benchmarks.ts';
 import { concordanceRoutes } from './concordances.ts';
 import { openDataRoutes } from './open-data.ts';
+import { stageRoutes } from './stages.ts';
+import { conductRoutes } from './conduct.ts';
 
 export interface RouteContext {
   services: Services;
@@ -47,5 +49,7 @@ export const ROUTES: Factory[] = [
   (c) => benchmarkRoutes(c.services) as FastifyPluginAsync,
   (c) => concordanceRoutes(c.services) as FastifyPluginAsync,
   (c) => openDataRoutes(c.services) as FastifyPluginAsync,
+  (c) => stageRoutes(c.services) as FastifyPluginAsync,
+  (c) => conductRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];
