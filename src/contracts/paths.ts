@@ -18,6 +18,12 @@ export const paths = {
   changePassword: () => '/konto/losenord',
   resetPassword: () => '/aterstall-losenord',
   users: () => '/anvandare',
+  /** Conducting an evaluation: questionnaire, evidence register, interview plan, question banks. */
+  questionnaires: () => '/fragunderlag',
+  questionnaire: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/fragunderlag`,
+  evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
+  interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
+  questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -35,10 +41,18 @@ export const patterns = {
   changePassword: '/konto/losenord',
   resetPassword: '/aterstall-losenord',
   users: '/anvandare',
+  questionnaires: '/fragunderlag',
+  questionnaire: '/utvarderingar/:id/fragunderlag',
+  evidence: '/utvarderingar/:id/underlag',
+  interviews: '/utvarderingar/:id/intervjuer',
+  questionBank: '/ramverk/:id/fragor',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */
 export const downloads = {
   reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
   reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  questionnaire: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/questionnaire/export.${format}`,
+  interviewSchedule: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/interviews/schedule.${format}`,
+  file: (id: string, fileId: string) => `/api/evaluations/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 } as const;

@@ -18,6 +18,7 @@ import { inflateRawSync, inflateSync, constants as zlibConstants } from 'node:zl
 import { DomainError } from '../domain/errors.ts';
 import { layoutPdfPage, type PdfPageItems, type PdfTextItem } from './pdf-layout.ts';
 import type { ReportFormat } from './types.ts';
+import { decodeHtmlEntities } from '../domain/text.ts';
 
 export type { PdfPageItems, PdfTextItem } from './pdf-layout.ts';
 
@@ -294,15 +295,7 @@ function stripTags(html: string): string {
   return html.replace(/<[^<>]{0,2000}>/g, ' ');
 }
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
+const decodeEntities = (s: string): string => decodeHtmlEntities(s, { nbsp: ' ' });
 
 /** mammoth's HTML to text: paragraphs on their own lines, table rows as tab-separated cells. */
 export function docxHtmlToText(html: string): string {

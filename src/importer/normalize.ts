@@ -5,6 +5,7 @@
  */
 
 import { pageHeaderRegex } from './vocabulary.ts';
+import { decodeHtmlEntities } from '../domain/text.ts';
 
 export interface NormalizedText {
   /** Normalised text of the report body; lines (\n), table cells (\t) and page breaks (\f) kept. */
@@ -106,25 +107,19 @@ export function unwrapLines(text: string): { text: string; joined: number; dehyp
   return { text: out.join('\n'), joined: wrappedText ? joined : 0, dehyphenated };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /** Page headers such as "Sveriges Kommuner och Landsting 2013-07-04 24 (27)" or "25 Sveriges Kommuner och Landsting (39)" (see vocabulary.ts). */
 const PAGE_HEADER = pageHeaderRegex();
 
 const FOREIGN_TITLE = /^[ \t]{0,4}(?:\d{1,3}[ \t]{1,3})?Kommun[ \t]?Kompassen\b[^\n]{0,120}?\bANALYS AV\b/gim;
 
 function basicClean(raw: string): string {
-  return raw
+  const withoutTags = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060]/g, '')
+    .replace(/<\/?(?:ul|ol|li|p|br|div|span|table|tr|td|th|b|i|em|strong)\b[^<>\n]{0,300}>/gi, ' ');
+  return decodeHtmlEntities(withoutTags)
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/<\/?(?:ul|ol|li|p|br|div|span|table|tr|td|th|b|i|em|strong)\b[^<>\n]{0,300}>/gi, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? ' ')
-    .replace(/&#(\d{1,6});/g, (_m, code: string) => {
-      const n = Number(code);
-      return n > 31 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
-    })
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
     .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g, ' ');
 }

@@ -2,7 +2,7 @@
  * Area sections of the report ("Område N Title", "Rubriker … Poäng NN", "Allmänt", one heading per
  * subarea, then the Styrkor/Förbättringsmöjligheter table). Pure.
  */
-import type { AreaDef } from '../domain/framework.ts';
+import { AREA_COUNT, AREA_DIGIT, type AreaDef } from '../domain/framework.ts';
 import { editDistance, foldKeep, foldWords, phraseRegex, wordSimilarity } from './fold.ts';
 import { partSource } from './vocabulary.ts';
 
@@ -14,7 +14,7 @@ export interface SectionBounds {
 
 const AREA_WORD = partSource('area');
 // The number may be wrapped onto the next line ("… Område\n6 Kommunen som arbetsgivare").
-const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f\\n]{1,5}([1-8])(?![\\d.])`, 'gi');
+const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f\\n]{1,5}(${AREA_DIGIT})(?![\\d.])`, 'gi');
 const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t\\f\\n]{1,5}\\d[ \\t\\f:.–-]{0,4}`, 'i');
 const TOC_ENTRY = new RegExp(`^${AREA_WORD}[ \\t]{1,3}\\d[^\\n\\f]{0,90}?(?:\\.{3,}|\\t\\d{1,3}[ \\t]*(?:\\n|$)|\\s\\d{1,3}\\s+${AREA_WORD})`, 'i');
 const HEADINGS_WORD = new RegExp(partSource('headings'), 'i');
@@ -46,7 +46,7 @@ export function findSections(text: string, stopAt: number): SectionBounds[] {
     bounds.push({ number: h.n, start: h.at, end: stopAt });
     pos = h.at + 10;
     expected += 1;
-    if (expected > 8) break;
+    if (expected > AREA_COUNT) break;
   }
   for (let i = 0; i < bounds.length - 1; i += 1) {
     const b = bounds[i];
