@@ -75,6 +75,21 @@ export interface ActionPlanItemData {
   actions: ActionData[];
 }
 
+/** A stored item as a whole, as a backup file holds it (checked before an import writes anything). */
+export const ActionPlanItemDataSchema = z.object({
+  id: z.uuid(),
+  source: z.enum(['opportunity', 'own']),
+  areaNumber: z.number().int().min(1).max(8).nullable(),
+  subareaId: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.2').nullable(),
+  improvement: text(50_000).min(1, 'punkten saknar text'),
+  comment: text(20_000),
+  status: z.enum(ITEM_STATUSES),
+  droppedReason: text(2000),
+  priority: z.enum(PRIORITIES).nullable(),
+  public: z.boolean(),
+  actions: z.array(z.object({ id: z.uuid(), text: text(2000).min(1, 'åtgärden saknar text'), responsible: text(200), unit: text(200), start: isoDate.nullable(), plannedDone: isoDate.nullable(), done: isoDate.nullable() })).max(50),
+});
+
 /** What a report-back reported, kept so the document can be produced again and the next one can say what changed. */
 export interface ReportBackSnapshot {
   municipality: { code: string; name: string };

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../db/client.ts';
+import { createFileStore } from '../repositories/file-store.ts';
+import { createEvidenceService } from './evidence.service.ts';
+import { createInterviewService } from './interview.service.ts';
+import { createQuestionnaireService } from './questionnaire.service.ts';
 import { createActionPlanService } from './action-plan.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService, type AuthSettings } from './auth.service.ts';
@@ -15,17 +22,31 @@ import { createOidcService } from './oidc.service.ts';
 import { createSynthService } from './synth.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createNotificationService, type MailSettings } from './notification.service.ts';
+import { createStageService } from './stage.service.ts';
+import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createBenchmarkService } from './benchmark.service.ts';
+import { createConcordanceService } from './concordance.service.ts';
+import { createOpenDataService } from './open-data.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; mail?: MailSettings; filesDir?: string } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
-  const workflow = createWorkflowService({ db, evaluations, audit });
+  const concordances = createConcordanceService({ db, frameworks, audit });
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances });
+  const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
+  const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
+  const clock = opts.clock ? { clock: opts.clock } : {};
+  /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
+  const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
+  const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, ...clock });
+  const worklist = createWorklistService({ db, stages, frameworks, ...clock });
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
   const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
@@ -41,6 +62,11 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
   const oidc = createOidcService({ db });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks });
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
+  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks });
   return {
     db,
     tasks,
@@ -49,6 +75,9 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     evaluations,
     audit,
     workflow,
+    notifications,
+    stages,
+    worklist,
     users,
     auth,
     actionPlans,
@@ -62,10 +91,17 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     backup,
     oidc,
+    concordances,
+    benchmarks,
+    openData,
+    questionnaires,
+    evidence,
+    interviews,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
       await frameworks.ensureCatalog();
+      await concordances.ensureCatalog();
     },
   };
 }

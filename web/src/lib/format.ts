@@ -34,7 +34,7 @@ export const UNKNOWN = '–';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function makeFormatters(lang: Lang): Formatters {
-  const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
+  const locale = lang === 'sv' ? 'sv-SE' : lang === 'nb' ? 'nb-NO' : 'en-GB';
   const nf = new Map<number, Intl.NumberFormat>();
   const numberFormat = (decimals: number) => {
     let f = nf.get(decimals);
@@ -78,10 +78,11 @@ export function makeFormatters(lang: Lang): Formatters {
       const d = n % 10;
       const h = n % 100;
       if (lang === 'sv') return `${n}:${(d === 1 || d === 2) && h !== 11 && h !== 12 ? 'a' : 'e'}`;
+      if (lang === 'nb') return `${n}.`;
       const suffix = h >= 11 && h <= 13 ? 'th' : d === 1 ? 'st' : d === 2 ? 'nd' : d === 3 ? 'rd' : 'th';
       return `${n}${suffix}`;
     },
-    input: (value) => (value === null || value === undefined ? '' : lang === 'sv' ? String(clean(value)).replace('.', ',') : String(clean(value))),
+    input: (value) => (value === null || value === undefined ? '' : lang !== 'en' ? String(clean(value)).replace('.', ',') : String(clean(value))),
   };
 }
 

@@ -70,6 +70,19 @@ export default function EvaluationPage() {
               {t('common.edit')}
             </Link>
           )}
+          {user && (user.role === 'admin' || user.role === 'evaluator') && (
+            <>
+              <Link className="button secondary" to={paths.questionnaire(evaluation.id)}>
+                {t('questionnaire.title')}
+              </Link>
+              <Link className="button secondary" to={paths.evidence(evaluation.id)}>
+                {t('evidence.title')}
+              </Link>
+              <Link className="button secondary" to={paths.interviews(evaluation.id)}>
+                {t('interviews.title')}
+              </Link>
+            </>
+          )}
           <Link className="button secondary" to={paths.actionPlan(evaluation.id)}>
             {t('plan.link')}
           </Link>

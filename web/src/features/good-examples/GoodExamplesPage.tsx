@@ -4,7 +4,7 @@ import { AREA_DIGIT, SUBAREA_ID } from '../../../../src/domain/framework.ts';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { localizeFramework } from '../../lib/frameworkTitles.ts';
+import { localizeFramework, localTitleOf } from '../../lib/frameworkTitles.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -175,7 +175,7 @@ export default function GoodExamplesPage() {
         {framework.error !== undefined && <ErrorPanel error={framework.error} onRetry={framework.reload} />}
       </search>
 
-      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} framework={framework.data} onReset={filtered ? reset : undefined} />
+      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} onReset={filtered ? reset : undefined} />
     </div>
   );
 }
@@ -227,11 +227,10 @@ interface ResultsProps {
   search: ReturnType<typeof useGoodExampleSearch>;
   subareaChosen: boolean;
   kind: ExampleKind | undefined;
-  framework: FrameworkDef | undefined;
   onReset: (() => void) | undefined;
 }
 
-function Results({ id, search, subareaChosen, kind, framework, onReset }: ResultsProps) {
+function Results({ id, search, subareaChosen, kind, onReset }: ResultsProps) {
   const t = useT();
   const { items, count, countIsLowerBound } = search;
   const listRef = useRef<HTMLOListElement>(null);
@@ -286,7 +285,7 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
         <ol className="example-list" ref={listRef} data-testid="example-list">
           {items.map((hit, i) => (
             <li key={`${hit.evaluationId}:${hit.kind}:${hit.areaNumber}:${hit.subareaId ?? ''}:${i}`}>
-              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} framework={framework} />
+              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} />
             </li>
           ))}
         </ol>
@@ -310,15 +309,24 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
   );
 }
 
-function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headingId: string; framework: FrameworkDef | undefined }) {
+function ExampleCard({ hit, headingId }: { hit: GoodExampleHit; headingId: string }) {
   const t = useT();
   const f = useFormat();
-  const areaTitle = framework?.id === hit.frameworkId ? (framework.areas.find((a) => a.number === hit.areaNumber)?.title ?? hit.areaTitle) : hit.areaTitle;
-  const where = hit.subareaId
-    ? `${hit.subareaId} ${hit.subareaTitle ?? ''}`.trim()
-    : hit.areaNumber === null
-      ? t('goodExamples.wholeEvaluation')
-      : t('goodExamples.wholeArea', { n: hit.areaNumber, title: areaTitle ?? '' });
+  const [lang] = useLang();
+  // Titles in the interface language (unofficial translations per version); untranslated ones stay Swedish, marked so.
+  const area = hit.areaTitle !== null && hit.areaNumber !== null ? localTitleOf(hit.frameworkId, lang, hit.areaNumber, hit.areaTitle) : null;
+  const subarea = hit.subareaId && hit.subareaTitle ? localTitleOf(hit.frameworkId, lang, hit.subareaId, hit.subareaTitle) : null;
+  const where = hit.subareaId ? (
+    <>
+      {hit.subareaId} <span lang={subarea?.lang}>{subarea?.text ?? ''}</span>
+    </>
+  ) : hit.areaNumber === null ? (
+    t('goodExamples.wholeEvaluation')
+  ) : (
+    <>
+      {t('common.areaN', { n: hit.areaNumber })}: <span lang={area?.lang}>{area?.text ?? ''}</span>
+    </>
+  );
   const showExample = hit.kind === 'good-example' && hit.example !== null && hit.example.name !== hit.municipality.name;
   return (
     <article className={`example-card example-${hit.kind}`} aria-labelledby={headingId} tabIndex={-1} data-kind={hit.kind}>
@@ -341,7 +349,7 @@ function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headi
           </span>
         )}
       </div>
-      <blockquote className="example-text">
+      <blockquote className="example-text" lang="sv">
         {/* Plain text parts from the server; matched words in <mark>, never HTML from the texts. */}
         <p data-testid="example-excerpt">
           {hit.excerpt.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
