@@ -43,7 +43,7 @@ export interface ExportDocument {
   /** Accounts (with password hashes, without sessions, reset tokens or lockout counters). Optional in older exports. */
   users?: ExportedUser[];
   assignments?: Array<{ evaluationId: string; userId: string; isLead: boolean }>;
-  comments?: Array<Omit<CommentRow, 'createdAt'> & { createdAt: string }>;
+  comments?: Array<Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy'> & { createdAt: string; parentId?: string | null; internal?: boolean; resolvedAt?: string | null; resolvedBy?: string | null }>;
   /** The audit trail, in order. */
   auditLog?: Array<Omit<AuditRow, 'at'> & { at: string }>;
   /** Each assigned evaluator's own scores and the team's agreed scores. Optional in older exports. */
@@ -202,6 +202,10 @@ const HeaderSchema = z.object({
         subareaId: z.string().max(20).nullable(),
         body: z.string().max(50_000),
         createdAt: z.iso.datetime(),
+        parentId: z.uuid().nullable().optional(),
+        internal: z.boolean().optional(),
+        resolvedAt: z.iso.datetime().nullable().optional(),
+        resolvedBy: z.string().max(200).nullable().optional(),
       }),
     )
     .optional(),
@@ -443,7 +447,7 @@ export function createBackupService(services: {
         createdAt: u.createdAt.toISOString(),
       }));
       const assignments = (await assignmentRepo.all()).map((a) => ({ evaluationId: a.evaluationId, userId: a.userId, isLead: a.isLead }));
-      const comments = (await assignmentRepo.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
+      const comments = (await assignmentRepo.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null }));
       const auditLog = (await auditRepo.all()).map((r) => ({ ...r, at: r.at.toISOString() }));
       const independentScoreSheets = (await independentRepo.allSheets()).map((s) => ({ ...s, submittedAt: s.submittedAt?.toISOString() ?? null, updatedAt: s.updatedAt.toISOString() }));
       const agreedScores = (await independentRepo.allAgreed()).map((a) => ({ ...a, agreedAt: a.agreedAt.toISOString() }));
@@ -504,12 +508,12 @@ export function createBackupService(services: {
           for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
           // The search index is filled in batches after the texts rather than by a trigger per row.
           await services.goodExamples.deferIndexing(t);
-          for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+          await evaluationRepo.insertRestored(doc.evaluations, t);
           const ids = doc.evaluations.map((e) => e.id);
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
           await services.goodExamples.settleIndex(t);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
-          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })), t);
+          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
           await independentRepo.restore(
             (extra.independentScoreSheets ?? []).map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt), updatedAt: new Date(s.updatedAt) })),
