@@ -39,6 +39,7 @@ export const patterns = {
 
 /** Server endpoints that are downloads rather than API calls. */
 export const downloads = {
-  reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
-  reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  /** The report file; `lang` (en, nb) for headings, labels and framework titles in that language. */
+  reportPdf: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.pdf${lang === 'sv' ? '' : `?lang=${lang}`}`,
+  reportDocx: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.docx${lang === 'sv' ? '' : `?lang=${lang}`}`,
 } as const;
