@@ -39,14 +39,18 @@ async function throughput(workers: number, renders: number): Promise<number> {
   }
 }
 
-function loadProcess(url: string, seconds: number, concurrency: number): Promise<{ rps: number; p99: number; requests: number; errors: number }> {
+/** Runs one of the bench's client scripts in its own process and parses the JSON it prints. */
+function clientProcess<T>(script: string, url: string, seconds: number, concurrency: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/load.ts'), url, String(seconds), String(concurrency)], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', script), url, String(seconds), String(concurrency)], { cwd: root });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { rps: number; p99: number; requests: number; errors: number }) : reject(new Error('load generator failed'))));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${script} failed`))));
   });
 }
+
+type Load = { rps: number; p50: number; p99: number; requests: number; errors: number };
+const loadProcess = (url: string, seconds: number, concurrency: number) => clientProcess<Load>('load.ts', url, seconds, concurrency);
 
 async function mixedLoad(): Promise<Array<{ name: string; value: string }>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-bench-pool-'));
@@ -114,12 +118,27 @@ async function mixedLoad(): Promise<Array<{ name: string; value: string }>> {
     const summary = await loadProcess(`${base}/api/evaluations/${summaryOf.id}/summary`, seconds, 8);
     await Promise.all([uploadLoop, renderLoop]);
     histogram.disable();
+
+    // Eight anonymous clients posting ~1.8 MB deeply nested bodies to a protected route, while one
+    // client asks for the health check; baseline: the health check alone, just before.
+    const healthAlone = await loadProcess(`${base}/api/health`, 5, 1);
+    const flooded = monitorEventLoopDelay({ resolution: 10 });
+    flooded.enable();
+    const [healthFlooded, flood] = await Promise.all([
+      loadProcess(`${base}/api/health`, 8, 1),
+      clientProcess<{ requests: number; statuses: Record<string, number>; bytes: number }>('flood.ts', `${base}/api/evaluations`, 8, 8),
+    ]);
+    flooded.disable();
+    const statuses = Object.entries(flood.statuses).map(([k, v]) => `${v}× ${k}`).join(', ');
     return [
       { name: 'Event-loop delay, summary load alone (6 s): p50 / p99 / max', value: `${ms(quiet.percentile(50))} / ${ms(quiet.percentile(99))} / ${ms(quiet.max)}` },
       { name: 'Summary endpoint alone (8 connections)', value: `${alone.rps.toFixed(0)} req/s, p99 ${alone.p99.toFixed(1)} ms (${alone.errors} errors)` },
       { name: `Event-loop delay during mixed load (${seconds} s): p50 / p99 / max`, value: `${ms(histogram.percentile(50))} / ${ms(histogram.percentile(99))} / ${ms(histogram.max)}` },
       { name: 'Mixed load: summary endpoint alongside (8 connections)', value: `${summary.rps.toFixed(0)} req/s, p99 ${summary.p99.toFixed(1)} ms (${summary.errors} errors)` },
       { name: 'Mixed load: uploads read (of which refused bombs) / reports rendered', value: `${counts.uploads} (${counts.refused}) / ${counts.renders}` },
+      { name: 'Health check alone (1 client): p50 / p99', value: `${healthAlone.p50.toFixed(1)} / ${healthAlone.p99.toFixed(1)} ms` },
+      { name: `Health check while 8 anonymous clients post ${(flood.bytes / 1e6).toFixed(1)} MB nested bodies: p50 / p99`, value: `${healthFlooded.p50.toFixed(1)} / ${healthFlooded.p99.toFixed(1)} ms (${(healthFlooded.p50 / healthAlone.p50).toFixed(1)}× alone; ${flood.requests} hostile requests: ${statuses})` },
+      { name: 'Event-loop delay during the anonymous flood: p50 / p99 / max', value: `${ms(flooded.percentile(50))} / ${ms(flooded.percentile(99))} / ${ms(flooded.max)}` },
     ];
   } finally {
     await app.close();

@@ -40,8 +40,16 @@ export const EvaluationListItemOut = z.object({
 export type EvaluationListItem = z.infer<typeof EvaluationListItemOut>;
 export const EvaluationListOut = z.object({ items: z.array(EvaluationListItemOut), count: z.number() });
 
-/** A new evaluation; the period may not end before it starts. */
-export const EvaluationCreateBody = EvaluationInputSchema.omit({ sourceHash: true }).superRefine((v, ctx) => {
+/**
+ * A new evaluation; the period may not end before it starts. Its source is set by kompass: what comes
+ * through this route is entered by hand (imports are saved by the import routes, demo data by the
+ * seeding), so a client cannot claim "import" or "demo" and with it the milder publish rule.
+ */
+export const EvaluationCreateBody = EvaluationInputSchema.omit({ sourceHash: true, source: true }).extend({
+  source: z
+    .object({ kind: z.literal('manual', { error: 'Källan för en utvärdering som skapas här är alltid "manual"; importerade rapporter sparas via importen.' }) })
+    .optional(),
+}).superRefine((v, ctx) => {
   const problem = periodOrderProblem(v.periodStart, v.periodEnd);
   if (problem) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: problem, input: v.periodEnd });
 });

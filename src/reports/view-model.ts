@@ -12,6 +12,7 @@ import type { EvaluationSummary } from '../services/evaluation.service.ts';
 import { markdownToBlocks, plainToBlocks, type Block } from './markdown.ts';
 import { REPORT_LABELS, REPORT_WORDING, type ReportLabels, type ReportLang, type ReportWording } from './report-language.ts';
 import { swedishTypography } from './typography.ts';
+import { foldName } from '../domain/text.ts';
 
 export type { Block, Run } from './markdown.ts';
 export { svReportLabels, type ReportLabels, type ReportLang } from './report-language.ts';
@@ -127,14 +128,7 @@ const pts = (v: number | null): string => formatPrintedPoints(v);
 const pct = (achieved: number | null, max: number | null): string =>
   achieved === null || max === null || max <= 0 ? '–' : formatPercent(percentOf(achieved, max));
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const slug = (text: string): string => foldName(text, { separator: '-' });
 
 function evaluatorLine(e: Evaluation['evaluators'][number], l: ReportLabels): string {
   const parts = [e.name.trim()];

@@ -45,13 +45,24 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc'>; settings?: Partial<AuthSettings> }) {
+export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc' | 'changePassword'>; settings?: Partial<AuthSettings> }) {
   const settings: AuthSettings = { ...DEFAULT_AUTH, ...deps.settings };
   const repo = createAccountRepository(deps.db);
   const signIns = createSignInRepository(deps.db);
   // A real hash to verify against when the account does not exist, so both cases take as long.
   let dummyHash: Promise<string> | null = null;
   const dummy = (): Promise<string> => (dummyHash ??= hashPassword(`dummy-${randomToken()}`));
+
+  type Keys = ReturnType<typeof throttleKeys>;
+  /** Reads the counters of a password attempt and refuses it (429 with Retry-After) while they say wait. */
+  const refuseWhenThrottled = async (keys: Keys, now: Date) => {
+    const counters = await signIns.readCounters([keys.pair, keys.address, keys.account]);
+    const decision = throttleDecision({ pair: counters.get(keys.pair) ?? null, address: counters.get(keys.address) ?? null, account: counters.get(keys.account) ?? null }, now);
+    if (!decision.allowed) throw new DomainError('rate_limited', throttledMessage(decision), [], { retryAfterSeconds: decision.retryAfterSeconds });
+    return counters;
+  };
+  const countFailure = (keys: Keys, now: Date) =>
+    signIns.countFailure([keys.pair, keys.address, keys.account], now, new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000));
 
   const service = {
     settings,
@@ -71,15 +82,13 @@ export function createAuthService(deps: { db: Db; users: Pick<UserService, 'sign
       const normalized = normalizeEmail(email);
       const keys = throttleKeys(normalized, addressKey(address));
       // The throttle is checked before the (deliberately slow) password hash is computed.
-      const counters = await signIns.readCounters([keys.pair, keys.address, keys.account]);
-      const decision = throttleDecision({ pair: counters.get(keys.pair) ?? null, address: counters.get(keys.address) ?? null, account: counters.get(keys.account) ?? null }, now);
-      if (!decision.allowed) throw new DomainError('rate_limited', throttledMessage(decision), [], { retryAfterSeconds: decision.retryAfterSeconds });
+      const counters = await refuseWhenThrottled(keys, now);
       const user = await repo.findByEmail(normalized);
       // Without an account (or a password) a dummy hash is verified, so both cases take as long.
       const stored = user?.passwordHash ?? null;
       const ok = (await verify(stored ?? (await dummy()), password).catch(() => false)) && stored !== null;
       if (!user || !ok || user.disabled) {
-        await signIns.countFailure([keys.pair, keys.address, keys.account], now, new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000));
+        await countFailure(keys, now);
         throw new DomainError('unauthorized', LOGIN_REFUSED);
       }
       // A correct sign-in is not counted, and it clears the counter of its own (account, address) pair.
@@ -106,6 +115,19 @@ export function createAuthService(deps: { db: Db; users: Pick<UserService, 'sign
       const user = await deps.users.signInWithOidc({ identity, config });
       if (replacing) await service.logout({ sessionId: replacing });
       return service.startSession(user);
+    },
+
+    /**
+     * A signed-in user changes their own password. A wrong current password counts like a failed
+     * sign-in of that account from that address (same counters, same delays), so a taken-over session
+     * cannot be used to guess the password.
+     */
+    async changePassword({ viewer, session, currentPassword, newPassword, address }: { viewer: Viewer; session: ActiveSession | null; currentPassword: string; newPassword: string; address: string }): Promise<void> {
+      if (!session) throw new DomainError('unauthorized', 'Du måste logga in för att byta lösenord.');
+      const now = new Date();
+      const keys = throttleKeys(normalizeEmail(session.user.email), addressKey(address));
+      await refuseWhenThrottled(keys, now);
+      await deps.users.changePassword({ viewer, sessionId: session.id, currentPassword, newPassword, onWrongPassword: () => countFailure(keys, now) });
     },
 
     async logout({ sessionId }: { sessionId: string }): Promise<void> {

@@ -219,11 +219,12 @@ export function createUserService(deps: { db: Db; audit: AuditService; municipal
      * Changes the signed-in user's own password. Every other session of the user ends (the one that made the
      * change, `sessionId`, stays signed in), and so does every outstanding reset link.
      */
-    async changePassword({ viewer, sessionId, currentPassword, newPassword }: { viewer: Viewer; sessionId: string | null; currentPassword: string; newPassword: string }): Promise<void> {
+    async changePassword({ viewer, sessionId, currentPassword, newPassword, onWrongPassword }: { viewer: Viewer; sessionId: string | null; currentPassword: string; newPassword: string; onWrongPassword?: () => Promise<void> }): Promise<void> {
       if (!viewer.userId) throw new DomainError('unauthorized', 'Du måste logga in för att byta lösenord.');
       const user = await repo.getUser(viewer.userId);
       if (!user) throw new DomainError('unauthorized', 'Du måste logga in för att byta lösenord.');
       if (!user.passwordHash || !(await verify(user.passwordHash, currentPassword))) {
+        await onWrongPassword?.();
         throw new DomainError('validation', 'Det nuvarande lösenordet är fel.', [{ path: 'currentPassword', message: 'fel lösenord' }]);
       }
       checkPassword(newPassword, user.email);

@@ -5,63 +5,28 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';
+import { runCli, signIn as signInAs, startServer, type ServerProcess } from '../helpers/server-process.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const EMAIL = 'krasch-admin@test.kompass.se';
 const PASSWORD = 'korrekt-hast-batteri-9';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    assert.ok(Date.now() < deadline, 'the server did not start');
-    assert.equal(child.exitCode, null, 'the server exited while starting');
-    const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' };
-}
+const signIn = (base: string) => signInAs(base, EMAIL, PASSWORD);
 
 void test(`kill -9 during a burst of writes loses no acknowledged write (${testDbKind()})`, { timeout: 300_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-crash-'));
   const pg = testDbKind() === 'postgres' ? await createTestDatabase() : null;
   const env = { ...process.env, KOMPASS_DATA_DIR: dir, DATABASE_URL: pg?.url ?? '', LOG_LEVEL: 'silent' };
-  const children: ChildProcess[] = [];
-  const serve = async (): Promise<{ base: string; child: ChildProcess }> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(root, 'bin/kompass.mjs'), 'serve'], { cwd: root, env: { ...env, PORT: String(port) }, stdio: 'ignore' });
-    children.push(child);
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, child);
-    return { base, child };
+  const children: ServerProcess[] = [];
+  const serve = async (): Promise<ServerProcess> => {
+    const server = await startServer(env);
+    children.push(server);
+    return server;
   };
   try {
-    const admin = spawnSync(process.execPath, [path.join(root, 'bin/kompass.mjs'), 'user', 'create-admin', '--email', EMAIL, '--password', PASSWORD], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(admin.status, 0, admin.stderr);
+    runCli(['user', 'create-admin', '--email', EMAIL, '--password', PASSWORD], env);
 
     const first = await serve();
     const headers = await signIn(first.base);
@@ -117,10 +82,9 @@ void test(`kill -9 during a burst of writes loses no acknowledged write (${testD
       assert.ok(now.version >= patched.version, `acknowledged version ${patched.version} survived (now ${now.version})`);
       if (now.version === patched.version) assert.equal(now.summary, patched.summary);
     }
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await second.stop();
   } finally {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    for (const { child: c } of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
     await pg?.drop().catch(() => undefined);
   }

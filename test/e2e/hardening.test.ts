@@ -27,6 +27,19 @@ void describe('hardening of sign-in, caching and versions over HTTP', () => {
     assert.equal((await t.app.inject({ url: '/api/auth/me', headers: { cookie: one.cookie } })).json().user.email, u.email);
   });
 
+  void test('guessing the current password in a signed-in session is throttled like sign-in', async () => {
+    const u = await buildUser(t.services, 'evaluator');
+    const session = await signIn(t, { email: u.email, password: u.password });
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: session.headers, payload: { currentPassword, newPassword: 'ett-nytt-losenord-7' } });
+    for (let i = 0; i < 5; i += 1) assert.equal((await change('fel-lösenord-000')).statusCode, 400);
+    const held = await change(u.password);
+    assert.equal(held.statusCode, 429, held.body);
+    assert.match(String(held.headers['retry-after']), /^[1-9]\d*$/);
+    // The guesses count for sign-in from the same address too.
+    assert.equal((await login(t, u.email, 'ett-nytt-losenord-7')).statusCode, 429);
+  });
+
   void test('429 with Retry-After after 5 wrong passwords; correct sign-ins are not counted', async () => {
     const u = await buildUser(t.services, 'evaluator');
     for (let i = 0; i < 8; i += 1) assert.equal((await login(t, u.email, TEST_PASSWORD)).statusCode, 200);

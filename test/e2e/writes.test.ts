@@ -168,6 +168,23 @@ void describe('writes change only what is sent; input is validated', () => {
     assert.equal((leap.json() as Ev).version, before.version + 1, 'the refused writes did not bump the version');
   });
 
+  void test('a client cannot claim an evaluation is imported or demo data (and so publish it on a total alone)', async () => {
+    for (const kind of ['import', 'demo']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/evaluations',
+        headers: ev.headers,
+        payload: { municipalityCode: randomMunicipalityCode(), frameworkId: 'kk2020', year: 2024, statedTotal: 500, source: { kind } },
+      });
+      const body = problem(res, 400);
+      assert.ok(body.errors?.some((e) => e.path === 'body.source.kind'), res.body);
+      assertSwedish(body);
+    }
+    const manual = await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: ev.headers, payload: { municipalityCode: randomMunicipalityCode(), frameworkId: 'kk2020', year: 2024, source: { kind: 'manual' } } });
+    assert.equal(manual.statusCode, 201, manual.body);
+    assert.equal((manual.json() as { source: { kind: string } }).source.kind, 'manual');
+  });
+
   void test('a period that ends before it starts is refused, on create and against the stored other end', async () => {
     const onCreate = await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: ev.headers, payload: { municipalityCode: randomMunicipalityCode(), frameworkId: 'kk2020', year: 2024, periodStart: '2024-05-01', periodEnd: '2024-04-01' } });
     assert.match(problem(onCreate, 400).detail, /Perioden slutar/);

@@ -59,7 +59,7 @@ export const authRoutes = (services: Services, config: SecurityConfig & Pick<Con
       '/api/auth/password',
       { bodyLimit: SMALL, schema: { tags: ['auth'], summary: 'Byt ditt lösenord', body: ChangePasswordBody } },
       async (req, reply) => {
-        await services.users.changePassword({ viewer: req.viewer, sessionId: req.authSession?.id ?? null, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword });
+        await services.auth.changePassword({ viewer: req.viewer, session: req.authSession, currentPassword: req.body.currentPassword, newPassword: req.body.newPassword, address: req.ip });
         return reply.status(204).send();
       },
     );

@@ -18,6 +18,7 @@ import { goodExampleRoutes } from './good-examples.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { independentScoreRoutes } from './independent-scores.ts';
 import { publicPageRoutes } from './public-pages.ts';
+import { stageRoutes } from './stages.ts';
 
 export interface RouteContext {
   services: Services;
@@ -41,5 +42,6 @@ export const ROUTES: Factory[] = [
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
   (c) => followUpRoutes(c.services) as FastifyPluginAsync,
   (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
+  (c) => stageRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

@@ -3,6 +3,7 @@
  * ISO dates 2020-12-08); English uses a decimal point but keeps ISO dates.
  */
 import { useMemo } from 'react';
+import { clean, roundPoints } from '../../../src/domain/scoring.ts';
 import { useLang, type Lang } from '../i18n/i18n.tsx';
 
 const NBSP = '\u00a0';
@@ -43,12 +44,11 @@ export function makeFormatters(lang: Lang): Formatters {
     }
     return f;
   };
-  const clean = (v: number) => Math.round(v * 1e6) / 1e6;
   const num = (value: number | null | undefined, decimals = 2) =>
     value === null || value === undefined || !Number.isFinite(value) ? UNKNOWN : numberFormat(decimals).format(clean(value)).replace(/\u2212/g, '−');
   return {
     number: num,
-    points: (value) => (value === null || value === undefined ? UNKNOWN : num(Math.floor(clean(value) + 0.5 + 1e-9), 0)),
+    points: (value) => (value === null || value === undefined ? UNKNOWN : num(roundPoints(value), 0)),
     percent: (value) => (value === null || value === undefined ? UNKNOWN : `${num(value, 0)}${NBSP}%`),
     delta: (value) => {
       if (value === null || value === undefined) return UNKNOWN;

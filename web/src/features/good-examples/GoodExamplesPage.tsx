@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { AREA_DIGIT, SUBAREA_ID } from '../../../../src/domain/framework.ts';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { localizeFramework, localTitleOf } from '../../lib/frameworkTitles.ts';
@@ -11,8 +12,7 @@ import { paths } from '../../paths.ts';
 import { ALL_VERSIONS, EXAMPLE_KINDS, isExampleKind, useCounties, useFramework, useFrameworkList, useGoodExampleSearch, type ExampleKind, type GoodExampleFilters, type GoodExampleHit } from './api/goodExamples.ts';
 
 const PAGE = 20;
-const AREA = /^[1-8]$/;
-const SUBAREA = /^[1-8]\.[1-9]$/;
+const AREA = new RegExp(`^${AREA_DIGIT}$`);
 const YEAR = /^(19|20)\d\d$/;
 const COUNTY = /^\d{2}$/;
 const PERCENT = /^(100|[1-9]?\d)$/;
@@ -22,7 +22,7 @@ const numberParam = (v: string | null, re: RegExp): number | undefined => (v !==
 /** The filters as they stand in the address, so that a search can be shared. */
 function readParams(params: URLSearchParams) {
   const subareaParam = params.get('subarea');
-  const subarea = subareaParam && SUBAREA.test(subareaParam) ? subareaParam : undefined;
+  const subarea = subareaParam && SUBAREA_ID.test(subareaParam) ? subareaParam : undefined;
   const areaParam = params.get('area');
   const area = subarea ? Number(subarea.split('.')[0]) : areaParam && AREA.test(areaParam) ? Number(areaParam) : undefined;
   const kindParam = params.get('kind');
