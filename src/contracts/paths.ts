@@ -61,8 +61,9 @@ export const patterns = {
 
 /** Server endpoints that are downloads rather than API calls. */
 export const downloads = {
-  reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
-  reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  /** The report file; `lang` (en, nb) for headings, labels and framework titles in that language. */
+  reportPdf: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.pdf${lang === 'sv' ? '' : `?lang=${lang}`}`,
+  reportDocx: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.docx${lang === 'sv' ? '' : `?lang=${lang}`}`,
   /** All published scores as open data (CC BY 4.0). */
   openData: (level: 'evaluation' | 'area' | 'subarea', format: 'csv' | 'xlsx' | 'json') => `/api/open-data/scores.${format}?level=${level}`,
   comparison: (ids: readonly string[], format: 'csv' | 'xlsx' | 'json') => `/api/comparisons/export.${format}?ids=${ids.map(encodeURIComponent).join(',')}`,
