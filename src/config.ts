@@ -64,6 +64,13 @@ const EnvSchema = z.object({
   /** Claim with the municipality code of municipality users. */
   KOMPASS_OIDC_MUNICIPALITY_CLAIM: z.string().default('municipality_code'),
   /** Worker threads for reading uploads and rendering reports (default: cores − 1, 2 to 4). */
+  /** SMTP server for notifications (smtp://user:pass@host:587 or smtps://…); unset: no e-mail is sent. */
+  KOMPASS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'KOMPASS_SMTP_URL måste börja med smtp:// eller smtps://')
+    .optional(),
+  /** Sender of notifications. */
+  KOMPASS_MAIL_FROM: z.string().min(3).max(200).default('kompass <noreply@kompass.invalid>'),
   KOMPASS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Heap limit of one worker thread, MB. */
   KOMPASS_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).optional(),
@@ -107,6 +114,13 @@ export interface Config {
   auth: AuthConfig;
   /** The worker pool for untrusted work (uploads, report rendering). */
   workers: WorkerSettings;
+  /** E-mail notifications: the SMTP server (null: nothing is sent) and the sender. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
 }
 
 /** True for addresses only this machine can reach. */
@@ -174,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       cookieSecure: e.KOMPASS_COOKIE_SECURE === 'true' ? 'always' : e.KOMPASS_COOKIE_SECURE === 'false' ? 'never' : 'auto',
       oidc,
     },
+    mail: { smtpUrl: e.KOMPASS_SMTP_URL ?? null, from: e.KOMPASS_MAIL_FROM },
     workers: {
       size: e.KOMPASS_WORKERS ?? defaultWorkerSettings().size,
       memoryMb: e.KOMPASS_WORKER_MEMORY_MB ?? defaultWorkerSettings().memoryMb,

@@ -23,13 +23,14 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 export async function openRuntime(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Runtime> {
   const database = await openDatabase(target);
-  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours }, workers: config.workers, filesDir: path.join(config.dataDir, 'files') });
+  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours }, workers: config.workers, mail: { ...config.mail, publicUrl: config.publicUrl }, filesDir: path.join(config.dataDir, 'files') });
   await services.ensureReferenceData();
   return {
     config,
     database,
     services,
     close: async () => {
+      await services.notifications.stop();
       await services.tasks.close();
       await database.close();
     },
@@ -40,5 +41,7 @@ export async function startServer(runtime: Runtime, opts: { demo: boolean; logge
   if (opts.demo) await seedDemoData(runtime.services);
   const app = await buildApp({ config: runtime.config, database: runtime.database, services: runtime.services, logger: opts.logger ?? true });
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
+  // Sends queued e-mail (retries, and what other instances left) while the server runs.
+  runtime.services.notifications.start();
   return app;
 }

@@ -1,12 +1,14 @@
 /**
  * ECharts option builders shared by the web UI and the server-rendered reports.
  *
- * Pure: no DOM, no I/O, only types from echarts, so the same module runs in the browser and in Node.
+ * Pure: no DOM, no I/O, only types from echarts and the domain's rounding, so the same module runs in
+ * the browser and in Node.
  * Labels that must look as printed in a report ("64", "okänt") are put on each data item as plain
  * strings, so the web and the PDF show the same figures. Only the trend's year axis uses a formatter
  * function (no thousands separator in years).
  */
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
+import { roundPoints } from '../domain/scoring.ts';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -92,10 +94,9 @@ export interface ChartStyle {
   compact?: boolean;
 }
 
-/** Rounds as a report prints points: integer, halves up. Local copy keeps this module dependency-free. */
+/** A label as a report prints points (`roundPoints`: integer, halves up). */
 export function printedPoints(value: number): string {
-  const cleaned = Math.round(value * 1e6) / 1e6;
-  return String(Math.floor(cleaned + 0.5 + 1e-9));
+  return String(roundPoints(value));
 }
 
 function base(style: ChartStyle | undefined, description: string): Option {

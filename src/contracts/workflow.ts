@@ -27,6 +27,10 @@ export const CommentBody = z.object({
   body: safeText(20_000).min(1),
   areaNumber: AreaNumber.nullable().optional(),
   subareaId: SubareaId.nullable().optional(),
+  /** Reply in the thread of this comment (area and visibility come from the thread). */
+  parentId: z.uuid('parentId ska vara ett UUID').nullable().optional(),
+  /** A note for the evaluation team only (never shown to the municipality). */
+  internal: z.boolean().optional(),
 });
 export type CommentInput = z.input<typeof CommentBody>;
 
@@ -38,7 +42,13 @@ export const CommentOut = z.object({
   subareaId: z.string().nullable(),
   body: z.string(),
   createdAt: z.string(),
+  parentId: z.string().nullable(),
+  internal: z.boolean(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
 });
+export const ResolveBody = z.object({ resolved: z.boolean() });
+export const CommentParams = z.object({ id: z.uuid('id ska vara ett UUID'), commentId: z.uuid('commentId ska vara ett UUID') });
 export type CommentItem = z.infer<typeof CommentOut>;
 export const CommentListOut = z.object({ items: z.array(CommentOut) });
 

@@ -15,6 +15,7 @@ import {
   uuid,
   date,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { AreaDef } from '../domain/framework.ts';
 import type { ActionPlanItemData, ReportBackSnapshot } from '../domain/action-plan.ts';
@@ -254,8 +255,15 @@ export const evaluationComments = pgTable(
     subareaId: text('subarea_id'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A reply belongs to the thread of its parent (one level: replies to a reply join the same thread). */
+    parentId: uuid('parent_id').references((): AnyPgColumn => evaluationComments.id, { onDelete: 'cascade' }),
+    /** Only the evaluation team (and administrators) see it; never the municipality. */
+    internal: boolean('internal').notNull().default(false),
+    /** A thread (its first comment) is open until resolved. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: text('resolved_by'),
   },
-  (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt)],
+  (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt), index('evaluation_comments_parent_idx').on(t.parentId)],
 );
 
 export const AUDIT_ENTITIES = ['evaluation', 'user', 'framework', 'action_plan', 'indicator'] as const;
@@ -605,7 +613,49 @@ export const evidenceSchema = { questionBank, questionnaires, evidenceFiles, int
 
 export const followUpSchema = { actionPlans, reportBacks, indicators, indicatorValues, indicatorTargets };
 
-export const conductSchema = { independentScoreSheets, agreedScores };
+/**
+ * Where an evaluation is in the process (src/domain/stages.ts), with the dates each stage was
+ * entered, deadlines per stage and the facts the stages ask for.
+ */
+export const evaluationStages = pgTable('evaluation_stages', {
+  evaluationId: uuid('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: 'cascade' }),
+  stage: text('stage').notNull(),
+  /** Stage → when it was last entered (ISO timestamp). */
+  entered: jsonb('entered').$type<Record<string, string>>().notNull().default({}),
+  /** Stage → the date it should be left by (YYYY-MM-DD). */
+  deadlines: jsonb('deadlines').$type<Record<string, string>>().notNull().default({}),
+  agreementDate: date('agreement_date', { mode: 'string' }),
+  feedbackMeetingDate: date('feedback_meeting_date', { mode: 'string' }),
+  feedbackNotes: text('feedback_notes').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
+
+/**
+ * E-mail waiting to be sent. Written in the transaction of the change it reports; a sender claims
+ * rows (FOR UPDATE SKIP LOCKED, then a lease in `claimed_until`) so several instances never send one twice.
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('notification_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL AND ${t.failedAt} IS NULL`)],
+);
+
+export const conductSchema = { independentScoreSheets, agreedScores, evaluationStages, notificationOutbox };
 
 export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
 

@@ -41,6 +41,10 @@ export function createAccountRepository(db: Db) {
       if (ids.length === 0) return [];
       return executor.select().from(users).where(inArray(users.id, [...ids]));
     },
+    /** Active municipality users of one municipality (the evaluation's contacts). */
+    async municipalityUsers(code: string, executor: Db = db): Promise<UserRow[]> {
+      return executor.select().from(users).where(and(eq(users.role, 'municipality'), eq(users.municipalityCode, code), eq(users.disabled, false)));
+    },
     async listUsers(executor: Db = db): Promise<UserRow[]> {
       return executor.select().from(users).orderBy(asc(users.createdAt), asc(users.email));
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { evaluationAssignments, evaluationComments, users } from '../db/schema.ts';
 
@@ -46,6 +46,35 @@ export function createAssignmentRepository(db: Db) {
     },
     async listComments(evaluationId: string, executor: Db = db): Promise<CommentRow[]> {
       return executor.select().from(evaluationComments).where(eq(evaluationComments.evaluationId, evaluationId)).orderBy(asc(evaluationComments.createdAt), asc(evaluationComments.id));
+    },
+    async getComment(id: string, executor: Db = db): Promise<CommentRow | undefined> {
+      const [row] = await executor.select().from(evaluationComments).where(eq(evaluationComments.id, id));
+      return row;
+    },
+    async setResolved(id: string, resolved: { at: Date; by: string } | null, executor: Db = db): Promise<CommentRow | undefined> {
+      const [row] = await executor
+        .update(evaluationComments)
+        .set({ resolvedAt: resolved?.at ?? null, resolvedBy: resolved?.by ?? null })
+        .where(eq(evaluationComments.id, id))
+        .returning();
+      return row;
+    },
+    /** Open threads (first comments not resolved) of the evaluations, with whether they are internal. */
+    async openThreads(evaluationIds: readonly string[], executor: Db = db): Promise<Array<Pick<CommentRow, 'id' | 'evaluationId' | 'internal' | 'userId'>>> {
+      if (evaluationIds.length === 0) return [];
+      return executor
+        .select({ id: evaluationComments.id, evaluationId: evaluationComments.evaluationId, internal: evaluationComments.internal, userId: evaluationComments.userId })
+        .from(evaluationComments)
+        .where(and(inArray(evaluationComments.evaluationId, [...evaluationIds]), isNull(evaluationComments.parentId), isNull(evaluationComments.resolvedAt)));
+    },
+    /** Evaluations a user is assigned to. */
+    async byUser(userId: string, executor: Db = db): Promise<Array<{ evaluationId: string; isLead: boolean }>> {
+      return executor.select({ evaluationId: evaluationAssignments.evaluationId, isLead: evaluationAssignments.isLead }).from(evaluationAssignments).where(eq(evaluationAssignments.userId, userId));
+    },
+    /** Evaluations that have a lead evaluator. */
+    async withLead(executor: Db = db): Promise<Set<string>> {
+      const rows = await executor.select({ evaluationId: evaluationAssignments.evaluationId }).from(evaluationAssignments).where(eq(evaluationAssignments.isLead, true));
+      return new Set(rows.map((r) => r.evaluationId));
     },
     async allComments(executor: Db = db): Promise<CommentRow[]> {
       return executor.select().from(evaluationComments).orderBy(asc(evaluationComments.createdAt), asc(evaluationComments.id));

@@ -18,7 +18,7 @@ import {
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { AREA_RANGE, isAreaNumber, type FrameworkDef } from '../domain/framework.ts';
 import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
@@ -367,7 +367,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async updateArea({ id, number, expectedVersion, patch, viewer }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer: Viewer }): Promise<Evaluation> {
-      if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
+      if (!isAreaNumber(number)) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade ${AREA_RANGE}.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
         // A merge: the fields sent replace the stored ones, the others stay as they are.
@@ -378,7 +378,20 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       });
     },
 
-    async changeStatus({ id, expectedVersion, status, viewer }: { id: string; expectedVersion: number; status: EvaluationStatus; viewer: Viewer }): Promise<Evaluation> {
+    async changeStatus({
+      id,
+      expectedVersion,
+      status,
+      viewer,
+      also,
+    }: {
+      id: string;
+      expectedVersion: number;
+      status: EvaluationStatus;
+      viewer: Viewer;
+      /** Runs in the same transaction after the status is written (the stage that goes with it). */
+      also?: (tx: Db) => Promise<void>;
+    }): Promise<Evaluation> {
       const row = await mustSee(id, viewer);
       authorize(canChangeStatus(viewer, status, await assignmentOf(id, viewer)));
       if (row.status === status) throw new DomainError('rule_violation', `Utvärderingen är redan ${STATUS_LABELS[status]}.`);
@@ -400,6 +413,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         const bumped = await repo.bumpVersion(id, expectedVersion, viewer.name, { status }, t);
         if (!bumped) return false;
         await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'change_status', change: { before: { version: expectedVersion, status: row.status }, after: { version: bumped.version, status } } }, t);
+        if (also) await also(t);
         // Publishing a correction supersedes the evaluation it corrects; that one stays published and readable.
         if (status === 'published' && bumped.supersedesId) {
           const old = await repo.getRow(bumped.supersedesId, t);

@@ -22,17 +22,25 @@ import { createOidcService } from './oidc.service.ts';
 import { createSynthService } from './synth.service.ts';
 import { createUserService } from './user.service.ts';
 import { createWorkflowService } from './workflow.service.ts';
+import { createNotificationService, type MailSettings } from './notification.service.ts';
+import { createStageService } from './stage.service.ts';
+import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; filesDir?: string } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; mail?: MailSettings; filesDir?: string } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
   const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
-  const workflow = createWorkflowService({ db, evaluations, audit });
+  const clock = opts.clock ? { clock: opts.clock } : {};
+  /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
+  const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
+  const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, ...clock });
+  const worklist = createWorklistService({ db, stages, frameworks, ...clock });
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
   const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
@@ -61,6 +69,9 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     evaluations,
     audit,
     workflow,
+    notifications,
+    stages,
+    worklist,
     users,
     auth,
     actionPlans,

@@ -55,6 +55,8 @@ interface Fixture {
   userVersion: number;
   /** Set when the case asks for an action plan on the evaluation (municipality 1231's). */
   plan: { id: string; version: number; itemId: string; ownItemId: string; indicatorId: string; targetId: string };
+  /** A thread started by the municipality user (cases with `comment`). */
+  commentId: string;
 }
 
 interface Case {
@@ -67,6 +69,8 @@ interface Case {
   freshSession?: boolean;
   /** Make an action plan (with an own item, a report-back, an indicator and a target) on the evaluation. */
   plan?: 'unpublished' | 'published';
+  /** Start a comment thread by the municipality user on the evaluation (in review). */
+  comment?: boolean;
 }
 
 /** Changes to a municipality's action plan and indicators: its own users (and admins); evaluators read only. */
@@ -177,6 +181,23 @@ const MATRIX: Record<string, Case[]> = {
   ],
   'PUT /api/evaluations/{id}/consensus': [
     { on: 'draft', label: 'nobody has scored yet', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/consensus`, payload: { expectedVersion: f.version, items: [{ subareaId: '1.1', value: 3, reason: 'Överens' }] } }), expect: { anonymous: 401, admin: 422, lead: 422, member: 403, otherEvaluator: 403, municipality: 404, otherMunicipality: 404 } },
+  ],
+  'GET /api/evaluations/{id}/stage': (['draft', 'published'] as const).map((on) => ({
+    on,
+    request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/stage` }),
+    expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 200, municipality: 200, otherMunicipality: 404 },
+  })),
+  'POST /api/evaluations/{id}/stage': [
+    { on: 'draft', label: 'leaving the agreement (lead)', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/stage`, payload: { expectedVersion: f.version, to: 'questionnaire_sent', reason: 'Muntlig överenskommelse' } }), expect: { ...leads(200), otherMunicipality: 404 } },
+    { on: 'review', label: 'back to the report draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/stage`, payload: { expectedVersion: f.version, to: 'report_draft' } }), expect: { ...editors(200), otherMunicipality: 404 } },
+  ],
+  'PATCH /api/evaluations/{id}/stage': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/stage`, payload: { expectedVersion: f.version, agreementDate: '2026-02-01', deadlines: { request: '2026-02-15' } } }), expect: { ...editors(200), otherMunicipality: 404 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/stage`, payload: { expectedVersion: f.version, feedbackNotes: 'För sent' } }), expect: { ...editors(422), otherMunicipality: 404 } },
+  ],
+  'GET /api/worklist': [{ request: () => ({ url: '/api/worklist' }), expect: { ...all(200), anonymous: 401 } }],
+  'POST /api/evaluations/{id}/comments/{commentId}/resolution': [
+    { on: 'review', comment: true, request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments/${f.commentId}/resolution`, payload: { resolved: true } }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
   ],
   // Questionnaire, question banks, files, evidence register, interview plan.
   'GET /api/frameworks/{id}/questions': [{ request: () => ({ url: '/api/frameworks/kk2020/questions' }), expect: { ...all(200), anonymous: 401 } }],
@@ -289,8 +310,9 @@ void describe('permission matrix: every route × every role', () => {
     return { ...f, plan: { id: plan.id, version: plan.version, itemId: first.id, ownItemId: own.id, indicatorId: indicator.id, targetId: withTarget.targets[0]?.id ?? '' } };
   };
 
-  const fixture = async (on: EvaluationStatus | undefined, plan?: Case['plan']): Promise<Fixture> => {
-    const f = await baseFixture(on);
+  const fixture = async (on: EvaluationStatus | undefined, plan?: Case['plan'], comment?: boolean): Promise<Fixture> => {
+    let f = await baseFixture(on);
+    if (comment) f = { ...f, commentId: (await t.services.workflow.addComment({ id: f.evaluationId, body: 'Stämmer siffran?', viewer: viewers.municipality })).id };
     return plan ? withPlan(f, plan === 'published') : f;
   };
 
@@ -299,7 +321,7 @@ void describe('permission matrix: every route × every role', () => {
     const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId, version: (await t.services.frameworks.getFramework({ id: frameworkId })).version };
     const ids = { frameworkId: fw.id, frameworkVersion: fw.version, userId: target.id, userVersion: target.version };
-    if (!on) return { evaluationId: '', version: 0, ...ids, plan: noPlan };
+    if (!on) return { evaluationId: '', version: 0, ...ids, plan: noPlan, commentId: '' };
     const e = await t.services.evaluations.createEvaluation({
       input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
       viewer: viewers.lead,
@@ -310,7 +332,7 @@ void describe('permission matrix: every route × every role', () => {
     ]);
     let version = e.version;
     if (on === 'review') version = (await t.services.evaluations.changeStatus({ id: e.id, expectedVersion: version, status: 'review', viewer: viewers.lead })).version;
-    return { evaluationId: e.id, version, ...ids, plan: noPlan };
+    return { evaluationId: e.id, version, ...ids, plan: noPlan, commentId: '' };
   };
 
   void test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
@@ -326,7 +348,7 @@ void describe('permission matrix: every route × every role', () => {
       void test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
         const got: Partial<Record<RoleKey, number>> = {};
         for (const role of ROLES) {
-          const f = await fixture(c.on, c.plan);
+          const f = await fixture(c.on, c.plan, c.comment);
           const { url, payload } = c.request(f);
           let headers: Record<string, string> = {};
           if (role !== 'anonymous') {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import type { MailSettings } from '../../src/services/notification.service.ts';
 
 export interface TestContext {
   database: Database;
@@ -43,9 +44,9 @@ export async function createTestDatabase(): Promise<{ database: Database; drop()
   };
 }
 
-export async function createTestServices(): Promise<TestContext> {
+export async function createTestServices(opts: { mail?: MailSettings } = {}): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
-  const services = createServices(database.db);
+  const services = createServices(database.db, opts.mail ? { mail: opts.mail } : {});
   await services.ensureReferenceData();
   return { database, services, close: drop };
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
 import { EvaluationOut } from '../../contracts/evaluations.ts';
-import { AssignmentListOut, AssignmentsBody, CommentBody, CommentListOut, CommentOut, HistoryListOut, HistoryQuery, IdParams } from '../../contracts/workflow.ts';
+import { AssignmentListOut, AssignmentsBody, CommentBody, CommentListOut, CommentOut, CommentParams, HistoryListOut, HistoryQuery, IdParams, ResolveBody } from '../../contracts/workflow.ts';
 import { requireRole } from '../guards.ts';
 
 const signedIn = requireRole('admin', 'evaluator', 'municipality');
@@ -45,7 +45,26 @@ export const evaluationWorkflowRoutes = (services: Services): FastifyPluginAsync
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await wf.addComment({ id: req.params.id, viewer: req.viewer, body: req.body.body, areaNumber: req.body.areaNumber ?? null, subareaId: req.body.subareaId ?? null })),
+        reply.status(201).send(
+          await wf.addComment({
+            id: req.params.id,
+            viewer: req.viewer,
+            body: req.body.body,
+            areaNumber: req.body.areaNumber ?? null,
+            subareaId: req.body.subareaId ?? null,
+            parentId: req.body.parentId ?? null,
+            internal: req.body.internal ?? false,
+          }),
+        ),
+    );
+
+    app.post(
+      '/api/evaluations/:id/comments/:commentId/resolution',
+      {
+        preHandler: signedIn,
+        schema: { tags: ['evaluations'], summary: 'Markera en kommentarstråd som löst (eller öppna den igen)', params: CommentParams, body: ResolveBody, response: { 200: CommentOut } },
+      },
+      async (req) => wf.resolveThread({ id: req.params.id, commentId: req.params.commentId, resolved: req.body.resolved, viewer: req.viewer }),
     );
 
     app.get('/api/evaluations/:id/assignments', { preHandler: signedIn, schema: { tags: ['evaluations'], summary: 'Tilldelade utvärderare', params: IdParams, response: { 200: AssignmentListOut } } }, async (req) => ({

@@ -18,6 +18,7 @@ import { goodExampleRoutes } from './good-examples.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { independentScoreRoutes } from './independent-scores.ts';
 import { publicPageRoutes } from './public-pages.ts';
+import { stageRoutes } from './stages.ts';
 import { conductRoutes } from './conduct.ts';
 
 export interface RouteContext {
@@ -42,6 +43,7 @@ export const ROUTES: Factory[] = [
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
   (c) => followUpRoutes(c.services) as FastifyPluginAsync,
   (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
+  (c) => stageRoutes(c.services) as FastifyPluginAsync,
   (c) => conductRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

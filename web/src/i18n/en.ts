@@ -15,7 +15,7 @@ export const en: Messages = {
   'lang.label': 'Language',
   'lang.sv': 'Svenska',
   'lang.en': 'English',
-  'lang.switchTo': 'På svenska',
+  'lang.nb': 'Norsk bokmål',
 
   'common.loading': 'Loading …',
   'common.error': 'Something went wrong',

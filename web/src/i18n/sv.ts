@@ -13,7 +13,7 @@ export const sv = {
   'lang.label': 'Språk',
   'lang.sv': 'Svenska',
   'lang.en': 'English',
-  'lang.switchTo': 'In English',
+  'lang.nb': 'Norsk bokmål',
 
   'common.loading': 'Laddar …',
   'common.error': 'Något gick fel',

@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { AREA_DIGIT, SUBAREA_ID } from '../../../../src/domain/framework.ts';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { localizeFramework } from '../../lib/frameworkTitles.ts';
+import { localizeFramework, localTitleOf } from '../../lib/frameworkTitles.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -11,8 +12,7 @@ import { paths } from '../../paths.ts';
 import { ALL_VERSIONS, EXAMPLE_KINDS, isExampleKind, useCounties, useFramework, useFrameworkList, useGoodExampleSearch, type ExampleKind, type GoodExampleFilters, type GoodExampleHit } from './api/goodExamples.ts';
 
 const PAGE = 20;
-const AREA = /^[1-8]$/;
-const SUBAREA = /^[1-8]\.[1-9]$/;
+const AREA = new RegExp(`^${AREA_DIGIT}$`);
 const YEAR = /^(19|20)\d\d$/;
 const COUNTY = /^\d{2}$/;
 const PERCENT = /^(100|[1-9]?\d)$/;
@@ -22,7 +22,7 @@ const numberParam = (v: string | null, re: RegExp): number | undefined => (v !==
 /** The filters as they stand in the address, so that a search can be shared. */
 function readParams(params: URLSearchParams) {
   const subareaParam = params.get('subarea');
-  const subarea = subareaParam && SUBAREA.test(subareaParam) ? subareaParam : undefined;
+  const subarea = subareaParam && SUBAREA_ID.test(subareaParam) ? subareaParam : undefined;
   const areaParam = params.get('area');
   const area = subarea ? Number(subarea.split('.')[0]) : areaParam && AREA.test(areaParam) ? Number(areaParam) : undefined;
   const kindParam = params.get('kind');
@@ -190,7 +190,7 @@ export default function GoodExamplesPage() {
         {framework.error !== undefined && <ErrorPanel error={framework.error} onRetry={framework.reload} />}
       </search>
 
-      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} framework={framework.data} onReset={filtered ? reset : undefined} />
+      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} onReset={filtered ? reset : undefined} />
     </div>
   );
 }
@@ -246,11 +246,10 @@ interface ResultsProps {
   search: ReturnType<typeof useGoodExampleSearch>;
   subareaChosen: boolean;
   kind: ExampleKind | undefined;
-  framework: FrameworkDef | undefined;
   onReset: (() => void) | undefined;
 }
 
-function Results({ id, search, subareaChosen, kind, framework, onReset }: ResultsProps) {
+function Results({ id, search, subareaChosen, kind, onReset }: ResultsProps) {
   const t = useT();
   const { items, count, countIsLowerBound } = search;
   const listRef = useRef<HTMLOListElement>(null);
@@ -305,7 +304,7 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
         <ol className="example-list" ref={listRef} data-testid="example-list">
           {items.map((hit, i) => (
             <li key={`${hit.evaluationId}:${hit.kind}:${hit.areaNumber}:${hit.subareaId ?? ''}:${i}`}>
-              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} framework={framework} />
+              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} />
             </li>
           ))}
         </ol>
@@ -329,15 +328,24 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
   );
 }
 
-function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headingId: string; framework: FrameworkDef | undefined }) {
+function ExampleCard({ hit, headingId }: { hit: GoodExampleHit; headingId: string }) {
   const t = useT();
   const f = useFormat();
-  const areaTitle = framework?.id === hit.frameworkId ? (framework.areas.find((a) => a.number === hit.areaNumber)?.title ?? hit.areaTitle) : hit.areaTitle;
-  const where = hit.subareaId
-    ? `${hit.subareaId} ${hit.subareaTitle ?? ''}`.trim()
-    : hit.areaNumber === null
-      ? t('goodExamples.wholeEvaluation')
-      : t('goodExamples.wholeArea', { n: hit.areaNumber, title: areaTitle ?? '' });
+  const [lang] = useLang();
+  // Titles in the interface language (unofficial translations per version); untranslated ones stay Swedish, marked so.
+  const area = hit.areaTitle !== null && hit.areaNumber !== null ? localTitleOf(hit.frameworkId, lang, hit.areaNumber, hit.areaTitle) : null;
+  const subarea = hit.subareaId && hit.subareaTitle ? localTitleOf(hit.frameworkId, lang, hit.subareaId, hit.subareaTitle) : null;
+  const where = hit.subareaId ? (
+    <>
+      {hit.subareaId} <span lang={subarea?.lang}>{subarea?.text ?? ''}</span>
+    </>
+  ) : hit.areaNumber === null ? (
+    t('goodExamples.wholeEvaluation')
+  ) : (
+    <>
+      {t('common.areaN', { n: hit.areaNumber })}: <span lang={area?.lang}>{area?.text ?? ''}</span>
+    </>
+  );
   const showExample = hit.kind === 'good-example' && hit.example !== null && hit.example.name !== hit.municipality.name;
   return (
     <article className={`example-card example-${hit.kind}`} aria-labelledby={headingId} tabIndex={-1} data-kind={hit.kind}>
@@ -360,7 +368,7 @@ function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headi
           </span>
         )}
       </div>
-      <blockquote className="example-text">
+      <blockquote className="example-text" lang="sv">
         {/* Plain text parts from the server; matched words in <mark>, never HTML from the texts. */}
         <p data-testid="example-excerpt">
           {hit.excerpt.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { trendOption } from '../../../../src/charts/definitions.ts';
+import { AREA_NUMBERS } from '../../../../src/domain/framework.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -14,8 +15,6 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useMunicipalityView, type MunicipalityView } from './api/municipalities.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
-
-const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 export default function MunicipalityPage() {
   const { code = '' } = useParams();
@@ -155,7 +154,7 @@ function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; fram
             <th scope="col" className="num">
               {t('common.total')}
             </th>
-            {AREAS.map((n) => (
+            {AREA_NUMBERS.map((n) => (
               <th scope="col" className="num" key={n}>
                 <abbr title={t('common.areaN', { n })}>{t('muni.areaShort', { n })}</abbr>
               </th>
@@ -187,7 +186,7 @@ function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; fram
                     <Value value={summary?.total ?? item.total} kind="points" />
                   </strong>
                 </td>
-                {AREAS.map((n) => (
+                {AREA_NUMBERS.map((n) => (
                   <td className="num" key={n}>
                     <Value value={summary?.areas.find((a) => a.number === n)?.score ?? null} kind="points" />
                   </td>

@@ -1,0 +1,147 @@
+/**
+ * E-mail notifications through a durable outbox. A change that should notify someone (a stage
+ * change, an assignment, a comment) writes its messages into `notification_outbox` in its own
+ * transaction; a sender in each running instance claims due messages (FOR UPDATE SKIP LOCKED plus a
+ * lease, see the repository) and sends them over SMTP outside any transaction, so several instances
+ * never send a message twice and a slow mail server never holds the database. Without an SMTP server
+ * (`KOMPASS_SMTP_URL` unset) nothing is queued and nothing is sent.
+ */
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/client.ts';
+import { paths } from '../contracts/paths.ts';
+import { createAccountRepository } from '../repositories/account.repository.ts';
+import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
+import { createNotificationRepository } from '../repositories/notification.repository.ts';
+
+export interface MailSettings {
+  smtpUrl: string | null;
+  from: string;
+  /** Base of the links in the messages (KOMPASS_PUBLIC_URL); without it the links are paths. */
+  publicUrl?: string | undefined;
+}
+
+export interface Message {
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/** A sender of one message; the default speaks SMTP through nodemailer. */
+export type Send = (m: Message & { from: string }) => Promise<void>;
+
+const MAX_ATTEMPTS = 6;
+const LEASE_MS = 5 * 60_000;
+/** Wait before attempt n+1: 1, 4, 16, 64 … minutes. */
+const retryDelayMs = (attempts: number): number => 60_000 * 4 ** Math.max(0, attempts - 1);
+
+function smtpSender(url: string): Send {
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  return async (m) => {
+    await transport.sendMail({ from: m.from, to: m.recipient, subject: m.subject, text: m.body });
+  };
+}
+
+export function createNotificationService(deps: { db: Db; mail?: MailSettings | undefined; clock?: () => Date; send?: Send }) {
+  const { db } = deps;
+  const mail = deps.mail ?? { smtpUrl: null, from: 'kompass <noreply@kompass.invalid>' };
+  const clock = deps.clock ?? (() => new Date());
+  const repo = createNotificationRepository(db);
+  const assignments = createAssignmentRepository(db);
+  const accounts = createAccountRepository(db);
+  const enabled = mail.smtpUrl !== null;
+  const send = deps.send ?? (mail.smtpUrl ? smtpSender(mail.smtpUrl) : null);
+  let running: Promise<{ sent: number; failed: number }> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const link = (evaluationId: string): string => `${(mail.publicUrl ?? '').replace(/\/+$/, '')}${paths.evaluation(evaluationId)}`;
+
+  const processOnce = async (limit: number): Promise<{ sent: number; failed: number }> => {
+    if (!send) return { sent: 0, failed: 0 };
+    let sent = 0;
+    let failed = 0;
+    for (;;) {
+      const now = clock();
+      const batch = await repo.claim(limit, now, new Date(now.getTime() + LEASE_MS));
+      if (batch.length === 0) break;
+      for (const m of batch) {
+        try {
+          await send({ from: mail.from, recipient: m.recipient, subject: m.subject, body: m.body });
+          await repo.markSent(m.id, clock());
+          sent += 1;
+        } catch (err) {
+          failed += 1;
+          const at = clock();
+          await repo.markFailed(m.id, err instanceof Error ? err.message : String(err), m.attempts >= MAX_ATTEMPTS ? null : new Date(at.getTime() + retryDelayMs(m.attempts)), at);
+        }
+      }
+      if (batch.length < limit) break;
+    }
+    return { sent, failed };
+  };
+
+  const service = {
+    /** Whether e-mail is configured (otherwise nothing is queued). */
+    enabled,
+
+    /** Queues messages in the caller's transaction (nothing when e-mail is off or nobody is to be told). */
+    async enqueue(messages: readonly Message[], executor: Db = db): Promise<void> {
+      if (!enabled) return;
+      const unique = new Map(messages.filter((m) => m.recipient.includes('@')).map((m) => [`${m.recipient.toLowerCase()}\n${m.subject}`, m]));
+      await repo.enqueue([...unique.values()], executor);
+    },
+
+    /**
+     * E-mail addresses to tell about an evaluation: its team (optionally only some of them), and the
+     * municipality's users when asked, never the person who made the change.
+     */
+    async recipients({ evaluationId, municipalityCode, team = true, municipality = false, only, exceptUserId }: { evaluationId: string; municipalityCode: string; team?: boolean; municipality?: boolean; only?: readonly string[]; exceptUserId: string | null }, executor: Db = db): Promise<string[]> {
+      if (!enabled) return [];
+      const out: Array<{ id: string; email: string }> = [];
+      if (team) out.push(...(await assignments.list(evaluationId, executor)).filter((a) => !only || only.includes(a.userId)).map((a) => ({ id: a.userId, email: a.email })));
+      if (municipality) out.push(...(await accounts.municipalityUsers(municipalityCode, executor)).map((u) => ({ id: u.id, email: u.email })));
+      return [...new Set(out.filter((u) => u.id !== exceptUserId).map((u) => u.email))];
+    },
+
+    link,
+
+    /** Sends what is due now; returns how many were sent and how many attempts failed. One run at a time per process. */
+    async processOutbox({ limit = 20 }: { limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = processOnce(limit).finally(() => {
+        running = null;
+      });
+      const result = await running;
+      if (again) {
+        again = false;
+        const more = await service.processOutbox({ limit });
+        return { sent: result.sent + more.sent, failed: result.failed + more.failed };
+      }
+      return result;
+    },
+
+    /** Sends soon, after the caller's transaction has committed (failures are kept in the outbox). */
+    kick(): void {
+      if (!enabled) return;
+      setImmediate(() => void service.processOutbox().catch(() => undefined));
+    },
+
+    /** Sends due messages every `intervalMs` until `stop` (picks up retries and other instances' leftovers). */
+    start(intervalMs = 30_000): void {
+      if (!enabled || timer) return;
+      timer = setInterval(() => void service.processOutbox().catch(() => undefined), intervalMs);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (running) await running.catch(() => undefined);
+    },
+  };
+  return service;
+}
+export type NotificationService = ReturnType<typeof createNotificationService>;
