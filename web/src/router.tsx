@@ -19,6 +19,8 @@ const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordP
 const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage.tsx'));
 const ActionPlanPage = lazy(() => import('./features/follow-up/ActionPlanPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+const BenchmarksPage = lazy(() => import('./features/benchmarks/BenchmarksPage.tsx'));
+const ConcordancePage = lazy(() => import('./features/concordance/ConcordancePage.tsx'));
 const QuestionnairesPage = lazy(() => import('./features/conduct/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./features/conduct/QuestionnairePage.tsx'));
 const EvidencePage = lazy(() => import('./features/conduct/EvidencePage.tsx'));
@@ -53,6 +55,15 @@ export const router = createBrowserRouter([
       { path: patterns.actionPlan, element: <ActionPlanPage /> },
       { path: patterns.compare, element: <ComparePage /> },
       { path: patterns.goodExamples, element: <GoodExamplesPage /> },
+      { path: patterns.benchmarks, element: <BenchmarksPage /> },
+      {
+        path: patterns.concordance,
+        element: (
+          <RequireAuth roles={['admin']}>
+            <ConcordancePage />
+          </RequireAuth>
+        ),
+      },
       {
         path: patterns.import,
         element: (
