@@ -5,6 +5,8 @@ export const paths = {
   evaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}`,
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
   actionPlan: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/handlingsplan`,
+  /** Across municipalities: which kinds of actions go with score changes (association, not proof). */
+  followUpAssociations: () => '/uppfoljning/samband',
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
   /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
@@ -39,6 +41,7 @@ export const patterns = {
   evaluation: '/utvarderingar/:id',
   editEvaluation: '/utvarderingar/:id/redigera',
   actionPlan: '/utvarderingar/:id/handlingsplan',
+  followUpAssociations: '/uppfoljning/samband',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
   goodExamples: '/goda-exempel',

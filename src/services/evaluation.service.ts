@@ -476,6 +476,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     assignmentOf,
     mustSee,
     conflict,
+    /** Size of the in-memory score index and evaluations reloaded into it since start (tests, benchmarks). */
+    scoreIndexStats: () => index.stats(),
   };
   return service;
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { trendOption } from '../../../../src/charts/definitions.ts';
 import { AREA_NUMBERS } from '../../../../src/domain/framework.ts';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -29,14 +30,7 @@ export default function MunicipalityPage() {
   const versions = [...new Set(evaluations.map((e) => e.item.frameworkId))];
   return (
     <div className="page" data-testid="municipality-page">
-      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
-        <ol>
-          <li>
-            <Link to={paths.start()}>{t('nav.start')}</Link>
-          </li>
-          <li aria-current="page">{municipality.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: municipality.name }]} />
       <header className="page-header title-row">
         <div>
           <p className="eyebrow">
