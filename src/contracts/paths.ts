@@ -5,6 +5,8 @@ export const paths = {
   evaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}`,
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
   actionPlan: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/handlingsplan`,
+  /** Across municipalities: which kinds of actions go with score changes (association, not proof). */
+  followUpAssociations: () => '/uppfoljning/samband',
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
   /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
@@ -18,6 +20,12 @@ export const paths = {
   changePassword: () => '/konto/losenord',
   resetPassword: () => '/aterstall-losenord',
   users: () => '/anvandare',
+  /** Benchmarks per framework version and year, a municipality's standing in its county or a peer group. */
+  benchmarks: (filters: { framework?: string; year?: number; municipality?: string } = {}) => {
+    const qs = new URLSearchParams(Object.entries(filters).filter((e) => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+    return qs ? `/jamforelsetal?${qs}` : '/jamforelsetal';
+  },
+  concordance: () => '/konkordans',
   /** Conducting an evaluation: questionnaire, evidence register, interview plan, question banks. */
   questionnaires: () => '/fragunderlag',
   questionnaire: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/fragunderlag`,
@@ -33,6 +41,7 @@ export const patterns = {
   evaluation: '/utvarderingar/:id',
   editEvaluation: '/utvarderingar/:id/redigera',
   actionPlan: '/utvarderingar/:id/handlingsplan',
+  followUpAssociations: '/uppfoljning/samband',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
   goodExamples: '/goda-exempel',
@@ -41,6 +50,8 @@ export const patterns = {
   changePassword: '/konto/losenord',
   resetPassword: '/aterstall-losenord',
   users: '/anvandare',
+  benchmarks: '/jamforelsetal',
+  concordance: '/konkordans',
   questionnaires: '/fragunderlag',
   questionnaire: '/utvarderingar/:id/fragunderlag',
   evidence: '/utvarderingar/:id/underlag',
@@ -52,6 +63,9 @@ export const patterns = {
 export const downloads = {
   reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
   reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  /** All published scores as open data (CC BY 4.0). */
+  openData: (level: 'evaluation' | 'area' | 'subarea', format: 'csv' | 'xlsx' | 'json') => `/api/open-data/scores.${format}?level=${level}`,
+  comparison: (ids: readonly string[], format: 'csv' | 'xlsx' | 'json') => `/api/comparisons/export.${format}?ids=${ids.map(encodeURIComponent).join(',')}`,
   questionnaire: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/questionnaire/export.${format}`,
   interviewSchedule: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/interviews/schedule.${format}`,
   file: (id: string, fileId: string) => `/api/evaluations/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AreaDef } from '../domain/framework.ts';
 import type { ActionPlanItemData, ReportBackSnapshot } from '../domain/action-plan.ts';
+import type { ConcordancePair } from '../domain/concordance.ts';
 
 export const municipalities = pgTable('municipalities', {
   code: text('code').primaryKey(),
@@ -101,6 +102,8 @@ export const evaluations = pgTable(
     index('evaluations_municipality_idx').on(t.municipalityCode, t.year),
     index('evaluations_framework_idx').on(t.frameworkId, t.status),
     uniqueIndex('evaluations_source_hash_idx').on(t.sourceHash),
+    /** Benchmarks and open data read current published evaluations per version and year. */
+    index('evaluations_published_idx').on(t.frameworkId, t.year).where(sql`"status" = 'published' AND "superseded_by_id" IS NULL`),
   ],
 );
 
@@ -659,4 +662,62 @@ export const conductSchema = { independentScoreSheets, agreedScores, evaluationS
 
 export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...evidenceSchema, ...followUpSchema, ...searchSchema };
+/* ---------------------------------------------------------------------------------------------
+ * Benchmarking (migration 0006): peer groups a signed-in user saves, and the concordance of areas and
+ * subareas between two framework versions (data an administrator edits).
+ * ------------------------------------------------------------------------------------------- */
+
+/** A user's own group of municipalities to compare with ("our five neighbours"); private to its owner. */
+export const peerGroups = pgTable(
+  'peer_groups',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('peer_groups_user_idx').on(t.userId)],
+);
+
+export const peerGroupMembers = pgTable(
+  'peer_group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => peerGroups.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.municipalityCode], name: 'peer_group_members_pk' })],
+);
+
+/**
+ * Which areas and subareas of one framework version correspond to which of another (e.g. kk2010 → kk2020),
+ * one document per ordered pair of versions, versioned as a whole. Pairs are never inferred from numbers.
+ */
+export const concordances = pgTable(
+  'concordances',
+  {
+    fromFrameworkId: text('from_framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    toFrameworkId: text('to_framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    pairs: jsonb('pairs').$type<ConcordancePair[]>().notNull().default([]),
+    notes: text('notes').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.fromFrameworkId, t.toFrameworkId], name: 'concordances_pk' })],
+);
+
+export const benchmarkSchema = { peerGroups, peerGroupMembers, concordances };
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...evidenceSchema, ...followUpSchema, ...searchSchema, ...benchmarkSchema };

@@ -27,6 +27,9 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createBenchmarkService } from './benchmark.service.ts';
+import { createConcordanceService } from './concordance.service.ts';
+import { createOpenDataService } from './open-data.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
@@ -34,7 +37,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
+  const concordances = createConcordanceService({ db, frameworks, audit });
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances });
+  const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
+  const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
   const clock = opts.clock ? { clock: opts.clock } : {};
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
@@ -85,6 +91,9 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     backup,
     oidc,
+    concordances,
+    benchmarks,
+    openData,
     questionnaires,
     evidence,
     interviews,
@@ -92,6 +101,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
       await frameworks.ensureCatalog();
+      await concordances.ensureCatalog();
     },
   };
 }

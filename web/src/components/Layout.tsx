@@ -73,6 +73,11 @@ export function Layout() {
                 {t('nav.goodExamples')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.benchmarks()} className={navClass}>
+                {t('nav.benchmarks')}
+              </NavLink>
+            </li>
             {editor && (
               <li>
                 <NavLink to={paths.newEvaluation()} className={navClass}>
