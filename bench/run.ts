@@ -137,6 +137,7 @@ if (want('report')) await optional('report.ts', 'benchReport');
 if (want('web')) await optional('web.ts', 'benchWeb');
 if (want('pool')) await optional('pool.ts', 'benchPool');
 if (want('follow-up')) await optional('follow-up.ts', 'benchFollowUp');
+if (want('scale')) await optional('scale.ts', 'benchScale');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\n### npm run bench — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, Node ${process.version}\n`);

@@ -5,6 +5,8 @@ export const paths = {
   evaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}`,
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
   actionPlan: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/handlingsplan`,
+  /** Across municipalities: which kinds of actions go with score changes (association, not proof). */
+  followUpAssociations: () => '/uppfoljning/samband',
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
   /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
@@ -18,6 +20,18 @@ export const paths = {
   changePassword: () => '/konto/losenord',
   resetPassword: () => '/aterstall-losenord',
   users: () => '/anvandare',
+  /** Benchmarks per framework version and year, a municipality's standing in its county or a peer group. */
+  benchmarks: (filters: { framework?: string; year?: number; municipality?: string } = {}) => {
+    const qs = new URLSearchParams(Object.entries(filters).filter((e) => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+    return qs ? `/jamforelsetal?${qs}` : '/jamforelsetal';
+  },
+  concordance: () => '/konkordans',
+  /** Conducting an evaluation: questionnaire, evidence register, interview plan, question banks. */
+  questionnaires: () => '/fragunderlag',
+  questionnaire: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/fragunderlag`,
+  evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
+  interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
+  questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -27,6 +41,7 @@ export const patterns = {
   evaluation: '/utvarderingar/:id',
   editEvaluation: '/utvarderingar/:id/redigera',
   actionPlan: '/utvarderingar/:id/handlingsplan',
+  followUpAssociations: '/uppfoljning/samband',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
   goodExamples: '/goda-exempel',
@@ -35,6 +50,13 @@ export const patterns = {
   changePassword: '/konto/losenord',
   resetPassword: '/aterstall-losenord',
   users: '/anvandare',
+  benchmarks: '/jamforelsetal',
+  concordance: '/konkordans',
+  questionnaires: '/fragunderlag',
+  questionnaire: '/utvarderingar/:id/fragunderlag',
+  evidence: '/utvarderingar/:id/underlag',
+  interviews: '/utvarderingar/:id/intervjuer',
+  questionBank: '/ramverk/:id/fragor',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */
@@ -42,4 +64,10 @@ export const downloads = {
   /** The report file; `lang` (en, nb) for headings, labels and framework titles in that language. */
   reportPdf: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.pdf${lang === 'sv' ? '' : `?lang=${lang}`}`,
   reportDocx: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.docx${lang === 'sv' ? '' : `?lang=${lang}`}`,
+  /** All published scores as open data (CC BY 4.0). */
+  openData: (level: 'evaluation' | 'area' | 'subarea', format: 'csv' | 'xlsx' | 'json') => `/api/open-data/scores.${format}?level=${level}`,
+  comparison: (ids: readonly string[], format: 'csv' | 'xlsx' | 'json') => `/api/comparisons/export.${format}?ids=${ids.map(encodeURIComponent).join(',')}`,
+  questionnaire: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/questionnaire/export.${format}`,
+  interviewSchedule: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/interviews/schedule.${format}`,
+  file: (id: string, fileId: string) => `/api/evaluations/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 } as const;

@@ -250,6 +250,20 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
           });
         }
       }
+      if (bounds && Object.keys(narratives.texts).length > 0) {
+        // A heading found with nothing after it (the next heading or the lists follow at once).
+        for (const s of areaDef.subareas) {
+          if (narratives.texts[s.id] !== undefined || narratives.missing.includes(s.id)) continue;
+          problems.push({
+            severity: 'warning',
+            code: 'subarea-text-empty',
+            area: areaDef.number,
+            subarea: s.id,
+            at: positionOf(text, bounds.start),
+            message: `Delområde ${s.id}: rubriken "${s.heading ?? s.title}" hittades, men ingen text följer efter den (nästa rubrik eller listan kommer direkt). Kontrollera om texten står under ett annat delområde.`,
+          });
+        }
+      }
       const tableArea = table?.areas.find((a) => a.number === areaDef.number);
       const subareas: PreviewSubarea[] = areaDef.subareas.map((s) => {
         const row = tableArea?.rows.find((r) => r.id === s.id);
@@ -289,6 +303,22 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
         if (tableArea.unplaced > 0) {
           problems.push({ severity: 'warning', code: 'table-unplaced', area: areaDef.number, message: `Område ${areaDef.number}: ${tableArea.unplaced} tal i poängtabellen kunde inte knytas till ett delområde.` });
         }
+        const absent = areaDef.subareas.filter((s) => !tableArea.rows.some((r) => r.id === s.id)).map((s) => s.id);
+        if (absent.length > 0) {
+          problems.push({
+            severity: 'warning',
+            code: 'table-row-missing',
+            area: areaDef.number,
+            message: `Område ${areaDef.number}: poängtabellen har ingen rad för delområde ${absent.join(', ')} (sökte efter rader som börjar med delområdets nummer); poängen markeras som okända.`,
+          });
+        }
+      } else if (table) {
+        problems.push({
+          severity: 'warning',
+          code: 'table-area-missing',
+          area: areaDef.number,
+          message: `Område ${areaDef.number}: området saknas i poängtabellen (sökte efter rubriken "${areaDef.number}. ${areaDef.title}" i tabellen); delområdenas poäng markeras som okända.`,
+        });
       }
       // Area score: the table's total row, the section heading, or the prose; disagreements are listed.
       const candidates: Array<{ v: number; where: string }> = [];

@@ -33,6 +33,8 @@ export interface ScoreData {
   statedTotal: number | null;
   /** Set when a published correction replaced this evaluation. */
   supersededById: string | null;
+  /** Bumped by every change of the evaluation (read models compare it to reload only what changed). */
+  version: number;
   subareaPoints: Record<string, number>;
   statedAreaScores: Record<number, number>;
 }
@@ -261,6 +263,7 @@ export function createEvaluationRepository(db: Db) {
           status: evaluations.status,
           statedTotal: evaluations.statedTotal,
           supersededById: evaluations.supersededById,
+          version: evaluations.version,
         })
         .from(evaluations)
         .where(parts.length ? and(...parts) : undefined);
@@ -315,6 +318,11 @@ export function createEvaluationRepository(db: Db) {
         .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
         .where(eq(evaluations.frameworkId, frameworkId))
         .orderBy(asc(subareaScores.subareaId), asc(municipalities.name), asc(evaluations.year));
+    },
+
+    /** Id and version of every evaluation: what a read model checks after a change (two columns, no texts). */
+    async versions(): Promise<Array<{ id: string; version: number }>> {
+      return db.select({ id: evaluations.id, version: evaluations.version }).from(evaluations);
     },
 
     async allIds(executor: Db = db): Promise<string[]> {

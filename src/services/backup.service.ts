@@ -507,11 +507,11 @@ export function createBackupService(services: {
           }
           for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
           // The search index is filled in batches after the texts rather than by a trigger per row.
-          await services.goodExamples.deferIndexing(t);
+          const dropped = await services.goodExamples.deferIndexing(t);
           await evaluationRepo.insertRestored(doc.evaluations, t);
           const ids = doc.evaluations.map((e) => e.id);
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
-          await services.goodExamples.settleIndex(t);
+          await services.goodExamples.settleIndex(t, dropped);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
           await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);

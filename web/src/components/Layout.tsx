@@ -73,6 +73,11 @@ export function Layout() {
                 {t('nav.goodExamples')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.benchmarks()} className={navClass}>
+                {t('nav.benchmarks')}
+              </NavLink>
+            </li>
             {editor && (
               <li>
                 <NavLink to={paths.newEvaluation()} className={navClass}>
@@ -84,6 +89,13 @@ export function Layout() {
               <li>
                 <NavLink to={paths.import()} className={navClass}>
                   {t('nav.import')}
+                </NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NavLink to={paths.questionnaires()} className={navClass}>
+                  {t('nav.questionnaires')}
                 </NavLink>
               </li>
             )}

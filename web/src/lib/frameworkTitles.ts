@@ -40,3 +40,9 @@ export function localizeFramework(framework: FrameworkDef, lang: Lang): Framewor
 export function localTitleOf(frameworkId: string, lang: Lang, key: number | string, swedish: string): { text: string; lang: string } {
   return localTitle(titleTable(frameworkId, lang), key, swedish);
 }
+
+/** One area (number) or subarea (id) title of a version in the interface language. */
+export function useLocalTitle(): (frameworkId: string, key: number | string, swedish: string) => string {
+  const [lang] = useLang();
+  return (frameworkId, key, swedish) => localTitleOf(frameworkId, lang, key, swedish).text;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { AREA_DIGIT, SUBAREA_ID } from '../../../../src/domain/framework.ts';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { localizeFramework, localTitleOf } from '../../lib/frameworkTitles.ts';
@@ -124,18 +125,17 @@ export default function GoodExamplesPage() {
             </p>
             <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-q-hint`} autoComplete="off" />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-fw`}>{t('common.framework')}</label>
-            <select id={`${id}-fw`} value={frameworkId ?? ''} onChange={(e) => update({ framework: e.target.value, subarea: undefined, area: undefined, minPercent: undefined })}>
-              <option value={ALL_VERSIONS}>{t('goodExamples.allVersions')}</option>
-              {frameworkId !== null && !allVersions && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) && <option value={frameworkId}>{frameworkId}</option>}
-              {(frameworks.data?.items ?? []).map((fw) => (
-                <option key={fw.id} value={fw.id}>
-                  {fw.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-fw`}
+            label={t('common.framework')}
+            value={frameworkId ?? ''}
+            onChange={(v) => update({ framework: v, subarea: undefined, area: undefined, minPercent: undefined })}
+            options={[
+              { value: ALL_VERSIONS, label: t('goodExamples.allVersions') },
+              ...(frameworkId !== null && !allVersions && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) ? [{ value: frameworkId, label: frameworkId }] : []),
+              ...(frameworks.data?.items ?? []).map((fw) => ({ value: fw.id, label: fw.name })),
+            ]}
+          />
           {allVersions ? (
             <p className="hint example-all-versions">{t('goodExamples.allVersionsAreas')}</p>
           ) : (
@@ -155,30 +155,15 @@ export default function GoodExamplesPage() {
             <label htmlFor={`${id}-to`}>{t('goodExamples.yearTo')}</label>
             <input id={`${id}-to`} type="number" inputMode="numeric" min={1990} max={2100} value={filters.yearTo ?? ''} onChange={(e) => update({ yearTo: YEAR.test(e.target.value) ? e.target.value : undefined })} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-county`}>{t('goodExamples.county')}</label>
-            <select id={`${id}-county`} value={filters.county ?? ''} onChange={(e) => update({ county: e.target.value || undefined })}>
-              <option value="">{t('goodExamples.allCounties')}</option>
-              {[...(counties.data?.items ?? [])]
-                .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-                .map((c) => (
-                  <option key={c.countyCode} value={c.countyCode}>
-                    {c.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>{t('goodExamples.kind')}</label>
-            <select id={`${id}-kind`} value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
-              <option value="">{t('goodExamples.kind.all')}</option>
-              {EXAMPLE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`goodExamples.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-county`}
+            label={t('goodExamples.county')}
+            value={filters.county ?? ''}
+            onChange={(v) => update({ county: v || undefined })}
+            empty={t('goodExamples.allCounties')}
+            options={[...(counties.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => ({ value: c.countyCode, label: c.name }))}
+          />
+          <SelectField id={`${id}-kind`} label={t('goodExamples.kind')} value={filters.kind ?? ''} onChange={(v) => update({ kind: v })} empty={t('goodExamples.kind.all')} options={EXAMPLE_KINDS.map((k) => ({ value: k, label: t(`goodExamples.kinds.${k}`) }))} />
           {filtered && (
             <div className="field example-reset">
               <button type="button" className="button secondary" onClick={reset}>
@@ -202,18 +187,14 @@ function AreaSelects({ id, framework, area, subarea, onChange }: { id: string; f
   const knownSubarea = subarea === undefined || areas.length === 0 || areas.some((a) => a.subareas.some((s) => s.id === subarea));
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>{t('common.area')}</label>
-        <select id={`${id}-area`} value={area ?? ''} onChange={(e) => onChange(e.target.value || undefined, undefined)}>
-          <option value="">{t('goodExamples.allAreas')}</option>
-          {areas.map((a) => (
-            <option key={a.number} value={a.number}>
-              {a.number}. {a.title}
-            </option>
-          ))}
-          {area !== undefined && areas.length === 0 && <option value={area}>{t('common.areaN', { n: area })}</option>}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-area`}
+        label={t('common.area')}
+        value={area ?? ''}
+        onChange={(v) => onChange(v || undefined, undefined)}
+        empty={t('goodExamples.allAreas')}
+        options={area !== undefined && areas.length === 0 ? [{ value: area, label: t('common.areaN', { n: area }) }] : areas.map((a) => ({ value: a.number, label: `${a.number}. ${a.title}` }))}
+      />
       <div className="field">
         <label htmlFor={`${id}-sub`}>{t('common.subarea')}</label>
         <select

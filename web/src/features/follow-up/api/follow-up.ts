@@ -1,4 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
+import type { Associations } from '../../../../../src/domain/effect.ts';
 
 export type ItemStatus = 'not_started' | 'ongoing' | 'done' | 'dropped';
 export type Priority = 'high' | 'medium' | 'low';
@@ -35,7 +36,7 @@ export interface ActionPlan {
   id: string;
   evaluationId: string;
   municipality: { code: string; name: string };
-  evaluation: { id: string; year: number; frameworkName: string; total: number | null; max: number; areaScores: Record<string, number | null> };
+  evaluation: { id: string; year: number; frameworkId: string; frameworkName: string; total: number | null; max: number; areaScores: Record<string, number | null> };
   title: string;
   caseNumber: string;
   officer: string;
@@ -46,6 +47,8 @@ export interface ActionPlan {
   items: PlanItem[];
   followUp: { nextDue: string; overdue: boolean; lastReportDate: string | null; overdueActions: Array<{ actionId: string; text: string; plannedDone: string }> };
   canEdit: boolean;
+  /** True when the viewer sees only the published part. */
+  publicView: boolean;
 }
 
 export interface ReportBack {
@@ -56,14 +59,44 @@ export interface ReportBack {
   changedItems: number;
 }
 
+export interface ReportBackDetail extends ReportBack {
+  caseNumber: string;
+  officer: string;
+  summary: string;
+  nextSteps: string;
+  periodStart: string | null;
+}
+
+export interface IndicatorFields {
+  name: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  baselineValue: number | null;
+  baselinePeriod: number | null;
+}
+
 export interface Indicator {
   id: string;
   kpi: string;
   name: string;
   unit: string;
-  values: Array<{ period: number; value: number | null; gender: string }>;
-  targets: Array<{ id: string; label: string; period: number; value: number }>;
+  direction: 'higher' | 'lower';
+  baseline: { period: number; value: number } | null;
+  demo: boolean;
+  values: Array<{ period: number; value: number | null; gender: string; source: string }>;
+  targets: Array<{ id: string; label: string; period: number; date: string | null; value: number; planItemId: string | null }>;
 }
+
+export interface TargetFields {
+  label: string;
+  period: number;
+  date: string | null;
+  value: number;
+  planItemId: string | null;
+}
+
+/** The server's answer, typed from the domain (src/domain/effect.ts). */
+export type { Associations } from '../../../../../src/domain/effect.ts';
 
 export interface SubareaEffect {
   subareaId: string;
@@ -81,17 +114,38 @@ export const fetchPlan = (evaluationId: string, signal?: AbortSignal) => apiFetc
 export const createPlan = (evaluationId: string) => apiFetch<ActionPlan>(`/api/evaluations/${encodeURIComponent(evaluationId)}/action-plan`, { method: 'POST' });
 export const updatePlan = (id: string, json: Record<string, unknown>) => apiFetch<ActionPlan>(planUrl(id), { method: 'PATCH', json });
 export const updateItem = (id: string, itemId: string, json: Record<string, unknown>) => apiFetch<ActionPlan>(`${planUrl(id)}/items/${encodeURIComponent(itemId)}`, { method: 'PATCH', json });
-export const addItem = (id: string, expectedVersion: number, improvement: string) => apiFetch<ActionPlan>(`${planUrl(id)}/items`, { method: 'POST', json: { expectedVersion, item: { improvement } } });
-export const fetchReportBacks = (id: string, signal?: AbortSignal) => apiFetch<{ items: ReportBack[] }>(`${planUrl(id)}/report-backs`, { signal });
-export const createReportBack = (id: string, decisionProposal: string[]) => apiFetch<ReportBack>(`${planUrl(id)}/report-backs`, { method: 'POST', json: decisionProposal.length ? { decisionProposal } : {} });
+export const addItem = (id: string, expectedVersion: number, item: { improvement: string; areaNumber?: number | null; subareaId?: string | null }) =>
+  apiFetch<ActionPlan>(`${planUrl(id)}/items`, { method: 'POST', json: { expectedVersion, item } });
+export const deleteItem = (id: string, itemId: string, expectedVersion: number) =>
+  apiFetch<ActionPlan>(`${planUrl(id)}/items/${encodeURIComponent(itemId)}`, { method: 'DELETE', query: { expectedVersion } });
+export const fetchFramework = (frameworkId: string, signal?: AbortSignal) => apiFetch(`/api/frameworks/${encodeURIComponent(frameworkId)}`, { contract: 'framework', signal });
+export const fetchHistory = (id: string, signal?: AbortSignal) => apiFetch(`${planUrl(id)}/history`, { contract: 'workflow.history', signal });
+export const fetchAssociations = (framework: string, signal?: AbortSignal) => apiFetch<Associations>('/api/follow-up/associations', { query: { framework }, signal });
+export const updateReportBack = (id: string, n: number, json: Partial<Pick<ReportBackDetail, 'caseNumber' | 'officer' | 'summary' | 'nextSteps' | 'decisionProposal'>>) =>
+  apiFetch<ReportBackDetail>(`${planUrl(id)}/report-backs/${n}`, { method: 'PATCH', json });
+export const updateIndicator = (id: string, json: Partial<IndicatorFields>) => apiFetch<Indicator>(`/api/indicators/${encodeURIComponent(id)}`, { method: 'PATCH', json });
+export const addTarget = (id: string, json: TargetFields) => apiFetch<Indicator>(`/api/indicators/${encodeURIComponent(id)}/targets`, { method: 'POST', json });
+export const deleteTarget = (id: string, targetId: string) => apiFetch<Indicator>(`/api/indicators/${encodeURIComponent(id)}/targets/${encodeURIComponent(targetId)}`, { method: 'DELETE' });
+export const fetchReportBacks = (id: string, signal?: AbortSignal) => apiFetch<{ items: ReportBackDetail[] }>(`${planUrl(id)}/report-backs`, { signal });
+export interface ReportBackInput {
+  periodEnd?: string;
+  caseNumber?: string;
+  officer?: string;
+  decisionProposal?: string[];
+  summary?: string;
+  nextSteps?: string;
+}
+export const createReportBack = (id: string, json: ReportBackInput) => apiFetch<ReportBackDetail>(`${planUrl(id)}/report-backs`, { method: 'POST', json });
 export const fetchEffect = (id: string, signal?: AbortSignal) => apiFetch<Effect>(`${planUrl(id)}/effect`, { signal });
 export const fetchIndicators = (code: string, signal?: AbortSignal) => apiFetch<{ items: Indicator[] }>(`/api/municipalities/${encodeURIComponent(code)}/indicators`, { signal });
-export const createIndicator = (code: string, name: string, unit: string) => apiFetch<Indicator>(`/api/municipalities/${encodeURIComponent(code)}/indicators`, { method: 'POST', json: { name, unit } });
+export const createIndicator = (code: string, fields: Partial<IndicatorFields> & { name: string; kpi?: string }) =>
+  apiFetch<Indicator>(`/api/municipalities/${encodeURIComponent(code)}/indicators`, { method: 'POST', json: fields });
 export const recordValue = (id: string, period: number, value: number) => apiFetch<Indicator>(`/api/indicators/${encodeURIComponent(id)}/values`, { method: 'POST', json: { period, value } });
-export const importIndicators = (file: File) => {
+export const importIndicators = (file: File, municipality: string) => {
   const form = new FormData();
+  form.append('municipality', municipality);
   form.append('file', file);
-  return apiFetch<{ values: number }>('/api/indicators/import', { method: 'POST', form });
+  return apiFetch<{ values: number; indicators: number; created: number; format: string }>('/api/indicators/import', { method: 'POST', form });
 };
 export const reportBackFile = (id: string, n: number, format: 'docx' | 'pdf') => `${planUrl(id)}/report-backs/${n}.${format}`;
 export const exportFile = (id: string, format: 'csv' | 'xlsx') => `${planUrl(id)}/export.${format}`;
