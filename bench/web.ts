@@ -34,6 +34,12 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
+const launchBrowser = () =>
+  chromium.launch({
+    executablePath: process.env.KOMPASS_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
 function build(): void {
   const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   if (res.status !== 0) throw new Error('vite build failed');
@@ -74,10 +80,7 @@ async function firstRender(): Promise<Row[]> {
   const list = (await (await fetch(`${base}/api/evaluations?municipality=1231`)).json()) as { items: Array<{ id: string; year: number }> };
   const id = list.items.find((e) => e.year === 2020)?.id;
   if (!id) throw new Error('Burlöv 2020 saknas i demodata');
-  const browser = await chromium.launch({
-    executablePath: process.env.KOMPASS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBrowser();
   const content: number[] = [];
   const charts: number[] = [];
   const fcp: number[] = [];
@@ -121,11 +124,101 @@ async function firstRender(): Promise<Row[]> {
   ];
 }
 
+/** gzip -9 size of a built file by its URL path (/assets/…), or of index.html for a page URL. */
+function gzipOfUrl(url: string): { kind: string; gz: number } | null {
+  const p = new URL(url).pathname;
+  if (!p.startsWith('/assets/')) return null;
+  const file = path.join(dist, p);
+  if (!fs.existsSync(file)) return null;
+  const kind = p.endsWith('.js') ? 'js' : p.endsWith('.css') ? 'css' : p.endsWith('.woff2') ? 'font' : 'other';
+  // WOFF2 is already compressed: counted as is.
+  const buf = fs.readFileSync(file);
+  return { kind, gz: kind === 'font' ? buf.length : gz(buf) };
+}
+
+/**
+ * The issue's budget, per public page: what a cold first load transfers (JS, CSS and fonts, gzip -9 as a
+ * compressing proxy would serve them; every file the page fetched until the network was idle), and for
+ * the evaluation page the time until the scores are visible with Chromium DevTools throttling: 4× CPU
+ * slowdown, 9 Mbit/s down, 60 ms latency. Median of 3 cold loads.
+ */
+async function budget(base: string, pages: Record<string, string>, evaluationUrl: string): Promise<Row[]> {
+  const browser = await launchBrowser();
+  const rows: Row[] = [];
+  try {
+    for (const [name, url] of Object.entries(pages)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const urls: string[] = [];
+      page.on('requestfinished', (r) => urls.push(r.url()));
+      await page.goto(`${base}${url}`, { waitUntil: 'networkidle' });
+      // The page's content (and, where there are charts, the charts) drawn, then nothing more in flight.
+      await page.locator('main h1').first().waitFor({ timeout: 60_000 });
+      if (name === 'evaluation' || name === 'municipality') await page.locator('.chart svg path').first().waitFor({ state: 'attached', timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      await context.close();
+      const parts = { js: 0, css: 0, font: 0 };
+      for (const u of new Set(urls)) {
+        const g = gzipOfUrl(u);
+        if (g && g.kind in parts) parts[g.kind as keyof typeof parts] += g.gz;
+      }
+      const all = parts.js + parts.css + parts.font;
+      rows.push({ name: `Web budget: ${name}, first load JS + CSS + fonts (gzip; budget 250 kB)`, value: `${kB(all)} (JS ${kB(parts.js)}, CSS ${kB(parts.css)}, fonts ${kB(parts.font)}) ${all <= 250 * 1024 ? 'within' : 'OVER'}` });
+    }
+    const visible: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (9 * 1024 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __tContent?: number };
+        new MutationObserver(() => {
+          if (w.__tContent === undefined && document.querySelector('[data-testid=area-overview]')) w.__tContent = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${base}${evaluationUrl}`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => (window as unknown as { __tContent?: number }).__tContent !== undefined, undefined, { timeout: 60_000 });
+      visible.push(await page.evaluate(() => (window as unknown as { __tContent?: number }).__tContent ?? NaN));
+      await context.close();
+    }
+    const v = median(visible);
+    rows.push({ name: 'Web budget: evaluation page, scores visible with 4× CPU, 9 Mbit/s, 60 ms (median of 3; budget 1.5 s)', value: `${Math.round(v)} ms ${v <= 1500 ? 'within' : 'OVER'}` });
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+async function budgets(): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-bench-budget-'));
+  const config = loadConfig({ KOMPASS_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', webDist: dist });
+  const runtime = await openRuntime(config, { kind: 'pglite', dir: null });
+  await seedDemoData(runtime.services);
+  const app = await buildApp({ config: runtime.config, database: runtime.database, services: runtime.services, logger: false, resolveViewer: openAccessResolver });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const list = (await (await fetch(`${base}/api/evaluations?municipality=1231`)).json()) as { items: Array<{ id: string; year: number }> };
+    const id = list.items.find((e) => e.year === 2020)?.id;
+    if (!id) throw new Error('Burlöv 2020 saknas i demodata');
+    return await budget(base, { start: '/', evaluation: `/utvarderingar/${id}`, municipality: '/kommuner/1231', 'good examples': '/goda-exempel' }, `/utvarderingar/${id}`);
+  } finally {
+    await app.close();
+    await runtime.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchWeb(): Promise<Row[]> {
   build();
-  return [...sizes(), ...(await firstRender())];
+  return [...sizes(), ...(await firstRender()), ...(await budgets())];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await benchWeb()) console.log(`| ${r.name} | ${r.value} |`);
+  // --budget: only the budget rows (first-load transfer per page, throttled time to scores).
+  const rows = process.argv.includes('--budget') ? (build(), await budgets()) : await benchWeb();
+  for (const r of rows) console.log(`| ${r.name} | ${r.value} |`);
 }

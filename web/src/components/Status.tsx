@@ -18,14 +18,22 @@ export function errorText(error: unknown): string {
   return String(error);
 }
 
+/**
+ * The language of an error's text: the server's problem details (and this client's network message)
+ * are Swedish, specific sentences; shown in an English or Norwegian interface they are marked so.
+ */
+export function errorLang(error: unknown): 'sv' | undefined {
+  return error instanceof ApiError ? 'sv' : undefined;
+}
+
 export function ErrorPanel({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const t = useT();
   return (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">{title ?? t('common.error')}</p>
-      <p>{errorText(error)}</p>
+      <p lang={errorLang(error)}>{errorText(error)}</p>
       {error instanceof ApiError && error.errors.length > 0 && (
-        <ul>
+        <ul lang="sv">
           {error.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>{e.message}</li>
           ))}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { ErrorPanel, Loading, Notice, errorText } from '../../components/Status.tsx';
+import { ErrorPanel, Loading, Notice, errorLang, errorText } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useEvaluationAccess } from '../../lib/access.ts';
@@ -304,9 +304,14 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
 
       {saveError !== null && (
         <div className="alert alert-error" role="alert" data-testid="save-error">
-          <p>{t('edit.saveFailed', { detail: errorText(saveError) })}</p>
+          <p>
+            {/* The server's (Swedish) sentence inside the interface's own, marked with its language. */}
+            {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[0]}
+            <span lang={errorLang(saveError)}>{errorText(saveError)}</span>
+            {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[1]}
+          </p>
           {isApiError(saveError) && saveError.errors.length > 0 && (
-            <ul>
+            <ul lang="sv">
               {saveError.errors.map((e) => (
                 <li key={`${e.path}:${e.message}`}>{e.message}</li>
               ))}
