@@ -12,6 +12,7 @@ import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
 import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
+import { StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
 
 export const CONTRACTS = {
   'auth.me': MeOut,
@@ -31,6 +32,8 @@ export const CONTRACTS = {
   'workflow.comments': CommentListOut,
   'workflow.comment': CommentOut,
   'workflow.assignments': AssignmentListOut,
+  'stages.stage': StageOut,
+  worklist: WorklistOut,
 } satisfies Record<string, z.ZodType>;
 
 export type ContractName = keyof typeof CONTRACTS;
