@@ -1,6 +1,7 @@
 /**
  * Importer benchmark: time to import each seed report (text), all seeds together, and the same
- * reports as DOCX and PDF generated at run time (extraction included, generation not), and the
+ * reports as DOCX and PDF generated at run time (extraction included, generation not), Burlöv 2020
+ * printed in two columns (time, and how much of the text import it gives back), and the
  * recall per part of the report over the metamorphic corpus (variants of the seeds, see
  * test/unit/importer/metamorphic.ts).
  */
@@ -8,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOG_FRAMEWORKS } from '../src/catalog/frameworks.ts';
 import { importReportFile } from '../src/importer/import-file.ts';
-import { renderDocx, renderPdf } from '../test/unit/importer/fixtures.ts';
+import { renderDocx, renderPdf, renderTwoColumnPdf } from '../test/unit/importer/fixtures.ts';
 import { runCorpus } from '../test/unit/importer/metamorphic.ts';
 import { SEEDS_DIR as SEEDS } from '../test/unit/importer/seeds.ts';
 
@@ -47,6 +48,34 @@ export async function benchImport(): Promise<Array<{ name: string; value: string
     const p = await timeIt(() => importReportFile({ bytes: pdf, fileName: `${prefix}.pdf`, frameworks }), 5);
     rows.push({ name: `Import seed ${prefix} as .docx (${Math.round(docx.length / 1024)} kB, extraction included), median of 5`, value: `${d.toFixed(0)} ms` });
     rows.push({ name: `Import seed ${prefix} as .pdf (${Math.round(pdf.length / 1024)} kB, extraction included), median of 5`, value: `${p.toFixed(0)} ms` });
+  }
+  {
+    // Burlöv 2020 printed in two columns: the lists and subarea texts that come out exactly as from the text.
+    const text = new TextDecoder().decode(seeds.find((s) => s.name === '001')?.bytes ?? new Uint8Array());
+    const pdf = await renderTwoColumnPdf(text, { date: '2020-12-08' });
+    const ms = await timeIt(() => importReportFile({ bytes: pdf, fileName: '001-two-columns.pdf', frameworks }), 5);
+    const fromPdf = (await importReportFile({ bytes: pdf, fileName: '001-two-columns.pdf', frameworks })).preview;
+    const fromText = (await importReportFile({ bytes: seeds.find((s) => s.name === '001')?.bytes ?? new Uint8Array(), fileName: '001.txt', frameworks })).preview;
+    const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
+    let same = 0;
+    let all = 0;
+    fromText.areas.forEach((a, i) => {
+      const b = fromPdf.areas[i];
+      const pairs: Array<[string[], string[]]> = [
+        [a.strengths, b?.strengths ?? []],
+        [a.improvements, b?.improvements ?? []],
+        [Object.values(a.texts), Object.keys(a.texts).map((id) => b?.texts[id] ?? '')],
+      ];
+      for (const [want, got] of pairs) {
+        want.forEach((w, k) => {
+          all += 1;
+          if (squash(w) === squash(got[k] ?? '')) same += 1;
+        });
+      }
+    });
+    const points = fromPdf.areas.flatMap((a) => a.subareas).filter((s) => s.achieved !== null).length;
+    rows.push({ name: `Import seed 001 printed in two columns as .pdf (${Math.round(pdf.length / 1024)} kB, extraction included), median of 5`, value: `${ms.toFixed(0)} ms` });
+    rows.push({ name: 'Seed 001 in two columns: strengths, improvement opportunities and subarea texts identical to the text import, in order', value: `${same} of ${all}; ${points} of 35 subarea points; total ${fromPdf.total ?? '–'}` });
   }
   const t0 = performance.now();
   const corpus = runCorpus();

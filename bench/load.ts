@@ -1,6 +1,7 @@
 /**
  * Closed-loop HTTP load generator, run as its own process so it does not share the
  * server's event loop. Usage: node --import tsx bench/load.ts URL SECONDS CONCURRENCY
+ * URL may be several URLs separated by `|`, requested in turn (a mix, or many ids of one route).
  * Prints JSON: { requests, errors, rps, p50, p99 } (latencies in ms).
  */
 import http from 'node:http';
@@ -8,6 +9,8 @@ import http from 'node:http';
 const [url = '', secondsArg = '5', concArg = '10'] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const concurrency = Number(concArg);
+const urls = url.split('|');
+let next = 0;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const latencies: number[] = [];
 let errors = 0;
@@ -15,7 +18,8 @@ let errors = 0;
 function once(): Promise<void> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const req = http.get(url, { agent }, (res) => {
+    const target = urls[next++ % urls.length] ?? url;
+    const req = http.get(target, { agent }, (res) => {
       res.resume();
       res.on('end', () => {
         if (res.statusCode !== 200) errors += 1;

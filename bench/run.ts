@@ -2,7 +2,7 @@
  * npm run bench: measures on this machine, in one run, and prints a Markdown table.
  * - evaluation summary endpoint vs an empty Fastify route in the same process (req/s, p99, ratio)
  * - cold start to first 200 with an existing data dir, RSS after start
- * - the importer, report, web and worker-pool benchmarks when those modules are present
+ * - the importer, report, web, worker-pool and follow-up benchmarks when those modules are present
  */
 import { SYSTEM } from '../src/domain/access.ts';
 import { spawn } from 'node:child_process';
@@ -136,6 +136,8 @@ if (want('import')) await optional('import.ts', 'benchImport');
 if (want('report')) await optional('report.ts', 'benchReport');
 if (want('web')) await optional('web.ts', 'benchWeb');
 if (want('pool')) await optional('pool.ts', 'benchPool');
+if (want('follow-up')) await optional('follow-up.ts', 'benchFollowUp');
+if (want('scale')) await optional('scale.ts', 'benchScale');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\n### npm run bench — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, Node ${process.version}\n`);

@@ -2,6 +2,7 @@
  * Start-up: open the database (migrations applied), wire services, load reference data,
  * optionally seed demo data, and serve HTTP. Used by the CLI, tests and benchmarks.
  */
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/client.ts';
@@ -22,7 +23,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 export async function openRuntime(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Runtime> {
   const database = await openDatabase(target);
-  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours }, workers: config.workers, mail: { ...config.mail, publicUrl: config.publicUrl } });
+  const services = createServices(database.db, { auth: { sessionHours: config.auth.sessionHours }, workers: config.workers, mail: { ...config.mail, publicUrl: config.publicUrl }, filesDir: path.join(config.dataDir, 'files') });
   await services.ensureReferenceData();
   return {
     config,

@@ -1,12 +1,13 @@
 /**
  * Unofficial translations of the framework versions' area and subarea titles, as data per version.
  * Keyed by framework id and language; a title without a translation is shown in Swedish and marked
- * `lang="sv"`. Used by the web app (English interface). Variants derived from an import have titles of
+ * `lang="sv"`. Used by the web app (English and Norwegian interface) and the reports. Variants derived from an import have titles of
  * their own and so no translation: they stay Swedish.
  */
-export type TitleLang = 'en';
+export type TitleLang = 'en' | 'nb';
 
 export interface TitleTable {
+  lang: TitleLang;
   /** Shown beside translated titles: these are not SKR's own wording. */
   note: string;
   areas: Readonly<Record<number, string>>;
@@ -14,6 +15,7 @@ export interface TitleTable {
 }
 
 const KK2020_EN: TitleTable = {
+  lang: 'en',
   note: 'Area and subarea titles: unofficial English translation of the 2020 revision.',
   areas: {
     1: 'Interplay between elected representatives and citizens',
@@ -65,6 +67,7 @@ const KK2020_EN: TitleTable = {
 };
 
 const KK2010_EN: TitleTable = {
+  lang: 'en',
   note: 'Area and subarea titles: unofficial English translation of the 2010 revision.',
   areas: {
     1: 'Openness and democracy',
@@ -125,19 +128,133 @@ const KK2010_EN: TitleTable = {
   },
 };
 
+const KK2020_NB: TitleTable = {
+  lang: 'nb',
+  note: 'Titler på områder og delområder: uoffisiell norsk oversettelse av 2020-versjonen.',
+  areas: {
+    1: 'Samspill mellom folkevalgte og innbyggere',
+    2: 'Samfunnsutvikling',
+    3: 'Styring og kontroll',
+    4: 'Effektivitet',
+    5: 'Brukerens fokus',
+    6: 'Kvalitetsutvikling',
+    7: 'Arbeidsliv',
+    8: 'Ledelse og medarbeiderskap',
+  },
+  subareas: {
+    '1.1': 'Strategi for demokratiutvikling og informasjon',
+    '1.2': 'Kommunens informasjon til innbyggerne',
+    '1.3': 'Innbyggernes muligheter til dialog med politikerne',
+    '1.4': 'Åpenhet om resultater',
+    '1.5': 'Vilkår for det politiske arbeidet',
+    '2.1': 'Strategisk arbeid',
+    '2.2': 'Sosial bærekraft',
+    '2.3': 'Økologisk bærekraft',
+    '2.4': 'Sivilsamfunn, næringsliv og kultur',
+    '3.1': 'Strategi for styring',
+    '3.2': 'Politisk styring',
+    '3.3': 'Oppfølging og analyse',
+    '3.4': 'Samspill mellom rollene som folkevalgt og ansatt',
+    '4.1': 'Strategi for effektivitet',
+    '4.2': 'Sammenligninger for effektivitet',
+    '4.3': 'Nye arbeidsmåter og ny teknologi som øker effektiviteten',
+    '4.4': 'Samarbeid for effektivitet',
+    '5.1': 'Strategi for brukerens fokus',
+    '5.2': 'Fokus på service',
+    '5.3': 'Enklere kontakt med kommunen',
+    '5.4': 'Informasjon om kommunens tjenester',
+    '5.5': 'Mulighet til å påvirke utformingen av egne tjenester',
+    '6.1': 'Strategi for kvalitetsutvikling',
+    '6.2': 'Sentrale utviklingstiltak for bedre kvalitet',
+    '6.3': 'Forbedringsarbeid',
+    '6.4': 'Samarbeid for kvalitetsutvikling',
+    '7.1': 'Strategier for et bærekraftig arbeidsliv',
+    '7.2': 'Strategisk kompetanseforsyning',
+    '7.3': 'Arbeidsmiljø og sykefravær',
+    '7.4': 'Likestilling og mangfold',
+    '8.1': 'Strategi for ledelse og medarbeiderskap',
+    '8.2': 'Toppledere som forbilder',
+    '8.3': 'Ledernes oppdrag',
+    '8.4': 'Intern kommunikasjon',
+    '8.5': 'Utvikling av ledelse og medarbeiderskap',
+  },
+};
+
+const KK2010_NB: TitleTable = {
+  lang: 'nb',
+  note: 'Titler på områder og delområder: uoffisiell norsk oversettelse av 2010-versjonen.',
+  areas: {
+    1: 'Åpenhet og demokrati',
+    2: 'Tilgjengelighet og brukerorientering',
+    3: 'Politisk styring og kontroll',
+    4: 'Ledelse, ansvar og delegering',
+    5: 'Resultater og effektivitet',
+    6: 'Kommunen som arbeidsgiver – personalpolitikk',
+    7: 'Virksomhetsutvikling',
+    8: 'Kommunen som samfunnsbygger',
+  },
+  subareas: {
+    '1.1': 'Finnes det en plan eller strategi for demokratiutvikling og informasjon?',
+    '1.2': 'Hvordan informeres innbyggerne?',
+    '1.3': 'Hvordan informeres innbyggerne om resultater?',
+    '1.4': 'Hvordan fremmes innbyggerdialog og medvirkning?',
+    '1.5': 'Etikk – hvordan håndteres korrupsjon?',
+    '2.1': 'Finnes det en felles strategi for brukerorientering i hele kommunen?',
+    '2.2': 'Hvordan arbeider kommunen med tilgjengelighet og møtet med innbyggerne?',
+    '2.3': 'Hvordan informerer kommunen om tjenestene sine?',
+    '2.4': 'Hvordan arbeider kommunen med valgfrihet og brukernes innflytelse på tjenestene?',
+    '2.5': 'Hvordan arbeider kommunen med brukerundersøkelser?',
+    '2.6': 'Hvordan arbeider kommunen med service- og kvalitetserklæringer og med forslag og klager fra innbyggere og brukere?',
+    '3.1': 'Preges hele organisasjonen av et helhetssyn på styring og oppfølging?',
+    '3.2': 'Styres kommunen av klare politiske mål?',
+    '3.3': 'Hvordan rapporterer administrasjonen til politisk nivå, og hvordan kan politikerne kontrollere administrasjonen?',
+    '3.4': 'Hvordan er delegering og ansvar fordelt mellom politisk nivå og administrasjonen?',
+    '3.5': 'Hvordan fremmes gjensidig forståelse av oppgaver, roller og regler mellom politikere og ansatte?',
+    '4.1': 'Finnes det en felles strategi for ledelse, ansvar og delegering i hele kommunen?',
+    '4.2': 'Hvilket ansvar har enhetene for budsjett, personale og organisering?',
+    '4.3': 'Hvordan beskrives retningen for og ansvaret for samarbeid på tvers av sektorer?',
+    '4.4': 'Hvordan tydeliggjøres hver leders personlige oppdrag?',
+    '4.5': 'Hvordan leder den sentrale ledelsen underliggende avdelinger og enheter?',
+    '4.6': 'Hvordan drives kommunens lederutvikling?',
+    '5.1': 'Strategi for resultatstyring og effektivisering',
+    '5.2': 'Hvordan tydeliggjør kommunen sammenhengen mellom kostnader og resultater i budsjettprosessen?',
+    '5.3': 'Hvordan utvikler kommunen arbeidsprosesser, oppfølging og kontroll?',
+    '5.4': 'Hvordan føres og formidles strategiske diskusjoner om ressurser og resultater?',
+    '5.5': 'Hvor aktivt brukes sammenligninger til å utvikle tjenestene og effektiviteten?',
+    '5.6': 'Hvordan styrker eksternt samarbeid tjenestene og øker effektiviteten?',
+    '6.1': 'Finnes det en felles personalstrategi for hele kommunen?',
+    '6.2': 'Hvordan brukes eksisterende ansatte og rekrutteres nye? Kommunen som attraktiv arbeidsgiver',
+    '6.3': 'Hvor stor vekt legges på kompetanse- og personalutvikling?',
+    '6.4': 'Hvordan fastsettes individuell lønn og belønning for gode prestasjoner?',
+    '6.5': 'Hvordan drives kommunens arbeidsmiljøarbeid?',
+    '6.6': 'Hvordan arbeider kommunen med mangfold (etnisitet, kultur og kjønn)?',
+    '7.1': 'Hvordan beskrives det overordnede strategiske kvalitetsarbeidet og tjenesteutviklingen?',
+    '7.2': 'Hvilke metoder og verktøy finnes for kvalitets- og virksomhetsutvikling?',
+    '7.3': 'Hvordan skjer læring og utvikling gjennom omverdensanalyse og samarbeid?',
+    '7.4': 'Hvordan arbeider kommunen med kreativitet og innovasjon?',
+    '7.5': 'Hvordan bruker kommunen IT til å effektivisere det interne arbeidet?',
+    '8.1': 'Har kommunen overordnede planer eller strategier for samfunnsbygging?',
+    '8.2': 'Hvordan samarbeider kommunen med sivilsamfunnet om å utvikle lokalsamfunnet?',
+    '8.3': 'Hvordan samarbeider kommunen med kulturlivet?',
+    '8.4': 'Hvilken rolle har kommunen i utviklingen av det lokale næringslivet?',
+    '8.5': 'Hvordan arbeider kommunen med internasjonale kontakter?',
+    '8.6': 'Hvordan arbeider kommunen med bærekraftig utvikling (miljømessig, økonomisk, sosial)?',
+  },
+};
+
 export const FRAMEWORK_TITLE_TRANSLATIONS: Readonly<Record<string, Partial<Record<TitleLang, TitleTable>>>> = {
-  kk2020: { en: KK2020_EN },
-  kk2010: { en: KK2010_EN },
+  kk2020: { en: KK2020_EN, nb: KK2020_NB },
+  kk2010: { en: KK2010_EN, nb: KK2010_NB },
 };
 
 /** The translation table of a framework version in a language, or null (then titles stay Swedish). */
 export function titleTable(frameworkId: string, lang: string): TitleTable | null {
-  if (lang !== 'en') return null;
+  if (lang !== 'en' && lang !== 'nb') return null;
   return FRAMEWORK_TITLE_TRANSLATIONS[frameworkId]?.[lang] ?? null;
 }
 
 /** A title in the language when translated, else as given, with the language it is in. */
 export function localTitle(table: TitleTable | null, key: number | string, swedish: string): { text: string; lang: 'sv' | TitleLang } {
   const t = table ? (typeof key === 'number' ? table.areas[key] : table.subareas[key]) : undefined;
-  return t ? { text: t, lang: 'en' } : { text: swedish, lang: 'sv' };
+  return t && table ? { text: t, lang: table.lang } : { text: swedish, lang: 'sv' };
 }

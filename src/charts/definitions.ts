@@ -1,12 +1,15 @@
 /**
  * ECharts option builders shared by the web UI and the server-rendered reports.
  *
- * Pure: no DOM, no I/O, only types from echarts, so the same module runs in the browser and in Node.
+ * Pure: no DOM, no I/O, only types from echarts and the domain's rounding, so the same module runs in
+ * the browser and in Node.
  * Labels that must look as printed in a report ("64", "okänt") are put on each data item as plain
  * strings, so the web and the PDF show the same figures. Only the trend's year axis uses a formatter
  * function (no thousands separator in years).
  */
 import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
+import { TOTAL_MAX } from '../domain/framework.ts';
+import { roundPoints } from '../domain/scoring.ts';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -92,10 +95,35 @@ export interface ChartStyle {
   compact?: boolean;
 }
 
-/** Rounds as a report prints points: integer, halves up. Local copy keeps this module dependency-free. */
+/** A label as a report prints points (`roundPoints`: integer, halves up). */
 export function printedPoints(value: number): string {
-  const cleaned = Math.round(value * 1e6) / 1e6;
-  return String(Math.floor(cleaned + 0.5 + 1e-9));
+  return String(roundPoints(value));
+}
+
+/** The year axis of the trend and indicator charts: whole years only, printed without a thousands separator, half a year of room at each end. */
+function yearAxis(first: number, last: number, fontSize: number) {
+  return {
+    type: 'value' as const,
+    min: first - 0.5,
+    max: last + 0.5,
+    minInterval: 1,
+    axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (value: number) => (Number.isInteger(value) ? String(value) : '') },
+    splitLine: { show: false },
+    axisLine: { lineStyle: { color: axisColor } },
+  };
+}
+
+/** A value axis named at its top (points, an indicator's unit). */
+function valueAxis(min: number, max: number, name: string, fontSize: number) {
+  return {
+    type: 'value' as const,
+    min,
+    max,
+    name,
+    nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' as const },
+    axisLabel: { color: axisColor, fontSize: fontSize - 1 },
+    splitLine: { lineStyle: { color: gridLineColor } },
+  };
 }
 
 function base(style: ChartStyle | undefined, description: string): Option {
@@ -391,31 +419,8 @@ export function trendOption(data: TrendData): EChartsCoreOption {
   const option: Option = {
     ...base(data.style, describeTrend(data)),
     grid: { left: 8, right: 24, top: 36, bottom: 28 },
-    xAxis: {
-      type: 'value',
-      min: first - 0.5,
-      max: last + 0.5,
-      minInterval: 1,
-      // Years are printed as they are: no thousands separator, no half years.
-      axisLabel: {
-        color: textColor,
-        fontSize,
-        showMinLabel: false,
-        showMaxLabel: false,
-        formatter: (value: number) => (Number.isInteger(value) ? String(value) : ''),
-      },
-      splitLine: { show: false },
-      axisLine: { lineStyle: { color: axisColor } },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: data.max ?? 800,
-      name: data.labels.total,
-      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
-      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
-      splitLine: { lineStyle: { color: gridLineColor } },
-    },
+    xAxis: yearAxis(first, last, fontSize),
+    yAxis: valueAxis(0, data.max ?? TOTAL_MAX, data.labels.total, fontSize),
     series: [
       {
         type: 'line',
@@ -485,24 +490,8 @@ export function indicatorOption(data: IndicatorChartData): EChartsCoreOption {
     ...base(data.style, describeIndicator(data)),
     grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
     legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 } },
-    xAxis: {
-      type: 'value',
-      min: first - 0.5,
-      max: last + 0.5,
-      minInterval: 1,
-      axisLabel: { color: textColor, fontSize, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
-      splitLine: { show: false },
-      axisLine: { lineStyle: { color: axisColor } },
-    },
-    yAxis: {
-      type: 'value',
-      min: Math.floor(lo - pad),
-      max: Math.ceil(hi + pad),
-      name: data.unit,
-      nameTextStyle: { color: axisColor, fontSize: fontSize - 1, align: 'left' },
-      axisLabel: { color: axisColor, fontSize: fontSize - 1 },
-      splitLine: { lineStyle: { color: gridLineColor } },
-    },
+    xAxis: yearAxis(first, last, fontSize),
+    yAxis: valueAxis(Math.floor(lo - pad), Math.ceil(hi + pad), data.unit, fontSize),
     series: [
       {
         type: 'line',
@@ -524,6 +513,88 @@ export function indicatorOption(data: IndicatorChartData): EChartsCoreOption {
         label: { show: true, position: 'right', color: textColor, fontSize: fontSize - 1 },
         data: data.targets.map((t) => ({ value: [t.period, t.value], label: { formatter: `${num(t.value)}${t.label ? ` ${t.label}` : ''}` } })),
       },
+    ],
+  };
+  return option;
+}
+
+// ---------- benchmark ranges ----------
+
+export interface BenchmarkRangeData {
+  /** One row per area (or subarea), top to bottom. */
+  rows: Array<{ label: string; stats: { min: number; p25: number; median: number; p75: number; max: number; n: number } | null; own?: number | null }>;
+  max: number;
+  /** Series names: "Min–max", "Mittersta hälften (25–75 %)", "Median", the municipality's name. */
+  names: { range: string; middle: string; median: string; own?: string };
+  labels: ChartLabels;
+  style?: ChartStyle;
+}
+
+export function describeBenchmarkRange(data: BenchmarkRangeData): string {
+  const l = data.labels;
+  const parts = data.rows.map((r) =>
+    r.stats === null
+      ? `${r.label}: ${l.unknown}`
+      : `${r.label}: ${data.names.median} ${printedPoints(r.stats.median)}, ${printedPoints(r.stats.p25)}–${printedPoints(r.stats.p75)}, min ${printedPoints(r.stats.min)}, max ${printedPoints(r.stats.max)}, n ${r.stats.n}${
+          r.own === undefined ? '' : `; ${data.names.own ?? ''} ${r.own === null ? l.unknown : printedPoints(r.own)}`
+        }`,
+  );
+  return `${parts.join('. ')}.`;
+}
+
+/**
+ * The spread of scores per area as horizontal stacked bars: min–p25 and p75–max light, the middle half
+ * dark, the median (and optionally one municipality's score) as markers. Unknown rows have no bar.
+ */
+export function benchmarkRangeOption(data: BenchmarkRangeData): EChartsCoreOption {
+  const fontSize = data.style?.fontSize ?? 12;
+  const compact = data.style?.compact === true;
+  const light = '#c9d6e8';
+  const rows = data.rows;
+  const stack = (pick: (s: NonNullable<BenchmarkRangeData['rows'][number]['stats']>) => number) => rows.map((r) => (r.stats === null ? 0 : Math.round(pick(r.stats) * 100) / 100));
+  const option: Option = {
+    ...base(data.style, describeBenchmarkRange(data)),
+    grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
+    legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 }, data: [data.names.middle, data.names.range, data.names.median, ...(data.names.own ? [data.names.own] : [])] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', min: 0, max: data.max, axisLabel: { color: axisColor, fontSize: fontSize - 1 }, splitLine: { lineStyle: { color: gridLineColor } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: axisColor } },
+      axisLabel: compact
+        ? { color: textColor, fontSize, formatter: (value: string) => /^[\d.]+/.exec(value)?.[0] ?? value }
+        : { color: textColor, width: 220, overflow: 'truncate', fontSize },
+    },
+    series: [
+      { type: 'bar', stack: 'range', silent: true, itemStyle: { color: 'transparent' }, data: stack((s) => s.min), barMaxWidth: 18, tooltip: { show: false } },
+      { type: 'bar', stack: 'range', name: data.names.range, itemStyle: { color: light }, data: stack((s) => s.p25 - s.min) },
+      { type: 'bar', stack: 'range', name: data.names.middle, itemStyle: { color: chartPalette[0] }, data: stack((s) => s.p75 - s.p25) },
+      { type: 'bar', stack: 'range', name: `${data.names.range} `, itemStyle: { color: light }, data: stack((s) => s.max - s.p75) },
+      {
+        type: 'line',
+        name: data.names.median,
+        lineStyle: { opacity: 0 },
+        symbol: 'diamond',
+        symbolSize: 12,
+        itemStyle: { color: '#ffffff', borderColor: textColor, borderWidth: 2 },
+        data: rows.map((r) => (r.stats === null ? null : r.stats.median)),
+      },
+      ...(data.names.own
+        ? [
+            {
+              type: 'line' as const,
+              name: data.names.own,
+              lineStyle: { opacity: 0 },
+              symbol: 'circle',
+              symbolSize: 10,
+              itemStyle: { color: chartPalette[1] },
+              data: rows.map((r) => r.own ?? null),
+            },
+          ]
+        : []),
     ],
   };
   return option;

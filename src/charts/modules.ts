@@ -3,26 +3,7 @@
  * renderer alike, so both draw the same charts from `echarts/core` (never the whole library).
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  PolarComponent,
-  TitleComponent,
-} from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, PolarComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-export const CHART_MODULES = [
-  BarChart,
-  LineChart,
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  PolarComponent,
-  TitleComponent,
-  SVGRenderer,
-];
+export const CHART_MODULES = [BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, PolarComponent, TitleComponent, SVGRenderer];

@@ -3,7 +3,7 @@
  * OpenAPI document and the web app). Importing any contract installs zod's Swedish messages.
  */
 import { z } from 'zod';
-import { safeText, TEXT_LIMITS } from '../domain/input.ts';
+import { AreaNumberSchema, safeText, SubareaIdSchema, TEXT_LIMITS } from '../domain/input.ts';
 import { useSwedishZodErrors } from './swedish-errors.ts';
 
 useSwedishZodErrors();
@@ -14,8 +14,8 @@ export const IdParams = z.object({ id: z.uuid('id ska vara ett UUID') });
 /** The version the client last read; a write against another version is refused with 409. */
 export const Version = z.number().int().min(1);
 export const MunicipalityCode = z.string().regex(/^\d{2,4}$/, 'kommunkod: 4 siffror (region: 2)');
-export const SubareaId = z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.3');
-export const AreaNumber = z.number().int().min(1, 'område 1–8').max(8, 'område 1–8');
+export const SubareaId = SubareaIdSchema;
+export const AreaNumber = AreaNumberSchema;
 /** A framework id in a path or query string. */
 export const FrameworkIdParam = safeText(64);
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { patchOf } from '../domain/input.ts';
 import { AreaNumber, FrameworkIdParam, safeText, SubareaId, TEXT_LIMITS } from './common.ts';
+import { AREA_COUNT } from '../domain/framework.ts';
 
 const SubareaSchema = z.object({
   id: SubareaId,
@@ -27,7 +28,7 @@ export const FrameworkSchema = z.object({
   needsReview: z.boolean().default(false),
   about: safeText(TEXT_LIMITS.summary).default(''),
   notes: safeText(10_000).default(''),
-  areas: z.array(AreaSchema).max(8),
+  areas: z.array(AreaSchema).max(AREA_COUNT),
 });
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 

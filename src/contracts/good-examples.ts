@@ -3,14 +3,14 @@
  */
 import { z } from 'zod';
 import { SEARCH_KINDS } from '../domain/search.ts';
-import { FrameworkIdParam, safeText, SubareaId, TEXT_LIMITS } from './common.ts';
+import { AreaNumber, FrameworkIdParam, safeText, SubareaId, TEXT_LIMITS } from './common.ts';
 
 export const GoodExampleQuerySchema = z
   .object({
     q: safeText(TEXT_LIMITS.query).optional(),
     /** A framework version id, or `all` (also the default) for every version. */
     framework: FrameworkIdParam.optional(),
-    area: z.coerce.number().int().min(1, 'område 1–8').max(8, 'område 1–8').optional(),
+    area: z.coerce.number().pipe(AreaNumber).optional(),
     subarea: SubareaId.optional(),
     /** One kind, or several separated by commas. */
     kind: z

@@ -1,7 +1,7 @@
 /** Request and response shapes of independent scoring, consensus and calibration. */
 import { z } from 'zod';
+import { SubareaId } from './common.ts';
 
-const SubareaId = z.string().regex(/^[1-9]\.[1-9][0-9]?$/, 'delområde anges som "1.2"');
 const Points = z.number().min(0, 'poängen kan inte vara negativ').max(1000, 'orimligt många poäng');
 
 export const IndependentScoresBody = z.object({

@@ -18,6 +18,18 @@ export const paths = {
   changePassword: () => '/konto/losenord',
   resetPassword: () => '/aterstall-losenord',
   users: () => '/anvandare',
+  /** Benchmarks per framework version and year, a municipality's standing in its county or a peer group. */
+  benchmarks: (filters: { framework?: string; year?: number; municipality?: string } = {}) => {
+    const qs = new URLSearchParams(Object.entries(filters).filter((e) => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+    return qs ? `/jamforelsetal?${qs}` : '/jamforelsetal';
+  },
+  concordance: () => '/konkordans',
+  /** Conducting an evaluation: questionnaire, evidence register, interview plan, question banks. */
+  questionnaires: () => '/fragunderlag',
+  questionnaire: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/fragunderlag`,
+  evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
+  interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
+  questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -35,10 +47,23 @@ export const patterns = {
   changePassword: '/konto/losenord',
   resetPassword: '/aterstall-losenord',
   users: '/anvandare',
+  benchmarks: '/jamforelsetal',
+  concordance: '/konkordans',
+  questionnaires: '/fragunderlag',
+  questionnaire: '/utvarderingar/:id/fragunderlag',
+  evidence: '/utvarderingar/:id/underlag',
+  interviews: '/utvarderingar/:id/intervjuer',
+  questionBank: '/ramverk/:id/fragor',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */
 export const downloads = {
   reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
   reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  /** All published scores as open data (CC BY 4.0). */
+  openData: (level: 'evaluation' | 'area' | 'subarea', format: 'csv' | 'xlsx' | 'json') => `/api/open-data/scores.${format}?level=${level}`,
+  comparison: (ids: readonly string[], format: 'csv' | 'xlsx' | 'json') => `/api/comparisons/export.${format}?ids=${ids.map(encodeURIComponent).join(',')}`,
+  questionnaire: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/questionnaire/export.${format}`,
+  interviewSchedule: (id: string, format: 'pdf' | 'docx') => `/api/evaluations/${encodeURIComponent(id)}/interviews/schedule.${format}`,
+  file: (id: string, fileId: string) => `/api/evaluations/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 } as const;

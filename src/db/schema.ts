@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AreaDef } from '../domain/framework.ts';
 import type { ActionPlanItemData, ReportBackSnapshot } from '../domain/action-plan.ts';
+import type { ConcordancePair } from '../domain/concordance.ts';
 
 export const municipalities = pgTable('municipalities', {
   code: text('code').primaryKey(),
@@ -101,6 +102,8 @@ export const evaluations = pgTable(
     index('evaluations_municipality_idx').on(t.municipalityCode, t.year),
     index('evaluations_framework_idx').on(t.frameworkId, t.status),
     uniqueIndex('evaluations_source_hash_idx').on(t.sourceHash),
+    /** Benchmarks and open data read current published evaluations per version and year. */
+    index('evaluations_published_idx').on(t.frameworkId, t.year).where(sql`"status" = 'published' AND "superseded_by_id" IS NULL`),
   ],
 );
 
@@ -504,6 +507,113 @@ export const indicatorTargets = pgTable(
   (t) => [index('indicator_targets_indicator_idx').on(t.indicatorId)],
 );
 
+// ---------- conducting an evaluation: questionnaire, evidence register, interview plan ----------
+
+/** One question of a framework version's question bank (frågeunderlag), per subarea, in order. Editable by administrators. */
+export const questionBank = pgTable(
+  'question_bank',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    subareaId: text('subarea_id').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    help: text('help').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('question_bank_framework_idx').on(t.frameworkId, t.subareaId, t.position)],
+);
+
+export interface QuestionnaireAnswer {
+  text: string;
+  links: string[];
+  fileIds: string[];
+}
+
+/** The municipality's answers to the questionnaire of one evaluation (question id → answer). */
+export const questionnaires = pgTable('questionnaires', {
+  evaluationId: uuid('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: 'cascade' }),
+  answers: jsonb('answers').$type<Record<string, QuestionnaireAnswer>>().notNull().default({}),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  submittedBy: text('submitted_by'),
+  reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+  reopenedBy: text('reopened_by'),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An uploaded file: kept in the data directory under `stored_name` (generated), never under a client's name. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['questionnaire', 'evidence'] }).notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_evaluation_idx').on(t.evaluationId)],
+);
+
+/** Days and sessions of the on-site interviews. */
+export const interviewSessions = pgTable(
+  'interview_sessions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    place: text('place').notNull().default(''),
+    groupName: text('group_name').notNull(),
+    roles: jsonb('roles').$type<string[]>().notNull().default([]),
+    people: integer('people').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('interview_sessions_evaluation_idx').on(t.evaluationId, t.day, t.startsAt)],
+);
+
+/** The evidence register: governing documents, web and social-media observations, interview notes; each supports subareas. */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['document', 'website', 'social', 'interview'] }).notNull(),
+    title: text('title').notNull(),
+    decisionBody: text('decision_body').notNull().default(''),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    url: text('url'),
+    fileId: uuid('file_id').references(() => evidenceFiles.id, { onDelete: 'set null' }),
+    sessionId: uuid('session_id').references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    subareaIds: jsonb('subarea_ids').$type<string[]>().notNull().default([]),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_items_evaluation_idx').on(t.evaluationId)],
+);
+
+export const evidenceSchema = { questionBank, questionnaires, evidenceFiles, interviewSessions, evidenceItems };
+
 export const followUpSchema = { actionPlans, reportBacks, indicators, indicatorValues, indicatorTargets };
 
 /**
@@ -552,4 +662,62 @@ export const conductSchema = { independentScoreSheets, agreedScores, evaluationS
 
 export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
 
-export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...followUpSchema, ...searchSchema };
+/* ---------------------------------------------------------------------------------------------
+ * Benchmarking (migration 0006): peer groups a signed-in user saves, and the concordance of areas and
+ * subareas between two framework versions (data an administrator edits).
+ * ------------------------------------------------------------------------------------------- */
+
+/** A user's own group of municipalities to compare with ("our five neighbours"); private to its owner. */
+export const peerGroups = pgTable(
+  'peer_groups',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('peer_groups_user_idx').on(t.userId)],
+);
+
+export const peerGroupMembers = pgTable(
+  'peer_group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => peerGroups.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.municipalityCode], name: 'peer_group_members_pk' })],
+);
+
+/**
+ * Which areas and subareas of one framework version correspond to which of another (e.g. kk2010 → kk2020),
+ * one document per ordered pair of versions, versioned as a whole. Pairs are never inferred from numbers.
+ */
+export const concordances = pgTable(
+  'concordances',
+  {
+    fromFrameworkId: text('from_framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    toFrameworkId: text('to_framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    pairs: jsonb('pairs').$type<ConcordancePair[]>().notNull().default([]),
+    notes: text('notes').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.fromFrameworkId, t.toFrameworkId], name: 'concordances_pk' })],
+);
+
+export const benchmarkSchema = { peerGroups, peerGroupMembers, concordances };
+
+export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...evidenceSchema, ...followUpSchema, ...searchSchema, ...benchmarkSchema };

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { ErrorDetail } from './errors.ts';
-import type { FrameworkDef } from './framework.ts';
+import { AREA_DIGIT, type FrameworkDef } from './framework.ts';
+import { AreaNumberSchema, SubareaIdSchema } from './input.ts';
+import { foldName } from './text.ts';
 
 export const ITEM_STATUSES = ['not_started', 'ongoing', 'done', 'dropped'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -50,8 +52,8 @@ export const ItemPatchSchema = z.object({
   actions: z.array(ActionSchema).max(50).optional(),
   /** Only for items the municipality added itself; opportunity items keep the report's wording. */
   improvement: text(2000).min(1).optional(),
-  areaNumber: z.number().int().min(1).max(8).nullable().optional(),
-  subareaId: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.2').nullable().optional(),
+  areaNumber: AreaNumberSchema.nullable().optional(),
+  subareaId: SubareaIdSchema.nullable().optional(),
 });
 export type ItemPatch = z.input<typeof ItemPatchSchema>;
 
@@ -73,6 +75,21 @@ export interface ActionPlanItemData {
   actions: ActionData[];
 }
 
+/** A stored item as a whole, as a backup file holds it (checked before an import writes anything). */
+export const ActionPlanItemDataSchema = z.object({
+  id: z.uuid(),
+  source: z.enum(['opportunity', 'own']),
+  areaNumber: z.number().int().min(1).max(8).nullable(),
+  subareaId: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.2').nullable(),
+  improvement: text(50_000).min(1, 'punkten saknar text'),
+  comment: text(20_000),
+  status: z.enum(ITEM_STATUSES),
+  droppedReason: text(2000),
+  priority: z.enum(PRIORITIES).nullable(),
+  public: z.boolean(),
+  actions: z.array(z.object({ id: z.uuid(), text: text(2000).min(1, 'åtgärden saknar text'), responsible: text(200), unit: text(200), start: isoDate.nullable(), plannedDone: isoDate.nullable(), done: isoDate.nullable() })).max(50),
+});
+
 /** What a report-back reported, kept so the document can be produced again and the next one can say what changed. */
 export interface ReportBackSnapshot {
   municipality: { code: string; name: string };
@@ -87,20 +104,21 @@ export interface ReportBackSnapshot {
   demo: boolean;
 }
 
-/** Folds text for matching: lower case, no diacritics, single spaces. */
-function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9.]+/g, ' ').trim();
-}
+/** Folds text for matching: lower case, no diacritics, single spaces; dots kept (subarea ids "1.2"). */
+const fold = (s: string): string => foldName(s, { keep: '.' });
 
 /**
  * The subarea an improvement opportunity belongs to, where the text says so: an explicit subarea
  * number of the same area ("1.3", "delområde 1.3") or the subarea's title in the text. Otherwise null.
  */
+/** A subarea id written in running text ("se 3.2"), not part of a longer number. */
+const SUBAREA_IN_TEXT = new RegExp(`(?<![\\d.])(${AREA_DIGIT}\\.[1-9])(?![\\d])`, 'g');
+
 export function subareaOfImprovement(text: string, areaNumber: number, framework: FrameworkDef): string | null {
   const area = framework.areas.find((a) => a.number === areaNumber);
   if (!area) return null;
   const ids = new Set(area.subareas.map((s) => s.id));
-  for (const m of text.matchAll(/(?<![\d.])([1-8]\.[1-9])(?![\d])/g)) {
+  for (const m of text.matchAll(SUBAREA_IN_TEXT)) {
     if (m[1] && ids.has(m[1])) return m[1];
   }
   const t = ` ${fold(text)} `;

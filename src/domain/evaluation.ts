@@ -2,7 +2,8 @@
  * The evaluation as plain data, shared by services, importer, demo data, export/import and reports.
  */
 import { z } from 'zod';
-import { calendarDate, patchOf, safeText, TEXT_LIMITS } from './input.ts';
+import { AREA_COUNT, AREA_MAX, TOTAL_MAX } from './framework.ts';
+import { AreaNumberSchema, calendarDate, patchOf, safeText, SubareaIdSchema, TEXT_LIMITS } from './input.ts';
 
 export const EVALUATION_STATUSES = ['draft', 'review', 'published'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -21,7 +22,7 @@ export const STATUS_TRANSITIONS: Record<EvaluationStatus, EvaluationStatus[]> = 
 };
 
 const text = safeText;
-const points = z.number().finite().min(0).max(100);
+const points = z.number().finite().min(0).max(AREA_MAX);
 const isoDate = calendarDate;
 
 export const EvaluatorSchema = z.object({
@@ -34,18 +35,18 @@ export type Evaluator = z.infer<typeof EvaluatorSchema>;
 export const GoodExampleSchema = z.object({
   municipalityCode: z.string().regex(/^\d{2,4}$/).nullable().default(null),
   name: text(TEXT_LIMITS.name).min(1),
-  subareaId: z.string().regex(/^[1-8]\.[1-9]$/).nullable().default(null),
+  subareaId: SubareaIdSchema.nullable().default(null),
   text: text(TEXT_LIMITS.item).default(''),
 });
 export type GoodExampleInput = z.infer<typeof GoodExampleSchema>;
 
 export const AreaTextSchema = z.object({
-  number: z.number().int().min(1).max(8),
+  number: AreaNumberSchema,
   /** Area total as printed, when subarea points are unknown (older reports). */
   statedScore: points.nullable().default(null),
   summary: text(TEXT_LIMITS.summary).default(''),
   /** Narrative per subarea id (Markdown). */
-  narratives: z.record(z.string().regex(/^[1-8]\.[1-9]$/), text(TEXT_LIMITS.long)).default({}),
+  narratives: z.record(SubareaIdSchema, text(TEXT_LIMITS.long)).default({}),
   strengths: z.array(text(TEXT_LIMITS.item).min(1)).max(200).default([]),
   improvements: z.array(text(TEXT_LIMITS.item).min(1)).max(200).default([]),
   goodExamples: z.array(GoodExampleSchema).max(200).default([]),
@@ -64,7 +65,7 @@ export const EvaluationFactsSchema = z.object({
   interviews: z.number().int().min(0).max(10_000).nullable().default(null),
   interviewsApprox: z.boolean().default(false),
   summary: text(TEXT_LIMITS.long).default(''),
-  statedTotal: z.number().finite().min(0).max(800).nullable().default(null),
+  statedTotal: z.number().finite().min(0).max(TOTAL_MAX).nullable().default(null),
   keyFacts: z.array(KeyFactSchema).max(100).default([]),
   evaluators: z.array(EvaluatorSchema).max(20).default([]),
 });
@@ -85,7 +86,7 @@ export const EvaluationInputSchema = EvaluationFactsSchema.extend({
   status: z.enum(EVALUATION_STATUSES).default('draft'),
   /** Achieved points per subarea id. */
   scores: z.record(z.string(), z.number().finite()).default({}),
-  areas: z.array(AreaTextSchema).max(8).default([]),
+  areas: z.array(AreaTextSchema).max(AREA_COUNT).default([]),
   source: z
     .object({
       kind: z.enum(['import', 'manual', 'demo']),

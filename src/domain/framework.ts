@@ -45,9 +45,23 @@ export interface FrameworkIssue {
   message: string;
 }
 
+/** Every framework version has this many areas, numbered 1..AREA_COUNT; every other "8" derives from it. */
 export const AREA_COUNT = 8;
 export const AREA_MAX = 100;
-const SUBAREA_ID = /^([1-8])\.([1-9])$/;
+/** The most points an evaluation can have (800). */
+export const TOTAL_MAX = AREA_COUNT * AREA_MAX;
+/** The area numbers in order: [1, 2, …, AREA_COUNT]. */
+export const AREA_NUMBERS: readonly number[] = Array.from({ length: AREA_COUNT }, (_, i) => i + 1);
+/** "1–8", for messages. */
+export const AREA_RANGE = `1–${AREA_COUNT}`;
+/** A regular-expression class matching one area number digit ("[1-8]"), for patterns over report text and ids. */
+export const AREA_DIGIT = `[1-${AREA_COUNT}]`;
+/** A subarea id "3.2": area number, a dot, the subarea's place 1–9 in its area. */
+export const SUBAREA_ID = new RegExp(`^(${AREA_DIGIT})\\.([1-9])$`);
+
+export function isAreaNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= AREA_COUNT;
+}
 
 /** Validates the rules every framework version must satisfy. Returns all problems, Swedish messages. */
 export function validateFramework(fw: FrameworkDef): FrameworkIssue[] {
@@ -62,7 +76,7 @@ export function validateFramework(fw: FrameworkDef): FrameworkIssue[] {
   fw.areas.forEach((area, i) => {
     const path = `areas[${i}]`;
     if (area.number !== i + 1) {
-      issues.push({ path: `${path}.number`, message: `Område på plats ${i + 1} har nummer ${area.number}; områdena ska numreras 1–8 i ordning.` });
+      issues.push({ path: `${path}.number`, message: `Område på plats ${i + 1} har nummer ${area.number}; områdena ska numreras ${AREA_RANGE} i ordning.` });
     }
     if (!area.title.trim()) issues.push({ path: `${path}.title`, message: `Område ${area.number} saknar titel.` });
     if (area.subareas.length < 1) {

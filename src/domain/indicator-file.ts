@@ -4,6 +4,7 @@
  * Every error names the line and the entry (`values[2].period`), so a person can find it in the file.
  */
 import type { ErrorDetail } from './errors.ts';
+import { foldName } from './text.ts';
 
 export const GENDERS = ['T', 'K', 'M'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -280,7 +281,7 @@ function splitCsvLine(line: string, sep: string): string[] | null {
   return out;
 }
 
-const foldHeader = (h: string): string => h.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
+const foldHeader = (h: string): string => foldName(h, { separator: '' });
 
 /**
  * Reads CSV with a header line: kpi, period and value are required; municipality (kommunkod), gender (kön),

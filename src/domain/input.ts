@@ -4,6 +4,7 @@
  * for real reports, and patch schemas that carry only the fields that were sent.
  */
 import { z } from 'zod';
+import { AREA_COUNT, AREA_RANGE, SUBAREA_ID } from './framework.ts';
 
 /** Limits on text, in characters. Generous: the longest real report texts are far below these. */
 export const TEXT_LIMITS = {
@@ -81,3 +82,8 @@ export function patchOf<S extends Shape>(schema: z.ZodObject<S>): z.ZodObject<Pa
 export function sentFields<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** An area number 1..AREA_COUNT. */
+export const AreaNumberSchema = z.number().int().min(1, `område ${AREA_RANGE}`).max(AREA_COUNT, `område ${AREA_RANGE}`);
+/** A subarea id as the frameworks write it ("1.3"). */
+export const SubareaIdSchema = z.string().regex(SUBAREA_ID, 'delområde skrivs som 1.3');

@@ -2,21 +2,12 @@
  * Municipality name matching, tolerant of case, of å/ä/ö typed as a/o, of suffixes like
  * "kommun" / "stad" and of the genitive s ("Burlövs kommun"). Pure.
  */
+import { foldName } from './text.ts';
 
 export interface NamedPlace {
   code: string;
   name: string;
   kind: 'kommun' | 'region';
-}
-
-/** Folds a name for comparison: lower case, diacritics removed (å/ä→a, ö→o, é→e), punctuation to spaces. */
-export function foldName(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 const SUFFIXES = /\s+(kommun|kommuns|stad|stads|municipality|kommunkoncern)$/;

@@ -268,25 +268,40 @@ export interface PreviousComparison {
   frameworkId: string;
   /** False when the two evaluations use different framework versions: only partly comparable. */
   sameFramework: boolean;
+  /**
+   * How areas were paired: by number within one version, through the concordance across versions, or
+   * not at all (no concordance: totals only, area deltas unknown).
+   */
+  pairing: 'same-version' | 'concordance' | 'totals-only';
   total: number | null;
   totalDelta: number | null;
   areas: Delta[];
 }
 
+/**
+ * Compares with an earlier evaluation. Areas pair by number only within one version; across versions
+ * only through `counterparts` (current area number → previous area number, from the concordance), and
+ * without it the area deltas stay unknown.
+ */
 export function compareWithPrevious(
   current: ComparableScores,
   previous: ComparableScores & { year: number },
+  counterparts: ReadonlyMap<number, number> | null = null,
 ): PreviousComparison {
   const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : clean(a - b));
+  const same = previous.frameworkId === current.frameworkId;
+  const pairing: PreviousComparison['pairing'] = same ? 'same-version' : counterparts && counterparts.size > 0 ? 'concordance' : 'totals-only';
   return {
     evaluationId: previous.evaluationId,
     year: previous.year,
     frameworkId: previous.frameworkId,
-    sameFramework: previous.frameworkId === current.frameworkId,
+    sameFramework: same,
+    pairing,
     total: previous.total,
     totalDelta: diff(current.total, previous.total),
     areas: current.areas.map((a) => {
-      const p = previous.areas.find((x) => x.number === a.number)?.score ?? null;
+      const other = same ? a.number : counterparts?.get(a.number);
+      const p = other === undefined ? null : (previous.areas.find((x) => x.number === other)?.score ?? null);
       return { number: a.number, current: a.score, previous: p, delta: diff(a.score, p) };
     }),
   };

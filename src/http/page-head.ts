@@ -5,13 +5,9 @@
  * and robots.txt. Pure string functions; every value is escaped for its HTML or XML context.
  */
 import type { PageMeta } from '../services/public-pages.service.ts';
+import { escapeHtml } from '../domain/text.ts';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an HTML text node or a double-quoted attribute (and for XML). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+export { escapeHtml };
 
 /** Joins the public origin and a path into an absolute URL ("https://example.se/kommuner/1880"). */
 export function absoluteUrl(origin: string, pathname: string): string {

@@ -4,6 +4,7 @@
  */
 import { formatNumber } from '../domain/scoring.ts';
 import type { ImportProblem, PreviewArea } from './types.ts';
+import { AREA_COUNT } from '../domain/framework.ts';
 
 const fmt = (n: number): string => formatNumber(Math.round(n * 100) / 100);
 
@@ -47,7 +48,7 @@ export function checkAreas(areas: readonly PreviewArea[], recoveredIds: Readonly
 export function checkTotal(areas: readonly PreviewArea[], printedTotal: number | null): ImportProblem[] {
   if (printedTotal === null) return [];
   const scores = areas.map((a) => a.score);
-  if (scores.some((s) => s === null) || scores.length !== 8) return [];
+  if (scores.some((s) => s === null) || scores.length !== AREA_COUNT) return [];
   const sum = scores.reduce<number>((n, s) => n + (s ?? 0), 0);
   if (Math.abs(sum - printedTotal) > 0.5 * scores.length + 1e-9) {
     return [

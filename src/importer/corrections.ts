@@ -4,22 +4,20 @@
  * Applied to the importer's result, after which the data to save is rebuilt. Pure.
  */
 import { z } from 'zod';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { AREA_MAX, TOTAL_MAX, type FrameworkDef } from '../domain/framework.ts';
 import { buildInputs } from './to-input.ts';
 import type { ImportProblem, ImportResult, PreviewArea } from './types.ts';
+import { AreaNumberSchema, SubareaIdSchema } from '../domain/input.ts';
 
 const List = z.enum(['strengths', 'improvements', 'unsorted']);
 export type ImportList = z.infer<typeof List>;
 
-const areaNumber = z.number().int().min(1).max(8);
-const subareaId = z.string().regex(/^[1-8]\.\d{1,2}$/, 'delområdets id ska vara som "1.2"');
-
 export const ImportCorrectionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move-item'), area: areaNumber, text: z.string().min(1).max(2000), from: List, to: List }),
-  z.object({ kind: z.literal('move-text'), area: areaNumber, from: subareaId, to: subareaId }),
-  z.object({ kind: z.literal('set-score'), subarea: subareaId, value: z.number().finite().min(0).max(100).nullable() }),
-  z.object({ kind: z.literal('set-area-score'), area: areaNumber, value: z.number().finite().min(0).max(100).nullable() }),
-  z.object({ kind: z.literal('set-total'), value: z.number().finite().min(0).max(800).nullable() }),
+  z.object({ kind: z.literal('move-item'), area: AreaNumberSchema, text: z.string().min(1).max(2000), from: List, to: List }),
+  z.object({ kind: z.literal('move-text'), area: AreaNumberSchema, from: SubareaIdSchema, to: SubareaIdSchema }),
+  z.object({ kind: z.literal('set-score'), subarea: SubareaIdSchema, value: z.number().finite().min(0).max(AREA_MAX).nullable() }),
+  z.object({ kind: z.literal('set-area-score'), area: AreaNumberSchema, value: z.number().finite().min(0).max(AREA_MAX).nullable() }),
+  z.object({ kind: z.literal('set-total'), value: z.number().finite().min(0).max(TOTAL_MAX).nullable() }),
 ]);
 export type ImportCorrection = z.infer<typeof ImportCorrectionSchema>;
 export const ImportCorrectionsSchema = z.array(ImportCorrectionSchema).max(2000);

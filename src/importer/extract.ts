@@ -1,7 +1,8 @@
 /**
  * Text extraction per format: plain text (UTF-8 or UTF-16 with BOM, else Windows-1252), DOCX
- * (mammoth, tables kept as tab-separated rows) and PDF (pdf.js; lines rebuilt from positions, wide
- * gaps become tabs; the positioned items are returned too).
+ * (mammoth, tables kept as tab-separated rows) and PDF (pdf.js; lines rebuilt from positions in reading
+ * order, two-column pages read column by column, wide gaps become tabs — see pdf-layout.ts; the
+ * positioned items are returned too).
  *
  * Uploads are untrusted: the format is decided by the content (an extension that says otherwise is
  * refused), and every cost is bounded before it is paid — a DOCX's entry count and declared and
@@ -15,7 +16,11 @@
  */
 import { inflateRawSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { DomainError } from '../domain/errors.ts';
+import { layoutPdfPage, type PdfPageItems, type PdfTextItem } from './pdf-layout.ts';
 import type { ReportFormat } from './types.ts';
+import { decodeHtmlEntities } from '../domain/text.ts';
+
+export type { PdfPageItems, PdfTextItem } from './pdf-layout.ts';
 
 /** Largest file the importer accepts. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -41,26 +46,6 @@ export const EXTRACT_LIMITS = {
   /** PDF: most positioned text items. */
   maxPdfItems: 400_000,
 } as const;
-
-/** A positioned piece of text on a PDF page (pdf.js text item; PDF units, origin bottom left). */
-export interface PdfTextItem {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  /** Font size (height of the text matrix). */
-  size: number;
-  /** pdf.js marks the end of a line. */
-  eol: boolean;
-}
-
-export interface PdfPageItems {
-  /** 1-based page number. */
-  page: number;
-  width: number;
-  height: number;
-  items: PdfTextItem[];
-}
 
 /** What extraction gives the parser: the text, and for a PDF the positioned items of every page. */
 export interface Extraction {
@@ -310,15 +295,7 @@ function stripTags(html: string): string {
   return html.replace(/<[^<>]{0,2000}>/g, ' ');
 }
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
+const decodeEntities = (s: string): string => decodeHtmlEntities(s, { nbsp: ' ' });
 
 /** mammoth's HTML to text: paragraphs on their own lines, table rows as tab-separated cells. */
 export function docxHtmlToText(html: string): string {
@@ -358,34 +335,6 @@ function isTextItem(item: unknown): item is { str: string; transform: number[]; 
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-/**
- * Rebuilds lines from positioned text items: a new line when the baseline moves, a blank line for a
- * paragraph gap, a tab for a wide horizontal gap (table cell) or a line starting far right of the margin.
- * Whitespace-only items (pdf.js inserts them) only carry line ends.
- */
-export function layoutPage(items: readonly PdfTextItem[]): string {
-  let out = '';
-  let prev: PdfTextItem | null = null;
-  const text = items.filter((it) => it.str.trim().length > 0);
-  const minX = text.reduce((m, it) => Math.min(m, it.x), Number.POSITIVE_INFINITY);
-  for (const it of text) {
-    if (prev) {
-      const dy = Math.abs(it.y - prev.y);
-      if (dy > Math.max(2, prev.size * 0.5)) {
-        out += dy > prev.size * 2.2 ? '\n\n' : '\n';
-        if (it.x - minX > it.size * 12) out += '\t';
-      } else {
-        const gap = it.x - (prev.x + prev.width);
-        if (gap > prev.size * 1.5) out += '\t';
-        else if (gap > prev.size * 0.12 && !out.endsWith(' ') && !it.str.startsWith(' ')) out += ' ';
-      }
-    }
-    out += it.str;
-    prev = it;
-  }
-  return out;
-}
-
 async function extractPdf(bytes: Uint8Array, fileName: string): Promise<{ text: string; pages: PdfPageItems[] }> {
   checkPdfStreams(bytes, fileName);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -422,7 +371,7 @@ async function extractPdf(bytes: Uint8Array, fileName: string): Promise<{ text: 
       itemCount += items.length;
       if (itemCount > EXTRACT_LIMITS.maxPdfItems) throw tooLarge(`PDF-filen "${fileName}" innehåller fler än ${EXTRACT_LIMITS.maxPdfItems.toLocaleString('sv-SE')} textbitar; så stora PDF-filer kan inte läsas.`);
       const [, , width = 0, height = 0] = page.view;
-      const text = layoutPage(items);
+      const text = layoutPdfPage({ items }).text;
       chars += text.length;
       if (chars > EXTRACT_LIMITS.maxTextChars) throw textTooLong(fileName);
       pages.push({ page: i, width, height, items });

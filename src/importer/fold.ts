@@ -3,15 +3,14 @@
  * `foldKeep` keeps string length (one char in, one char out) so positions found in the folded
  * text are positions in the original text.
  */
-
-const COMBINING = /[\u0300-\u036f]/g;
+import { stripDiacritics } from '../domain/text.ts';
 
 const FOLD_CACHE = new Map<number, string>();
 
 function foldChar(code: number): string {
   let hit = FOLD_CACHE.get(code);
   if (hit === undefined) {
-    const base = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(COMBINING, '');
+    const base = stripDiacritics(String.fromCharCode(code).toLowerCase());
     const b = base.length >= 1 ? base.charAt(0) : ' ';
     hit = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : ' ';
     if (FOLD_CACHE.size < 5000) FOLD_CACHE.set(code, hit);

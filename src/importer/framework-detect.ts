@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ABOUT_KOMMUNKOMPASSEN } from '../catalog/about.ts';
-import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { AREA_COUNT, AREA_NUMBERS, validateFramework, type FrameworkDef } from '../domain/framework.ts';
 import { foldKeep, phraseRegex, wordSimilarity } from './fold.ts';
 import type { ScoreTable } from './score-table.ts';
 
@@ -27,7 +27,7 @@ function countPhrase(folded: string, phrase: string): number {
   return n;
 }
 
-/** Number of the framework's 8 area titles (or aliases) found in the text. */
+/** Number of the framework's area titles (or aliases) found in the text. */
 function areaHits(folded: string, fw: FrameworkDef): number {
   return fw.areas.filter((a) => [a.title, ...(a.aliases ?? [])].some((t) => countPhrase(folded, t) > 0)).length;
 }
@@ -67,8 +67,8 @@ function structureKey(fw: Pick<FrameworkDef, 'areas'>): string {
 export function deriveFramework(table: ScoreTable, year: number | null, label: string): { framework: FrameworkDef | null; errors: string[] } {
   const errors: string[] = [];
   const numbers = table.areas.map((a) => a.number).join(',');
-  if (numbers !== '1,2,3,4,5,6,7,8') {
-    errors.push(`Poängtabellen har områdena ${numbers || 'inga'}; en ny ramverksversion kräver alla åtta områden med sina delområden.`);
+  if (numbers !== AREA_NUMBERS.join(',')) {
+    errors.push(`Poängtabellen har områdena ${numbers || 'inga'}; en ny ramverksversion kräver alla ${AREA_COUNT} områden med sina delområden.`);
     return { framework: null, errors };
   }
   const areas = table.areas.map((ta) => ({
@@ -120,7 +120,7 @@ export function recognizeFramework(args: {
       0,
     );
     const subTotal = fw.areas.reduce((n, a) => n + a.subareas.length, 0) || 1;
-    const score = hits / 8 + (sim && sim.rows > 0 ? sim.matched / sim.rows : headingHits / subTotal);
+    const score = hits / AREA_COUNT + (sim && sim.rows > 0 ? sim.matched / sim.rows : headingHits / subTotal);
     return { fw, hits, sim, score, headingHits, subTotal };
   });
   scored.sort((a, b) => b.score - a.score || Number(b.fw.origin === 'catalog') - Number(a.fw.origin === 'catalog'));
@@ -148,19 +148,19 @@ export function recognizeFramework(args: {
       return { framework: derived.framework, derived: true, notes, errors: [] };
     }
     if (share >= 0.5 && best.hits >= 6) {
-      notes.push(`Ramverksversion ${best.fw.name} antas: ${best.sim.matched} av ${best.sim.rows} delområden och ${best.hits} av 8 områden känns igen.`);
+      notes.push(`Ramverksversion ${best.fw.name} antas: ${best.sim.matched} av ${best.sim.rows} delområden och ${best.hits} av ${AREA_COUNT} områden känns igen.`);
       return { framework: best.fw, derived: false, notes, errors: [] };
     }
     return { framework: null, derived: false, notes, errors: ['Ramverksversionen känns inte igen och poängtabellen räcker inte för att härleda en ny.', ...derived.errors] };
   }
   if (best && best.hits >= 6) {
-    notes.push(`Ramverksversion ${best.fw.name}: ${best.hits} av 8 områdesrubriker och ${best.headingHits} av ${best.subTotal} delområdesrubriker känns igen.`);
+    notes.push(`Ramverksversion ${best.fw.name}: ${best.hits} av ${AREA_COUNT} områdesrubriker och ${best.headingHits} av ${best.subTotal} delområdesrubriker känns igen.`);
     return { framework: best.fw, derived: false, notes, errors: [] };
   }
   return {
     framework: null,
     derived: false,
     notes,
-    errors: [`Ramverksversionen känns inte igen: högst ${best?.hits ?? 0} av 8 områdesrubriker hittades.`],
+    errors: [`Ramverksversionen känns inte igen: högst ${best?.hits ?? 0} av ${AREA_COUNT} områdesrubriker hittades.`],
   };
 }

@@ -7,11 +7,37 @@ import { DomainError } from '../domain/errors.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { extractReport, type Extraction } from './extract.ts';
 import { hashBytes, importReportText, refused } from './import-report.ts';
+import { layoutPdf } from './pdf-layout.ts';
 import type { ImportResult } from './types.ts';
 
-/** Parses an extracted report. */
+/** Page numbers as a short Swedish list: "3–5, 8". */
+function pageList(pages: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === (pages[j] ?? 0) + 1) j += 1;
+    runs.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/**
+ * Parses an extracted report. For a PDF the text is rebuilt from the positioned items (pages set in two
+ * columns are read column by column, see pdf-layout.ts), and the preview says which pages were.
+ */
 export function importExtraction(extraction: Extraction, args: { fileName: string; frameworks: readonly FrameworkDef[]; sourceHash: string }): ImportResult {
-  return importReportText(extraction.text, { fileName: args.fileName, frameworks: args.frameworks, sourceHash: args.sourceHash });
+  const laid = extraction.pages ? layoutPdf(extraction.pages) : null;
+  const result = importReportText(laid?.text ?? extraction.text, { fileName: args.fileName, frameworks: args.frameworks, sourceHash: args.sourceHash });
+  if (laid && laid.twoColumnPages.length > 0) {
+    const n = laid.twoColumnPages.length;
+    result.preview.problems.push({
+      severity: 'info',
+      code: 'two-columns',
+      message: `${n === 1 ? 'Sidan' : 'Sidorna'} ${pageList(laid.twoColumnPages)} är satta i två spalter; texten har lästs spalt för spalt (vänster spalt först). Kontrollera att texterna hänger ihop.`,
+    });
+  }
+  return result;
 }
 
 /** Extracts and parses in one go; an unreadable file becomes a refused result. Throws only for unexpected errors. */

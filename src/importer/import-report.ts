@@ -4,7 +4,7 @@
  * `ok` is false when no evaluation was found.
  */
 import { createHash } from 'node:crypto';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { AREA_COUNT, AREA_NUMBERS, AREA_RANGE, TOTAL_MAX, type FrameworkDef } from '../domain/framework.ts';
 import { percentOf } from '../domain/scoring.ts';
 import { checkAreas, checkTotal } from './checks.ts';
 import { recoverPoints } from './decimals.ts';
@@ -135,7 +135,7 @@ function coverage(args: {
     missing('poängtabell', `Poängtabellen hittades inte (sökte efter tabellrubriker som "1. Områdets namn ${VOCABULARY.achieved[0]} ${VOCABULARY.max[0]} ${VOCABULARY.percent[0]}", även med ${VOCABULARY.achieved.join('/')} och ${VOCABULARY.percent.join('/')}).`);
   }
   parts.push({ part: 'tidigare resultat', found: args.earlierFound });
-  if (!args.earlierFound) missing('tidigare resultat', 'Ingen tabell med tidigare resultat hittades (sökte i sammanfattningen efter år som kolumnrubriker följda av områdena 1–8).', {}, 'info');
+  if (!args.earlierFound) missing('tidigare resultat', `Ingen tabell med tidigare resultat hittades (sökte i sammanfattningen efter år som kolumnrubriker följda av områdena ${AREA_RANGE}).`, {}, 'info');
   parts.push({ part: 'sammanfattning', found: args.summary.length > 0 });
   if (!args.summary) missing('sammanfattning', `De sammanfattande kommentarerna hittades inte (sökte efter rubriken ${VOCABULARY.summary.map((w) => `"${w}"`).join(' eller ')} före områdesavsnitten).`);
   const noExamples: number[] = [];
@@ -250,6 +250,20 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
           });
         }
       }
+      if (bounds && Object.keys(narratives.texts).length > 0) {
+        // A heading found with nothing after it (the next heading or the lists follow at once).
+        for (const s of areaDef.subareas) {
+          if (narratives.texts[s.id] !== undefined || narratives.missing.includes(s.id)) continue;
+          problems.push({
+            severity: 'warning',
+            code: 'subarea-text-empty',
+            area: areaDef.number,
+            subarea: s.id,
+            at: positionOf(text, bounds.start),
+            message: `Delområde ${s.id}: rubriken "${s.heading ?? s.title}" hittades, men ingen text följer efter den (nästa rubrik eller listan kommer direkt). Kontrollera om texten står under ett annat delområde.`,
+          });
+        }
+      }
       const tableArea = table?.areas.find((a) => a.number === areaDef.number);
       const subareas: PreviewSubarea[] = areaDef.subareas.map((s) => {
         const row = tableArea?.rows.find((r) => r.id === s.id);
@@ -289,6 +303,22 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
         if (tableArea.unplaced > 0) {
           problems.push({ severity: 'warning', code: 'table-unplaced', area: areaDef.number, message: `Område ${areaDef.number}: ${tableArea.unplaced} tal i poängtabellen kunde inte knytas till ett delområde.` });
         }
+        const absent = areaDef.subareas.filter((s) => !tableArea.rows.some((r) => r.id === s.id)).map((s) => s.id);
+        if (absent.length > 0) {
+          problems.push({
+            severity: 'warning',
+            code: 'table-row-missing',
+            area: areaDef.number,
+            message: `Område ${areaDef.number}: poängtabellen har ingen rad för delområde ${absent.join(', ')} (sökte efter rader som börjar med delområdets nummer); poängen markeras som okända.`,
+          });
+        }
+      } else if (table) {
+        problems.push({
+          severity: 'warning',
+          code: 'table-area-missing',
+          area: areaDef.number,
+          message: `Område ${areaDef.number}: området saknas i poängtabellen (sökte efter rubriken "${areaDef.number}. ${areaDef.title}" i tabellen); delområdenas poäng markeras som okända.`,
+        });
       }
       // Area score: the table's total row, the section heading, or the prose; disagreements are listed.
       const candidates: Array<{ v: number; where: string }> = [];
@@ -392,13 +422,13 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
   }
   let total: number | null = printedTotal;
   let totalSource: ImportPreview['totalSource'] = printedTotal !== null ? 'printed' : null;
-  if (total === null && areas.length === 8 && areas.every((a) => a.score !== null)) {
+  if (total === null && areas.length === AREA_COUNT && areas.every((a) => a.score !== null)) {
     total = areas.reduce((n, a) => n + (a.score ?? 0), 0);
     totalSource = 'sum-of-areas';
     problems.push({ severity: 'info', code: 'total-sum-of-areas', message: `Rapporten skriver inte ut totalpoängen; ${total} är summan av områdenas poäng.` });
   }
-  if (total !== null && (total < 0 || total > 800)) {
-    problems.push({ severity: 'warning', code: 'total-out-of-range', message: `Totalpoängen ${total} ligger utanför 0–800 och lämnas okänd.` });
+  if (total !== null && (total < 0 || total > TOTAL_MAX)) {
+    problems.push({ severity: 'warning', code: 'total-out-of-range', message: `Totalpoängen ${total} ligger utanför 0–${TOTAL_MAX} och lämnas okänd.` });
     total = null;
     totalSource = null;
   }
@@ -407,7 +437,7 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
   // What was found.
   if (table && table.areas.some((a) => a.rows.some((r) => !r.numbersMissing))) found.push('poängtabell');
   else if (table) found.push('poängtabell utan siffror');
-  if (sections.length > 0) found.push(`områdesavsnitt ${sections.length} av 8`);
+  if (sections.length > 0) found.push(`områdesavsnitt ${sections.length} av ${AREA_COUNT}`);
   if (areas.some((a) => a.strengths.length > 0)) found.push('styrkor');
   if (areas.some((a) => a.improvements.length > 0)) found.push('förbättringsmöjligheter');
   if (areas.some((a) => a.narratives.length > 0)) found.push('text per delområde');
@@ -426,12 +456,12 @@ function run(raw: string, options: ImportTextOptions, sourceHash: string): Impor
 
   // Refusals: not a report, truncated, or nothing scored.
   const tableAreas = new Set((table?.areas ?? []).filter((a) => a.rows.some((r) => !r.numbersMissing)).map((a) => a.number));
-  if (fw && sections.length < 8 && tableAreas.size < 8) {
+  if (fw && sections.length < AREA_COUNT && tableAreas.size < AREA_COUNT) {
     const have = new Set(sections.map((s) => s.number));
-    const missing = [1, 2, 3, 4, 5, 6, 7, 8].filter((n) => !have.has(n));
+    const missing = AREA_NUMBERS.filter((n) => !have.has(n));
     errors.push(
       sections.length === 0
-        ? 'Rapporten saknar avsnitten per område (Område 1–8); den verkar avkortad eller är inte en utvärderingsrapport.'
+        ? `Rapporten saknar avsnitten per område (Område ${AREA_RANGE}); den verkar avkortad eller är inte en utvärderingsrapport.`
         : `Rapporten verkar avkortad: avsnitten för område ${missing.join(', ')} saknas och poängtabellen täcker inte alla områden.`,
     );
   }

@@ -5,6 +5,7 @@
  */
 
 import { PLACE_CONFIDENCE, sortRun } from './classify.ts';
+import { joinCellLines } from './normalize.ts';
 import type { PreviewReviewItem } from './types.ts';
 import { partSource } from './vocabulary.ts';
 
@@ -40,7 +41,7 @@ function isAcronym(word: string): boolean {
 
 /** Splits a run-together list ("Webbsändning av möten Mål och resultat presenteras") into items. */
 export function splitRunTogether(text: string, nameWords: ReadonlySet<string> = new Set()): string[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = joinCellLines(text.split('\n')).replace(/\s+/g, ' ').trim();
   if (!clean) return [];
   if (/[•·▪●◦]/.test(clean)) {
     return clean
@@ -129,8 +130,8 @@ export function findLists(section: string, nameWords: ReadonlySet<string> = new 
           left.push(cells[0] ?? '');
           right.push(cells.slice(1).join(' '));
         }
-        out.strengths.push(...tidy(splitRunTogether(left.join(' '), nameWords)));
-        out.improvements.push(...tidy(splitRunTogether(right.join(' '), nameWords)));
+        out.strengths.push(...tidy(splitRunTogether(left.join('\n'), nameWords)));
+        out.improvements.push(...tidy(splitRunTogether(right.join('\n'), nameWords)));
       } else {
         // Both headings, then the cells of both columns in one run: sort by wording, never drop.
         for (const item of sortRun(tidy(splitRunTogether(rest, nameWords)))) {

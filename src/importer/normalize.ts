@@ -5,6 +5,7 @@
  */
 
 import { pageHeaderRegex } from './vocabulary.ts';
+import { decodeHtmlEntities } from '../domain/text.ts';
 
 export interface NormalizedText {
   /** Normalised text of the report body; lines (\n), table cells (\t) and page breaks (\f) kept. */
@@ -23,6 +24,44 @@ export interface NormalizedText {
 
 /** Words after a line-end hyphen that show the hyphen belongs to the word ("styr- och"). */
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|resp|respektive|till|som)\b/;
+
+/** A line ending in a hyphen right after a letter or digit, and the next line starting with a letter. */
+export function endsHyphenated(line: string, next: string): boolean {
+  return /[A-Za-zÅÄÖåäöéüÉÜ0-9]-$/.test(line.trimEnd()) && /^[A-Za-zÅÄÖåäöéüÉÜ]/.test(next.trimStart());
+}
+
+/**
+ * Joins a line ending in a hyphen with the next line. The hyphen is dropped for a word broken across the
+ * lines ("utveck-" "ling"), kept without a space in a compound with a proper noun, an acronym or a short
+ * prefix ("Malmö-" "Lundregionen", "LETA-" "programmet", "e-" "tjänster"), and kept with a space before
+ * a conjunction ("styr-" "och"). `dropped` tells whether the hyphen was removed.
+ */
+export function joinHyphenated(line: string, next: string): { text: string; dropped: boolean } {
+  const a = line.trimEnd();
+  const b = next.trimStart();
+  if (KEEP_HYPHEN_BEFORE.test(b)) return { text: `${a} ${b}`, dropped: false };
+  const word = /([A-Za-zÅÄÖåäöéüÉÜ0-9]+)-$/.exec(a)?.[1] ?? '';
+  const keep = /^[A-ZÅÄÖÉÜ]/.test(b) || /[A-ZÅÄÖÉÜ0-9]$/.test(word) || word.length <= 2;
+  return keep ? { text: `${a}${b}`, dropped: false } : { text: `${a.slice(0, -1)}${b}`, dropped: true };
+}
+
+/** Joins a wrapped line with the next: mends a line-end hyphen, no space after a slash ("Medborgar-/" "brukarorienterad"). */
+export function joinWrapped(line: string, next: string): string {
+  if (endsHyphenated(line, next)) return joinHyphenated(line, next).text;
+  if (/\S\/$/.test(line.trimEnd())) return `${line.trimEnd()}${next.trimStart()}`;
+  return `${line.trimEnd()} ${next.trimStart()}`;
+}
+
+/** Joins the lines of a table cell (or a run of list items) into one line (see joinWrapped). */
+export function joinCellLines(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    out = out ? joinWrapped(out, line) : line;
+  }
+  return out;
+}
 
 /**
  * Rejoins words hyphenated at a line end ("utveck-\nling" → "utveckling") and lines of a text
@@ -47,21 +86,19 @@ export function unwrapLines(text: string): { text: string; joined: number; dehyp
     while (i + 1 < lines.length) {
       const next = lines[i + 1] ?? '';
       if (line.includes('\t') || next.includes('\t') || next.trim() === '' || line.trim() === '') break;
-      const hyphen = /[A-Za-zÅÄÖåäöéü]-$/.test(line.trimEnd()) && /^[a-zåäöéü]/.test(next.trimStart());
+      const hyphen = endsHyphenated(line, next);
       const firstWord = next.trimStart().split(/\s/)[0] ?? '';
       const wouldNotFit = wrappedText && line.trimEnd().length + 1 + firstWord.length > width;
       if (hyphen && (wrappedText || line.trimEnd().length > 40)) {
-        if (KEEP_HYPHEN_BEFORE.test(next.trimStart())) line = `${line.trimEnd()} ${next.trimStart()}`;
-        else {
-          line = `${line.trimEnd().slice(0, -1)}${next.trimStart()}`;
-          dehyphenated += 1;
-        }
+        const joinedLine = joinHyphenated(line, next);
+        line = joinedLine.text;
+        if (joinedLine.dropped) dehyphenated += 1;
         joined += 1;
         i += 1;
         continue;
       }
       if (!wouldNotFit) break;
-      line = `${line.trimEnd()} ${next.trimStart()}`;
+      line = joinWrapped(line, next);
       joined += 1;
       i += 1;
     }
@@ -70,25 +107,19 @@ export function unwrapLines(text: string): { text: string; joined: number; dehyp
   return { text: out.join('\n'), joined: wrappedText ? joined : 0, dehyphenated };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /** Page headers such as "Sveriges Kommuner och Landsting 2013-07-04 24 (27)" or "25 Sveriges Kommuner och Landsting (39)" (see vocabulary.ts). */
 const PAGE_HEADER = pageHeaderRegex();
 
 const FOREIGN_TITLE = /^[ \t]{0,4}(?:\d{1,3}[ \t]{1,3})?Kommun[ \t]?Kompassen\b[^\n]{0,120}?\bANALYS AV\b/gim;
 
 function basicClean(raw: string): string {
-  return raw
+  const withoutTags = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060]/g, '')
+    .replace(/<\/?(?:ul|ol|li|p|br|div|span|table|tr|td|th|b|i|em|strong)\b[^<>\n]{0,300}>/gi, ' ');
+  return decodeHtmlEntities(withoutTags)
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/<\/?(?:ul|ol|li|p|br|div|span|table|tr|td|th|b|i|em|strong)\b[^<>\n]{0,300}>/gi, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? ' ')
-    .replace(/&#(\d{1,6});/g, (_m, code: string) => {
-      const n = Number(code);
-      return n > 31 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
-    })
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
     .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g, ' ');
 }

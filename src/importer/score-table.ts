@@ -6,6 +6,7 @@
  */
 
 import { partSource } from './vocabulary.ts';
+import { AREA_DIGIT } from '../domain/framework.ts';
 
 export interface TableRow {
   id: string;
@@ -37,7 +38,7 @@ export interface ScoreTable {
 }
 
 const HEADER = new RegExp(
-  `(?:^|[\\s%\\f])([1-8])\\.[ \\t]{0,3}((?:(?![1-8]\\.\\s)(?!\\n[ \\t]*\\n)[^\\f%]){2,160}?)[ \\t\\n]{1,6}${partSource('achieved')}[ \\t\\n]{1,6}${partSource('max')}[ \\t\\n]{1,6}${partSource('percent')}`,
+  `(?:^|[\\s%\\f])(${AREA_DIGIT})\\.[ \\t]{0,3}((?:(?!${AREA_DIGIT}\\.\\s)(?!\\n[ \\t]*\\n)[^\\f%]){2,160}?)[ \\t\\n]{1,6}${partSource('achieved')}[ \\t\\n]{1,6}${partSource('max')}[ \\t\\n]{1,6}${partSource('percent')}`,
   'gi',
 );
 const TRIPLE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{1,6}(\d{1,3})[ \t\n]{1,6}(\d{1,3}(?:[.,]\d{1,2})?)[ \t\n]{0,3}%/g;

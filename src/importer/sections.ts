@@ -2,7 +2,7 @@
  * Area sections of the report ("Område N Title", "Rubriker … Poäng NN", "Allmänt", one heading per
  * subarea, then the Styrkor/Förbättringsmöjligheter table). Pure.
  */
-import type { AreaDef } from '../domain/framework.ts';
+import { AREA_COUNT, AREA_DIGIT, type AreaDef } from '../domain/framework.ts';
 import { editDistance, foldKeep, foldWords, phraseRegex, wordSimilarity } from './fold.ts';
 import { partSource } from './vocabulary.ts';
 
@@ -13,8 +13,9 @@ export interface SectionBounds {
 }
 
 const AREA_WORD = partSource('area');
-const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f]{1,5}([1-8])(?![\\d.])`, 'gi');
-const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t\\f]{1,5}\\d[ \\t\\f:.–-]{0,4}`, 'i');
+// The number may be wrapped onto the next line ("… Område\n6 Kommunen som arbetsgivare").
+const AREA_HEADING = new RegExp(`(?:^|[\\s\\f])${AREA_WORD}[ \\t\\f\\n]{1,5}(${AREA_DIGIT})(?![\\d.])`, 'gi');
+const AREA_AT_START = new RegExp(`^${AREA_WORD}[ \\t\\f\\n]{1,5}\\d[ \\t\\f:.–-]{0,4}`, 'i');
 const TOC_ENTRY = new RegExp(`^${AREA_WORD}[ \\t]{1,3}\\d[^\\n\\f]{0,90}?(?:\\.{3,}|\\t\\d{1,3}[ \\t]*(?:\\n|$)|\\s\\d{1,3}\\s+${AREA_WORD})`, 'i');
 const HEADINGS_WORD = new RegExp(partSource('headings'), 'i');
 const GENERAL = new RegExp(`(?:^|[\\s\\f])${partSource('general')}(?![A-Za-zÅÄÖåäö])`, 'i');
@@ -45,7 +46,7 @@ export function findSections(text: string, stopAt: number): SectionBounds[] {
     bounds.push({ number: h.n, start: h.at, end: stopAt });
     pos = h.at + 10;
     expected += 1;
-    if (expected > 8) break;
+    if (expected > AREA_COUNT) break;
   }
   for (let i = 0; i < bounds.length - 1; i += 1) {
     const b = bounds[i];
@@ -85,7 +86,8 @@ export function readSectionHead(section: string, area: AreaDef | undefined): Sec
   if (num) {
     const v = Number(num[1]);
     if (v >= 0 && v <= 100) score = v;
-    block = block.slice(0, num.index) + block.slice(num.index + num[0].length);
+    // A space where the number stood: it may have ended a line inside a wrapped heading ("Strategi för\t79\ndemokrati…").
+    block = `${block.slice(0, num.index)} ${block.slice(num.index + num[0].length)}`;
   }
   block = block.replace(/(?<![A-Za-zÅÄÖåäö])Po[äa]ng(?![A-Za-zÅÄÖåäö])/gi, ' ');
   let headings: string[];
@@ -302,8 +304,17 @@ export function findNarratives(body: string, area: AreaDef | undefined, headings
       }
     }
     let end = words[endWi - 1]?.end ?? startWord?.end ?? 0;
-    // A heading on its own line ends at the line end.
-    if (lineEnd >= 0 && lineEnd - end < 60 && !/[.!?]/.test(body.slice(end, lineEnd))) end = lineEnd;
+    // A heading on its own line ends at the line end (of its last line when it wraps).
+    const endLine = body.indexOf('\n', end);
+    // The rest of the line belongs to the heading unless it starts a sentence (a capital letter).
+    const restOfLine = body.slice(end, endLine);
+    if (endLine >= 0 && endLine - end < 60 && !/[.!?]/.test(restOfLine) && !/^[ \t]*[A-ZÅÄÖÉÜ]/.test(restOfLine)) {
+      end = endLine;
+      // A heading wrapped in a narrow column: one more short line without a full stop, then a blank line.
+      const rest = body.slice(end + 1, end + 80);
+      const wrapped = /^([^\n.!?]{1,60})\n[ \t]*\n/.exec(rest);
+      if (wrapped && /^[ \t]*[a-zåäöéü]/.test(wrapped[1] ?? '')) end += 1 + (wrapped[1]?.length ?? 0);
+    }
     found.push({ id: s.id, at: startWord?.start ?? 0, end });
     wi = endWi;
   });

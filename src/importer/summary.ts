@@ -2,6 +2,7 @@
  * The summary chapter: overall comments, the printed total, and tables of earlier results
  * ("2013 2010 1. Offentlighet och demokrati 67 40 … TOTALT 525 390"). Pure.
  */
+import { AREA_COUNT, AREA_NUMBERS, TOTAL_MAX } from '../domain/framework.ts';
 
 export interface TotalFinding {
   value: number | null;
@@ -49,7 +50,7 @@ export function findEarlierTable(text: string, stopAt: number): EarlierTable | n
     const body = text.slice(m.index, Math.min(text.length, m.index + 1500));
     const areas: Array<Array<number | null>> = [];
     let pos = 0;
-    for (let k = 1; k <= 8; k += 1) {
+    for (const k of AREA_NUMBERS) {
       const row = new RegExp(`(?:^|\\s)(?:Område\\s{1,3})?${k}\\.?[ \\t\\n]{1,3}[^\\d\\f]{3,120}?((?:[ \\t\\n]{1,4}\\d{1,3}){${cols}})(?![\\d])`, 'g');
       row.lastIndex = pos;
       const r = row.exec(body);
@@ -58,9 +59,9 @@ export function findEarlierTable(text: string, stopAt: number): EarlierTable | n
       areas.push(nums.map((n) => (n >= 0 && n <= 100 ? n : null)));
       pos = r.index + r[0].length;
     }
-    if (areas.length < 8) continue;
+    if (areas.length < AREA_COUNT) continue;
     const tot = new RegExp(`^\\s{0,4}(?:TOTALT?|Totalt?|Total(?:poäng)?|Summa)\\s{1,4}((?:\\d{1,3}[ \\t\\n]{0,4}){${cols}})`).exec(body.slice(pos));
-    const totals = tot ? (tot[1] ?? '').trim().split(/\s+/).map((n) => Number(n)).map((n) => (n >= 0 && n <= 800 ? n : null)) : years.map(() => null);
+    const totals = tot ? (tot[1] ?? '').trim().split(/\s+/).map((n) => Number(n)).map((n) => (n >= 0 && n <= TOTAL_MAX ? n : null)) : years.map(() => null);
     return { years, areas, totals };
   }
   return null;
@@ -77,7 +78,7 @@ export function findStatedTotal(text: string, year: number | null, stopAt: numbe
     let m: RegExpExecArray | null;
     while ((m = dash.exec(scope)) !== null) {
       const v = Number(m[1]);
-      if (v <= 800) values.set(v, (values.get(v) ?? 0) + 3);
+      if (v <= TOTAL_MAX) values.set(v, (values.get(v) ?? 0) + 3);
     }
   }
   const sentences = scope.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])/);
@@ -89,7 +90,7 @@ export function findStatedTotal(text: string, year: number | null, stopAt: numbe
     let m: RegExpExecArray | null;
     while ((m = re.exec(s)) !== null) {
       const v = Number(m[1]);
-      if (v < 100 || v > 800) continue;
+      if (v < 100 || v > TOTAL_MAX) continue;
       const years = (s.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
       const near = s.slice(Math.max(0, m.index - 60), m.index + 20);
       if (TOTAL_REJECT.test(near)) continue;

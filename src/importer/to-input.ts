@@ -1,6 +1,6 @@
 /** Turns a preview into the plain data the evaluation service saves (a draft), plus earlier evaluations. */
 import { EvaluationInputSchema, type EvaluationInput } from '../domain/evaluation.ts';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { TOTAL_MAX, type FrameworkDef } from '../domain/framework.ts';
 import type { ImportPreview, ImportProblem } from './types.ts';
 
 export interface BuiltInputs {
@@ -48,7 +48,7 @@ export function buildInputs(args: {
     interviews: preview.interviews,
     interviewsApprox: preview.interviewsApprox,
     summary: preview.summary,
-    statedTotal: printedTotal !== null && printedTotal >= 0 && printedTotal <= 800 ? printedTotal : null,
+    statedTotal: printedTotal !== null && printedTotal >= 0 && printedTotal <= TOTAL_MAX ? printedTotal : null,
     evaluators: preview.evaluators.map((e) => ({ name: e.name.slice(0, 200), organisation: e.organisation.slice(0, 200), isLead: e.isLead })),
     scores,
     areas: preview.areas.map((a) => ({
@@ -88,7 +88,7 @@ export function buildInputs(args: {
       frameworkId: framework.id,
       status: 'draft',
       year: e.year,
-      statedTotal: e.total !== null && e.total >= 0 && e.total <= 800 ? e.total : null,
+      statedTotal: e.total !== null && e.total >= 0 && e.total <= TOTAL_MAX ? e.total : null,
       areas: e.areas.map((v, i) => ({ number: i + 1, statedScore: clampArea(v) })),
       source: { kind: 'import', fileName: preview.fileName.slice(0, 500), found: ['områdespoäng', ...(e.total !== null ? ['totalpoäng'] : [])] },
       sourceHash: `${preview.sourceHash}#${e.year}`,

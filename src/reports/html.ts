@@ -7,10 +7,7 @@ import { renderReportCharts } from './charts.ts';
 import { reportFonts } from './fonts.ts';
 import type { Block, Run } from './markdown.ts';
 import type { ReportViewModel, ScoreRow } from './view-model.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+import { escapeHtml } from '../domain/text.ts';
 
 const e = escapeHtml;
 

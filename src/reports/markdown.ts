@@ -5,6 +5,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { swedishTypography } from './typography.ts';
+import { decodeHtmlEntities } from '../domain/text.ts';
 
 export interface Run {
   text: string;
@@ -20,16 +21,6 @@ export type Block =
 interface Style {
   bold: boolean;
   italic: boolean;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
 }
 
 function pushRun(out: Run[], text: string, style: Style): void {
@@ -71,23 +62,23 @@ function inline(tokens: readonly Token[] | undefined, style: Style, out: Run[]):
         pushRun(out, ' ', style);
         break;
       case 'codespan':
-        pushRun(out, decodeEntities((t as Tokens.Codespan).text), style);
+        pushRun(out, decodeHtmlEntities((t as Tokens.Codespan).text), style);
         break;
       case 'html':
         // Tags are dropped; their text content is kept.
-        pushRun(out, decodeEntities((t as Tokens.HTML).text.replace(/<[^>]*>/g, '')), style);
+        pushRun(out, decodeHtmlEntities((t as Tokens.HTML).text.replace(/<[^>]*>/g, '')), style);
         break;
       case 'text': {
         const tt = t as Tokens.Text;
         if (tt.tokens && tt.tokens.length > 0) inline(tt.tokens, style, out);
-        else pushRun(out, decodeEntities(tt.text), style);
+        else pushRun(out, decodeHtmlEntities(tt.text), style);
         break;
       }
       case 'escape':
         pushRun(out, (t as Tokens.Escape).text, style);
         break;
       default:
-        pushRun(out, decodeEntities('text' in t && typeof t.text === 'string' ? t.text : t.raw), style);
+        pushRun(out, decodeHtmlEntities('text' in t && typeof t.text === 'string' ? t.text : t.raw), style);
     }
   }
 }
@@ -177,7 +168,7 @@ function blocks(tokens: readonly Token[], out: Block[]): void {
         break;
       }
       case 'html': {
-        const text = decodeEntities((t as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+        const text = decodeHtmlEntities((t as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
         const runs = finishRuns([{ text }]);
         if (runs.length) out.push({ kind: 'paragraph', runs });
         break;
@@ -187,7 +178,7 @@ function blocks(tokens: readonly Token[], out: Block[]): void {
       case 'def':
         break;
       default: {
-        const runs = finishRuns([{ text: decodeEntities(t.raw) }]);
+        const runs = finishRuns([{ text: decodeHtmlEntities(t.raw) }]);
         if (runs.length) out.push({ kind: 'paragraph', runs });
       }
     }

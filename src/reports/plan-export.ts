@@ -4,6 +4,7 @@
  */
 import JSZip from 'jszip';
 import { ITEM_STATUS_LABELS, PRIORITY_LABELS, type ActionPlanItemData } from '../domain/action-plan.ts';
+import { escapeHtml } from '../domain/text.ts';
 
 export const PLAN_COLUMNS = [
   'Område',
@@ -54,7 +55,7 @@ export function planCsv(plan: PlanTableInput): Buffer {
 /** Characters XML 1.0 does not allow (control characters other than tab, newline, carriage return). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(CONTROL, '');
+const xml = (s: string): string => escapeHtml(s).replace(CONTROL, '');
 const colName = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : colName(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
 
 /** An XLSX workbook with one sheet "Handlingsplan" (bold, frozen header row; numbers as numbers). */

@@ -11,6 +11,7 @@ import { formatPercent, formatPrintedPoints, percentOf } from '../domain/scoring
 import type { EvaluationSummary } from '../services/evaluation.service.ts';
 import { markdownToBlocks, plainToBlocks, type Block } from './markdown.ts';
 import { formatDateSv, joinSv, monthNameSv, ordinalSv, swedishTypography } from './typography.ts';
+import { foldName } from '../domain/text.ts';
 
 export type { Block, Run } from './markdown.ts';
 
@@ -221,14 +222,7 @@ const pts = (v: number | null): string => formatPrintedPoints(v);
 const pct = (achieved: number | null, max: number | null): string =>
   achieved === null || max === null || max <= 0 ? '–' : formatPercent(percentOf(achieved, max));
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const slug = (text: string): string => foldName(text, { separator: '-' });
 
 function evaluatorLine(e: Evaluation['evaluators'][number], l: ReportLabels): string {
   const parts = [e.name.trim()];

@@ -62,6 +62,18 @@ export function createActionPlanRepository(db: Db) {
       if (!row) throw new Error('report-back insert returned nothing');
       return row;
     },
+    /** Every plan and report-back, in a stable order (backup). */
+    async allPlans(executor: Db = db): Promise<ActionPlanRow[]> {
+      return executor.select().from(actionPlans).orderBy(asc(actionPlans.createdAt), asc(actionPlans.id));
+    },
+    async allReportBacks(executor: Db = db): Promise<ReportBackRow[]> {
+      return executor.select().from(reportBacks).orderBy(asc(reportBacks.planId), asc(reportBacks.number));
+    },
+    /** Writes plans and report-backs as they were exported (ids, versions and timestamps kept). */
+    async restore(plans: readonly ActionPlanRow[], backs: readonly ReportBackRow[], executor: Db = db): Promise<void> {
+      for (let i = 0; i < plans.length; i += 200) await executor.insert(actionPlans).values(plans.slice(i, i + 200));
+      for (let i = 0; i < backs.length; i += 200) await executor.insert(reportBacks).values(backs.slice(i, i + 200));
+    },
     async updateReportBack(planId: string, number: number, patch: Partial<ReportBackRow>, executor: Db = db): Promise<ReportBackRow | undefined> {
       const [row] = await executor.update(reportBacks).set(patch).where(and(eq(reportBacks.planId, planId), eq(reportBacks.number, number))).returning();
       return row;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'driz
 import type { Db } from '../db/client.ts';
 import { areaTexts, evaluations, evaluators, municipalities, subareaScores } from '../db/schema.ts';
 import type { AreaText, Evaluation, EvaluationInputParsed, EvaluationStatus } from '../domain/evaluation.ts';
+import { AREA_NUMBERS } from '../domain/framework.ts';
 
 export type EvaluationRow = typeof evaluations.$inferSelect;
 
@@ -32,6 +33,8 @@ export interface ScoreData {
   statedTotal: number | null;
   /** Set when a published correction replaced this evaluation. */
   supersededById: string | null;
+  /** Bumped by every change of the evaluation (read models compare it to reload only what changed). */
+  version: number;
   subareaPoints: Record<string, number>;
   statedAreaScores: Record<number, number>;
 }
@@ -49,6 +52,16 @@ function pickFacts(from: Facts): Facts {
 
 function emptyArea(number: number): AreaText {
   return { number, statedScore: null, summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] };
+}
+
+/** Evaluations restored per batch, and rows per multi-row statement (well below the 65,535 parameters of one statement). */
+const RESTORE_BATCH = 100;
+const ROWS_PER_STATEMENT = 1000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 export function createEvaluationRepository(db: Db) {
@@ -82,22 +95,35 @@ export function createEvaluationRepository(db: Db) {
       return row.id;
     },
 
-    /** Restores an exported evaluation exactly (id, version, timestamps kept). */
-    async insertRestored(e: Evaluation, executor: Db = db): Promise<void> {
-      await executor.insert(evaluations).values({
-        id: e.id,
-        ...pickFacts(e),
-        source: e.source,
-        supersedesId: e.supersedesId,
-        supersededById: e.supersededById,
-        version: e.version,
-        createdAt: new Date(e.createdAt),
-        updatedAt: new Date(e.updatedAt),
-        updatedBy: e.updatedBy,
-      });
-      await repo.replaceEvaluators(e.id, e.evaluators, executor);
-      await repo.setScores(e.id, e.scores, executor);
-      for (const area of e.areas) await repo.upsertArea(e.id, area, executor);
+    /**
+     * Restores exported evaluations exactly (ids, versions, timestamps kept), with one multi-row
+     * statement per table and batch instead of a dozen statements per evaluation.
+     */
+    async insertRestored(list: readonly Evaluation[], executor: Db = db): Promise<void> {
+      for (let i = 0; i < list.length; i += RESTORE_BATCH) {
+        const batch = list.slice(i, i + RESTORE_BATCH);
+        await executor.insert(evaluations).values(
+          batch.map((e) => ({
+            id: e.id,
+            ...pickFacts(e),
+            source: e.source,
+            supersedesId: e.supersedesId,
+            supersededById: e.supersededById,
+            version: e.version,
+            createdAt: new Date(e.createdAt),
+            updatedAt: new Date(e.updatedAt),
+            updatedBy: e.updatedBy,
+          })),
+        );
+        const people = batch.flatMap((e) => e.evaluators.map((v, position) => ({ evaluationId: e.id, position, name: v.name, organisation: v.organisation, isLead: v.isLead })));
+        const points = batch.flatMap((e) => Object.entries(e.scores).flatMap(([subareaId, p]) => (p === null ? [] : [{ evaluationId: e.id, subareaId, points: p }])));
+        const texts = batch.flatMap((e) =>
+          e.areas.map((a) => ({ evaluationId: e.id, areaNumber: a.number, statedScore: a.statedScore, summary: a.summary, narratives: a.narratives, strengths: a.strengths, improvements: a.improvements, goodExamples: a.goodExamples })),
+        );
+        for (const chunk of chunks(people, ROWS_PER_STATEMENT)) await executor.insert(evaluators).values(chunk);
+        for (const chunk of chunks(points, ROWS_PER_STATEMENT)) await executor.insert(subareaScores).values(chunk);
+        for (const chunk of chunks(texts, ROWS_PER_STATEMENT)) await executor.insert(areaTexts).values(chunk);
+      }
     },
 
     async replaceEvaluators(id: string, list: Evaluation['evaluators'], executor: Db = db): Promise<void> {
@@ -183,7 +209,7 @@ export function createEvaluationRepository(db: Db) {
       ]);
       const e = head.e;
       const byNumber = new Map(areas.map((a) => [a.areaNumber, a]));
-      const areaList: AreaText[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+      const areaList: AreaText[] = AREA_NUMBERS.map((n) => {
         const a = byNumber.get(n);
         return a
           ? { number: n, statedScore: a.statedScore, summary: a.summary, narratives: a.narratives, strengths: a.strengths, improvements: a.improvements, goodExamples: a.goodExamples }
@@ -237,6 +263,7 @@ export function createEvaluationRepository(db: Db) {
           status: evaluations.status,
           statedTotal: evaluations.statedTotal,
           supersededById: evaluations.supersededById,
+          version: evaluations.version,
         })
         .from(evaluations)
         .where(parts.length ? and(...parts) : undefined);
@@ -291,6 +318,11 @@ export function createEvaluationRepository(db: Db) {
         .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
         .where(eq(evaluations.frameworkId, frameworkId))
         .orderBy(asc(subareaScores.subareaId), asc(municipalities.name), asc(evaluations.year));
+    },
+
+    /** Id and version of every evaluation: what a read model checks after a change (two columns, no texts). */
+    async versions(): Promise<Array<{ id: string; version: number }>> {
+      return db.select({ id: evaluations.id, version: evaluations.version }).from(evaluations);
     },
 
     async allIds(executor: Db = db): Promise<string[]> {

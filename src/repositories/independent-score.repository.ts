@@ -66,6 +66,23 @@ export function createIndependentScoreRepository(db: Db) {
       }
     },
 
+    /** Every stored sheet and agreed score, in a stable order (backup). */
+    async allSheets(executor: Db = db): Promise<Array<typeof independentScoreSheets.$inferSelect>> {
+      return executor.select().from(independentScoreSheets).orderBy(asc(independentScoreSheets.evaluationId), asc(independentScoreSheets.userId));
+    },
+    async allAgreed(executor: Db = db): Promise<Array<typeof agreedScores.$inferSelect>> {
+      return executor.select().from(agreedScores).orderBy(asc(agreedScores.evaluationId), asc(agreedScores.subareaId));
+    },
+    /** Writes sheets and agreed scores as they were exported. */
+    async restore(
+      sheets: ReadonlyArray<typeof independentScoreSheets.$inferInsert>,
+      agreed: ReadonlyArray<typeof agreedScores.$inferInsert>,
+      executor: Db = db,
+    ): Promise<void> {
+      for (let i = 0; i < sheets.length; i += 500) await executor.insert(independentScoreSheets).values(sheets.slice(i, i + 500));
+      for (let i = 0; i < agreed.length; i += 500) await executor.insert(agreedScores).values(agreed.slice(i, i + 500));
+    },
+
     /** Submitted sheets of every evaluation of a framework version (for the calibration report). */
     async submittedByFramework(frameworkId: string, executor: Db = db): Promise<Map<string, IndependentSheet[]>> {
       const rows = await executor

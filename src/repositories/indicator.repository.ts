@@ -27,6 +27,31 @@ export function createIndicatorRepository(db: Db) {
       const rows = await executor.select().from(indicators).where(eq(indicators.municipalityCode, code)).orderBy(asc(indicators.name), asc(indicators.kpi));
       return withData(rows, executor);
     },
+    /** Every indicator with its values and targets, in a stable order (backup). */
+    async all(executor: Db = db): Promise<IndicatorWithData[]> {
+      const rows = await executor.select().from(indicators).orderBy(asc(indicators.municipalityCode), asc(indicators.kpi));
+      const [values, targets] = await Promise.all([
+        executor.select().from(indicatorValues).orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.period), asc(indicatorValues.gender)),
+        executor.select().from(indicatorTargets).orderBy(asc(indicatorTargets.indicatorId), asc(indicatorTargets.period), asc(indicatorTargets.createdAt), asc(indicatorTargets.id)),
+      ]);
+      const byIndicator = <T extends { indicatorId: string }>(list: T[]): Map<string, T[]> => {
+        const out = new Map<string, T[]>();
+        for (const x of list) out.set(x.indicatorId, [...(out.get(x.indicatorId) ?? []), x]);
+        return out;
+      };
+      const v = byIndicator(values);
+      const t = byIndicator(targets);
+      return rows.map((r) => ({ ...r, values: v.get(r.id) ?? [], targets: t.get(r.id) ?? [] }));
+    },
+    /** Writes indicators, values and targets as they were exported (ids and timestamps kept). */
+    async restore(list: readonly IndicatorWithData[], executor: Db = db): Promise<void> {
+      const chunks = async <T>(rows: T[], write: (part: T[]) => Promise<unknown>): Promise<void> => {
+        for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
+      };
+      await chunks(list.map(({ values: _v, targets: _t, ...r }) => r), (part) => executor.insert(indicators).values(part));
+      await chunks(list.flatMap((i) => i.values), (part) => executor.insert(indicatorValues).values(part));
+      await chunks(list.flatMap((i) => i.targets), (part) => executor.insert(indicatorTargets).values(part));
+    },
     async get(id: string, executor: Db = db): Promise<IndicatorWithData | undefined> {
       const rows = await executor.select().from(indicators).where(eq(indicators.id, id));
       return (await withData(rows, executor))[0];

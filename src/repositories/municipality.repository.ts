@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { municipalities } from '../db/schema.ts';
-import { foldName } from '../domain/municipality-search.ts';
+import { foldName } from '../domain/text.ts';
 import type { MunicipalityRecord } from '../catalog/municipalities.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { SYSTEM } from '../domain/access.ts';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
+import { ActionPlanItemDataSchema, CADENCES, checkItem } from '../domain/action-plan.ts';
 import { EvaluationInputSchema } from '../domain/evaluation.ts';
+import { GENDERS } from '../domain/indicator-file.ts';
 import { validateFramework } from '../domain/framework.ts';
 import { checkSubareaPoints } from '../domain/scoring.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
@@ -19,7 +21,10 @@ import type { AuditRow } from '../repositories/audit.repository.ts';
 import type { CommentRow } from '../repositories/assignment.repository.ts';
 import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
 import { createAuditRepository } from '../repositories/audit.repository.ts';
+import { createActionPlanRepository, type ActionPlanRow, type ReportBackRow } from '../repositories/action-plan.repository.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
+import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import { createIndicatorRepository, type IndicatorWithData } from '../repositories/indicator.repository.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -41,6 +46,36 @@ export interface ExportDocument {
   comments?: Array<Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy'> & { createdAt: string; parentId?: string | null; internal?: boolean; resolvedAt?: string | null; resolvedBy?: string | null }>;
   /** The audit trail, in order. */
   auditLog?: Array<Omit<AuditRow, 'at'> & { at: string }>;
+  /** Each assigned evaluator's own scores and the team's agreed scores. Optional in older exports. */
+  independentScoreSheets?: ExportedSheet[];
+  agreedScores?: ExportedAgreedScore[];
+  /** Follow-up: action plans, their report-backs, indicators with values and targets. Optional in older exports. */
+  actionPlans?: ExportedActionPlan[];
+  reportBacks?: ExportedReportBack[];
+  indicators?: ExportedIndicator[];
+}
+
+type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? string | null : string };
+export type ExportedActionPlan = Dated<ActionPlanRow, 'createdAt' | 'updatedAt'>;
+export type ExportedReportBack = Dated<ReportBackRow, 'createdAt'>;
+export type ExportedIndicator = Dated<Omit<IndicatorWithData, 'values' | 'targets'>, 'createdAt'> & {
+  values: Array<Dated<IndicatorWithData['values'][number], 'updatedAt'>>;
+  targets: Array<Dated<IndicatorWithData['targets'][number], 'createdAt'>>;
+};
+export interface ExportedSheet {
+  evaluationId: string;
+  userId: string;
+  scores: Record<string, number>;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+export interface ExportedAgreedScore {
+  evaluationId: string;
+  subareaId: string;
+  value: number;
+  reason: string;
+  agreedBy: string;
+  agreedAt: string;
 }
 
 export interface ExportedUser {
@@ -54,6 +89,85 @@ export interface ExportedUser {
   disabled: boolean;
   createdAt: string;
 }
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
+const shortText = (max: number) => z.string().max(max);
+
+const ActionPlanExportSchema = z.object({
+  id: z.uuid(),
+  evaluationId: z.uuid(),
+  municipalityCode: z.string().max(8),
+  title: shortText(300),
+  caseNumber: shortText(100),
+  officer: shortText(200),
+  cadence: z.enum(CADENCES),
+  published: z.boolean(),
+  demo: z.boolean(),
+  items: z.array(ActionPlanItemDataSchema).max(2000),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: shortText(200).nullable(),
+});
+
+const ReportBackExportSchema = z.object({
+  planId: z.uuid(),
+  number: z.number().int().min(1),
+  periodStart: isoDay.nullable(),
+  periodEnd: isoDay,
+  reportDate: isoDay,
+  caseNumber: shortText(100),
+  officer: shortText(200),
+  decisionProposal: z.array(shortText(1000)).max(20),
+  summary: shortText(20_000),
+  nextSteps: shortText(20_000),
+  // What was reported, as it was: the document is made again from it, so its main parts must be there.
+  snapshot: z.looseObject({
+    municipality: z.object({ code: z.string(), name: z.string() }),
+    evaluation: z.looseObject({ id: z.string(), year: z.number() }),
+    items: z.array(ActionPlanItemDataSchema),
+    changes: z.array(z.looseObject({ itemId: z.string(), changes: z.array(z.string()) })),
+    indicators: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+  }),
+  createdAt: z.iso.datetime(),
+  createdBy: shortText(200),
+});
+
+const IndicatorExportSchema = z.object({
+  id: z.uuid(),
+  municipalityCode: z.string().max(8),
+  kpi: z.string().min(1).max(40),
+  name: shortText(300),
+  unit: shortText(50),
+  direction: z.enum(['higher', 'lower']),
+  baselineValue: z.number().finite().nullable(),
+  baselinePeriod: z.number().int().nullable(),
+  demo: z.boolean(),
+  createdAt: z.iso.datetime(),
+  values: z.array(
+    z.object({
+      indicatorId: z.uuid(),
+      period: z.number().int().min(1900).max(2100),
+      gender: z.enum(GENDERS),
+      value: z.number().finite().nullable(),
+      status: shortText(100),
+      source: z.enum(['manual', 'csv', 'kolada']),
+      updatedAt: z.iso.datetime(),
+    }),
+  ),
+  targets: z.array(
+    z.object({
+      id: z.uuid(),
+      indicatorId: z.uuid(),
+      label: shortText(200),
+      period: z.number().int().min(1900).max(2100),
+      targetDate: isoDay.nullable(),
+      value: z.number().finite(),
+      planItemId: z.uuid().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+});
 
 const HeaderSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: 'filen är inte en kompass-export' }),
@@ -110,6 +224,32 @@ const HeaderSchema = z.object({
       }),
     )
     .optional(),
+  independentScoreSheets: z
+    .array(
+      z.object({
+        evaluationId: z.uuid(),
+        userId: z.uuid(),
+        scores: z.record(z.string().max(20), z.number().finite()),
+        submittedAt: z.iso.datetime().nullable(),
+        updatedAt: z.iso.datetime(),
+      }),
+    )
+    .optional(),
+  agreedScores: z
+    .array(
+      z.object({
+        evaluationId: z.uuid(),
+        subareaId: z.string().max(20),
+        value: z.number().finite(),
+        reason: shortText(2000),
+        agreedBy: shortText(200),
+        agreedAt: z.iso.datetime(),
+      }),
+    )
+    .optional(),
+  actionPlans: z.array(ActionPlanExportSchema).optional(),
+  reportBacks: z.array(ReportBackExportSchema).optional(),
+  indicators: z.array(IndicatorExportSchema).optional(),
 });
 
 /** Paths of values seen twice in a list (ids, e-mail addresses, pairs). */
@@ -139,6 +279,14 @@ function checkReferences(doc: z.infer<typeof HeaderSchema>, municipalityCodes: R
     ...duplicates(doc.assignments, (a) => `${a.evaluationId} ${a.userId}`, (i) => `assignments[${i}]`, 'tilldelningen'),
     ...duplicates(doc.comments, (c) => c.id, (i) => `comments[${i}].id`, 'id'),
     ...duplicates(doc.auditLog, (r) => String(r.id), (i) => `auditLog[${i}].id`, 'id'),
+    ...duplicates(doc.independentScoreSheets, (s) => `${s.evaluationId} ${s.userId}`, (i) => `independentScoreSheets[${i}]`, 'bedömningen'),
+    ...duplicates(doc.agreedScores, (a) => `${a.evaluationId} ${a.subareaId}`, (i) => `agreedScores[${i}]`, 'den överenskomna poängen'),
+    ...duplicates(doc.actionPlans, (p) => p.id, (i) => `actionPlans[${i}].id`, 'id'),
+    ...duplicates(doc.actionPlans, (p) => p.evaluationId, (i) => `actionPlans[${i}].evaluationId`, 'en handlingsplan för utvärderingen'),
+    ...duplicates(doc.reportBacks, (r) => `${r.planId} ${r.number}`, (i) => `reportBacks[${i}].number`, 'återrapporteringen'),
+    ...duplicates(doc.indicators, (x) => x.id, (i) => `indicators[${i}].id`, 'id'),
+    ...duplicates(doc.indicators, (x) => `${x.municipalityCode} ${x.kpi}`, (i) => `indicators[${i}].kpi`, 'indikatorn'),
+    ...duplicates(doc.indicators?.flatMap((x) => x.targets), (t) => t.id, (i) => `indicators.targets[${i}].id`, 'id'),
   ];
   const evaluationIds = new Set(doc.evaluations.map((e) => e.id));
   const userIds = new Set((doc.users ?? []).map((u) => u.id));
@@ -155,6 +303,36 @@ function checkReferences(doc: z.infer<typeof HeaderSchema>, municipalityCodes: R
   (doc.comments ?? []).forEach((c, i) => {
     if (!evaluationIds.has(c.evaluationId)) problems.push({ path: `comments[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
     if (c.userId !== null && !userIds.has(c.userId)) problems.push({ path: `comments[${i}].userId`, message: 'användaren finns inte i filen' });
+  });
+  (doc.independentScoreSheets ?? []).forEach((s, i) => {
+    if (!evaluationIds.has(s.evaluationId)) problems.push({ path: `independentScoreSheets[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
+    if (!userIds.has(s.userId)) problems.push({ path: `independentScoreSheets[${i}].userId`, message: 'användaren finns inte i filen' });
+  });
+  (doc.agreedScores ?? []).forEach((a, i) => {
+    if (!evaluationIds.has(a.evaluationId)) problems.push({ path: `agreedScores[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
+  });
+  const municipalityOf = new Map(doc.evaluations.map((e) => [e.id, e.municipalityCode]));
+  const planIds = new Set((doc.actionPlans ?? []).map((p) => p.id));
+  (doc.actionPlans ?? []).forEach((p, i) => {
+    const owner = municipalityOf.get(p.evaluationId);
+    if (owner === undefined) problems.push({ path: `actionPlans[${i}].evaluationId`, message: 'utvärderingen finns inte i filen' });
+    else if (owner !== p.municipalityCode) problems.push({ path: `actionPlans[${i}].municipalityCode`, message: `planen hör till kommun ${p.municipalityCode} men utvärderingen till ${owner}` });
+    problems.push(...duplicates(p.items, (it) => it.id, (j) => `actionPlans[${i}].items[${j}].id`, 'id'));
+  });
+  (doc.reportBacks ?? []).forEach((r, i) => {
+    if (!planIds.has(r.planId)) problems.push({ path: `reportBacks[${i}].planId`, message: 'handlingsplanen finns inte i filen' });
+  });
+  (doc.indicators ?? []).forEach((x, i) => {
+    if (!municipalityCodes.has(x.municipalityCode)) problems.push({ path: `indicators[${i}].municipalityCode`, message: `kommunkoden ${x.municipalityCode} finns inte` });
+    const items = new Set((doc.actionPlans ?? []).filter((p) => p.municipalityCode === x.municipalityCode).flatMap((p) => p.items.map((it) => it.id)));
+    x.values.forEach((v, j) => {
+      if (v.indicatorId !== x.id) problems.push({ path: `indicators[${i}].values[${j}].indicatorId`, message: 'värdet hör till en annan indikator' });
+    });
+    problems.push(...duplicates(x.values, (v) => `${v.period} ${v.gender}`, (j) => `indicators[${i}].values[${j}]`, 'värdet för året och könet'));
+    x.targets.forEach((t, j) => {
+      if (t.indicatorId !== x.id) problems.push({ path: `indicators[${i}].targets[${j}].indicatorId`, message: 'målet hör till en annan indikator' });
+      if (t.planItemId !== null && !items.has(t.planItemId)) problems.push({ path: `indicators[${i}].targets[${j}].planItemId`, message: 'åtgärdspunkten finns inte i kommunens handlingsplaner i filen' });
+    });
   });
   return problems;
 }
@@ -206,6 +384,30 @@ function checkDocument(doc: ExportDocument, stored: ReadonlyMap<string, Framewor
       if (msg) problems.push({ path: `${where}.scores.${id}`, message: msg });
     }
   });
+  const frameworkOf = (evaluationId: string): FrameworkDef | undefined => {
+    const e = doc.evaluations.find((x) => x.id === evaluationId);
+    return e ? frameworks.get(e.frameworkId) : undefined;
+  };
+  (doc.agreedScores ?? []).forEach((a, i) => {
+    const fw = frameworkOf(a.evaluationId);
+    const msg = fw ? checkSubareaPoints(fw, a.subareaId, a.value) : null;
+    if (msg) problems.push({ path: `agreedScores[${i}]`, message: msg });
+  });
+  (doc.independentScoreSheets ?? []).forEach((s, i) => {
+    const fw = frameworkOf(s.evaluationId);
+    if (!fw) return;
+    for (const [id, points] of Object.entries(s.scores)) {
+      const msg = checkSubareaPoints(fw, id, points);
+      if (msg) problems.push({ path: `independentScoreSheets[${i}].scores.${id}`, message: msg });
+    }
+  });
+  (doc.actionPlans ?? []).forEach((p, i) => {
+    const fw = frameworkOf(p.evaluationId);
+    if (!fw) return;
+    p.items.forEach((item, j) => {
+      for (const d of checkItem(item, fw)) problems.push({ path: `actionPlans[${i}].items[${j}].${d.path ?? ''}`, message: d.message });
+    });
+  });
   return problems;
 }
 
@@ -221,6 +423,9 @@ export function createBackupService(services: {
   const evaluationRepo = createEvaluationRepository(db);
   const assignmentRepo = createAssignmentRepository(db);
   const auditRepo = createAuditRepository(db);
+  const planRepo = createActionPlanRepository(db);
+  const indicatorRepo = createIndicatorRepository(db);
+  const independentRepo = createIndependentScoreRepository(db);
   return {
     async exportDatabase(): Promise<ExportDocument> {
       const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, version: _v, ...f }) => f);
@@ -244,11 +449,35 @@ export function createBackupService(services: {
       const assignments = (await assignmentRepo.all()).map((a) => ({ evaluationId: a.evaluationId, userId: a.userId, isLead: a.isLead }));
       const comments = (await assignmentRepo.allComments()).map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null }));
       const auditLog = (await auditRepo.all()).map((r) => ({ ...r, at: r.at.toISOString() }));
-      return { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks, evaluations, users, assignments, comments, auditLog };
+      const independentScoreSheets = (await independentRepo.allSheets()).map((s) => ({ ...s, submittedAt: s.submittedAt?.toISOString() ?? null, updatedAt: s.updatedAt.toISOString() }));
+      const agreedScores = (await independentRepo.allAgreed()).map((a) => ({ ...a, agreedAt: a.agreedAt.toISOString() }));
+      const actionPlans = (await planRepo.allPlans()).map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() }));
+      const reportBacks = (await planRepo.allReportBacks()).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      const indicators = (await indicatorRepo.all()).map((x) => ({
+        ...x,
+        createdAt: x.createdAt.toISOString(),
+        values: x.values.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() })),
+        targets: x.targets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
+      }));
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        frameworks,
+        evaluations,
+        users,
+        assignments,
+        comments,
+        auditLog,
+        independentScoreSheets,
+        agreedScores,
+        actionPlans,
+        reportBacks,
+        indicators,
+      };
     },
 
     /** Imports an export into a database without evaluations. All or nothing. */
-    async importDatabase({ document }: { document: unknown }): Promise<{ frameworks: number; evaluations: number; users: number; auditRecords: number }> {
+    async importDatabase({ document }: { document: unknown }): Promise<{ frameworks: number; evaluations: number; users: number; auditRecords: number; actionPlans: number; indicators: number }> {
       const head = HeaderSchema.safeParse(document);
       if (!head.success) {
         throw new DomainError('validation', `Importen avbröts: ${head.error.issues.map((i) => `${i.path.join('.') || 'dokument'}: ${i.message}`).join('; ')}`);
@@ -278,21 +507,47 @@ export function createBackupService(services: {
           }
           for (const u of extra.users ?? []) await accounts.insertUser({ ...u, createdAt: new Date(u.createdAt) }, t);
           // The search index is filled in batches after the texts rather than by a trigger per row.
-          await services.goodExamples.deferIndexing(t);
-          for (const e of doc.evaluations) await evaluationRepo.insertRestored(e, t);
+          const dropped = await services.goodExamples.deferIndexing(t);
+          await evaluationRepo.insertRestored(doc.evaluations, t);
           const ids = doc.evaluations.map((e) => e.id);
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
-          await services.goodExamples.settleIndex(t);
+          await services.goodExamples.settleIndex(t, dropped);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
           await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
+          await independentRepo.restore(
+            (extra.independentScoreSheets ?? []).map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt), updatedAt: new Date(s.updatedAt) })),
+            (extra.agreedScores ?? []).map((a) => ({ ...a, agreedAt: new Date(a.agreedAt) })),
+            t,
+          );
+          await planRepo.restore(
+            (extra.actionPlans ?? []).map((p) => ({ ...p, createdAt: new Date(p.createdAt), updatedAt: new Date(p.updatedAt) })),
+            (extra.reportBacks ?? []).map((r) => ({ ...r, snapshot: r.snapshot as unknown as ReportBackRow['snapshot'], createdAt: new Date(r.createdAt) })),
+            t,
+          );
+          await indicatorRepo.restore(
+            (extra.indicators ?? []).map((x) => ({
+              ...x,
+              createdAt: new Date(x.createdAt),
+              values: x.values.map((v) => ({ ...v, updatedAt: new Date(v.updatedAt) })),
+              targets: x.targets.map((tg) => ({ ...tg, createdAt: new Date(tg.createdAt) })),
+            })),
+            t,
+          );
         });
       } catch (e) {
         // The transaction rolled back: nothing was written.
         throw importFailure(e);
       }
       services.frameworks.invalidate();
-      return { frameworks: fwCount, evaluations: doc.evaluations.length, users: extra.users?.length ?? 0, auditRecords: extra.auditLog?.length ?? 0 };
+      return {
+        frameworks: fwCount,
+        evaluations: doc.evaluations.length,
+        users: extra.users?.length ?? 0,
+        auditRecords: extra.auditLog?.length ?? 0,
+        actionPlans: extra.actionPlans?.length ?? 0,
+        indicators: extra.indicators?.length ?? 0,
+      };
     },
   };
 }

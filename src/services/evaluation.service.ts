@@ -18,7 +18,7 @@ import {
   type EvaluationInput,
   type EvaluationStatus,
 } from '../domain/evaluation.ts';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { AREA_RANGE, isAreaNumber, type FrameworkDef } from '../domain/framework.ts';
 import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
   averageOfComparable,
@@ -39,6 +39,7 @@ import { createIndependentScoreRepository } from '../repositories/independent-sc
 import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
+import type { ConcordanceService } from './concordance.service.ts';
 import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
 import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -98,7 +99,7 @@ function when(d: { year: number; month: number | null; reportDate: string | null
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService }) {
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'> }) {
   const { db, frameworks, municipalities, audit } = deps;
   const repo = createEvaluationRepository(db);
   const assignments = createAssignmentRepository(db);
@@ -217,7 +218,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         .filter((d) => d.id !== id && !d.supersededById && canViewEvaluation(viewer, d) && when(d) < when(own))
         .sort((a, b) => when(b).localeCompare(when(a)));
       const prev = history[0];
-      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }) : null;
+      // Across versions areas pair only through the concordance (never by number).
+      const counterparts = prev && prev.frameworkId !== row.frameworkId ? await deps.concordances.areaMap(row.frameworkId, prev.frameworkId) : null;
+      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }, counterparts) : null;
 
       // A superseded evaluation is replaced by its correction: only the current version counts.
       const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id && !d.supersededById);
@@ -367,7 +370,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     },
 
     async updateArea({ id, number, expectedVersion, patch, viewer }: { id: string; number: number; expectedVersion: number; patch: AreaPatch; viewer: Viewer }): Promise<Evaluation> {
-      if (!Number.isInteger(number) || number < 1 || number > 8) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade 1–8.`);
+      if (!isAreaNumber(number)) throw new DomainError('validation', `Område ${number} finns inte; områdena är numrerade ${AREA_RANGE}.`);
       return versionedWrite(id, expectedVersion, viewer, `update_area_${number}`, async (tx, _row, fw) => {
         const current = (await repo.getFull(id, tx))?.areas.find((a) => a.number === number);
         // A merge: the fields sent replace the stored ones, the others stay as they are.
@@ -473,6 +476,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     assignmentOf,
     mustSee,
     conflict,
+    /** Size of the in-memory score index and evaluations reloaded into it since start (tests, benchmarks). */
+    scoreIndexStats: () => index.stats(),
   };
   return service;
 }

@@ -108,7 +108,7 @@ export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkSe
     /** Bulk imports: see the search repository. */
     deferIndexing: (executor: Db) => search.deferIndexing(executor),
     fillIndex: (ids: readonly string[], executor: Db) => search.fillIndex(ids, executor),
-    settleIndex: (executor: Db) => search.settleIndex(executor),
+    settleIndex: (executor: Db, dropped: readonly string[]) => search.settleIndex(executor, dropped),
     countDocuments: () => search.countDocuments(),
   };
 }

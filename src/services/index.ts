@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../db/client.ts';
+import { createFileStore } from '../repositories/file-store.ts';
+import { createEvidenceService } from './evidence.service.ts';
+import { createInterviewService } from './interview.service.ts';
+import { createQuestionnaireService } from './questionnaire.service.ts';
 import { createActionPlanService } from './action-plan.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService, type AuthSettings } from './auth.service.ts';
@@ -20,14 +27,20 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createBenchmarkService } from './benchmark.service.ts';
+import { createConcordanceService } from './concordance.service.ts';
+import { createOpenDataService } from './open-data.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
 /** Wires the services over one database. HTTP and CLI both use this. */
-export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; mail?: MailSettings } = {}) {
+export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; mail?: MailSettings; filesDir?: string } = {}) {
   const municipalities = createMunicipalityService(db);
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit });
+  const concordances = createConcordanceService({ db, frameworks, audit });
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances });
+  const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
+  const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
   const clock = opts.clock ? { clock: opts.clock } : {};
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
@@ -49,6 +62,11 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
   const oidc = createOidcService({ db });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks });
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
+  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks });
   return {
     db,
     tasks,
@@ -73,10 +91,17 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     backup,
     oidc,
+    concordances,
+    benchmarks,
+    openData,
+    questionnaires,
+    evidence,
+    interviews,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();
       await frameworks.ensureCatalog();
+      await concordances.ensureCatalog();
     },
   };
 }

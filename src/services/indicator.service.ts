@@ -11,6 +11,7 @@ import type { ActionPlanRepository } from '../repositories/action-plan.repositor
 import { createIndicatorRepository, type IndicatorWithData } from '../repositories/indicator.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
+import { foldName } from '../domain/text.ts';
 
 export interface IndicatorView {
   id: string;
@@ -66,7 +67,7 @@ function viewOf(i: IndicatorWithData): IndicatorView {
 }
 
 const refuse = (viewer: Viewer, message: string): DomainError => new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', message);
-const ownKpi = (name: string): string => `EGEN-${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30).toUpperCase() || 'INDIKATOR'}`;
+const ownKpi = (name: string): string => `EGEN-${foldName(name, { separator: '-' }).slice(0, 30).toUpperCase() || 'INDIKATOR'}`;
 
 export function createIndicatorService(deps: { db: Db; audit: AuditService; municipalities: MunicipalityService; plans: ActionPlanRepository }) {
   const { db, audit, municipalities } = deps;

@@ -96,6 +96,10 @@ export function createPublicPagesService(deps: { evaluations: EvaluationService;
       pattern: patterns.goodExamples,
       meta: { title: `Goda exempel – ${SITE}`, description: 'Goda exempel ur publicerade utvärderingar enligt Kommunkompassen, per område och delområde.', path: paths.goodExamples(), type: 'website' },
     },
+    {
+      pattern: patterns.benchmarks,
+      meta: { title: `Jämförelsetal och öppna data – ${SITE}`, description: 'Medelvärde, median och spridning per område och delområde i publicerade utvärderingar enligt Kommunkompassen, kommunens placering i länet, och alla poäng som öppna data.', path: paths.benchmarks(), type: 'website' },
+    },
     { pattern: patterns.signIn, meta: { title: `Logga in – ${SITE}`, description: SITE_DESCRIPTION, path: paths.signIn(), type: 'website', noindex: true } },
   ];
 

@@ -7,6 +7,7 @@ import { DomainError, type ErrorCode, type ErrorDetail } from '../domain/errors.
 import type { FrameworkDef } from '../domain/framework.ts';
 import type { Extraction } from '../importer/extract.ts';
 import type { ImportResult } from '../importer/types.ts';
+import type { ConductDocument } from '../reports/conduct-document.ts';
 import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
 import { createWorkerPool, TaskError, TaskFailure, type PoolStats, type WorkerPool } from './pool.ts';
@@ -34,6 +35,8 @@ export interface TaskRunner {
   render(args: { format: 'pdf' | 'docx'; vm: ReportViewModel }): Promise<{ body: Buffer; warnings: string[] }>;
   /** Renders an action plan's report-back. */
   renderReportBack(args: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }): Promise<Buffer>;
+  /** Renders a questionnaire or interview schedule document. */
+  renderConduct(args: { format: 'pdf' | 'docx'; doc: ConductDocument }): Promise<Buffer>;
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -86,6 +89,10 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
     },
     async renderReportBack({ format, vm }) {
       const out = await run<RenderedReport>('renderReportBack', { format, vm }, 'Sättningen av återrapporteringen');
+      return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+    },
+    async renderConduct({ format, doc }) {
+      const out = await run<RenderedReport>('renderConduct', { format, doc }, 'Sättningen av dokumentet');
       return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
     },
     stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },

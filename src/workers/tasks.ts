@@ -9,6 +9,7 @@ import { extractReport, type Extraction } from '../importer/extract.ts';
 import { importExtraction } from '../importer/import-file.ts';
 import { hashBytes } from '../importer/import-report.ts';
 import type { ImportResult } from '../importer/types.ts';
+import type { ConductDocument } from '../reports/conduct-document.ts';
 import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
 import type { TaskErrorData } from './pool.ts';
@@ -26,6 +27,7 @@ export interface TaskMap {
   import: { payload: { bytes: Uint8Array; fileName: string; frameworks: FrameworkDef[] }; result: ImportResult };
   render: { payload: { format: 'pdf' | 'docx'; vm: ReportViewModel }; result: RenderedReport };
   renderReportBack: { payload: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }; result: RenderedReport };
+  renderConduct: { payload: { format: 'pdf' | 'docx'; doc: ConductDocument }; result: RenderedReport };
 }
 
 type Handlers = { [K in keyof TaskMap]: (payload: TaskMap[K]['payload']) => Promise<TaskMap[K]['result']> };
@@ -52,6 +54,11 @@ const handlers: Handlers = {
   async renderReportBack({ format, vm }) {
     const body = format === 'pdf' ? (await import('../reports/report-back-pdf.ts')).renderReportBackPdf(vm) : await (await import('../reports/report-back-docx.ts')).renderReportBackDocx(vm);
     if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Återrapporteringen blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
+    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings: [] };
+  },
+  async renderConduct({ format, doc }) {
+    const body = format === 'pdf' ? (await import('../reports/conduct-document-pdf.ts')).renderConductPdf(doc) : await (await import('../reports/conduct-document-docx.ts')).renderConductDocx(doc);
+    if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Dokumentet blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
     return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings: [] };
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The public portal on a phone: at 375 and 320 px no page scrolls sideways (wide tables scroll inside a
  * labelled, focusable region or become cards), axe reports no violation of any impact, touch targets of
- * the main controls are at least 44 px, and in English no Swedish is shown outside `lang`-marked
+ * the main controls are at least 44 px, and in English and Norwegian no other language is shown outside `lang`-marked
  * content (framework titles come translated, evaluation texts keep lang="sv"). Takes the narrow
  * screenshots for the README.
  */
@@ -11,8 +11,10 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { titleTable } from '../../src/catalog/framework-translations.ts';
 import { sv } from '../../web/src/i18n/sv.ts';
 import { en } from '../../web/src/i18n/en.ts';
+import { nb } from '../../web/src/i18n/nb.ts';
 import { demoIds, screenshotPath, startTestApp, type DemoIds, type TestApp } from './harness.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,6 +36,12 @@ async function open(app: TestApp, url: string, width: number, opts: { lang?: str
   await page.waitForLoadState('networkidle');
   await page.locator('main h1').first().waitFor();
   return page;
+}
+
+/** The phrase as whole words ("E-postadress" is not in Norwegian "E-postadresse"). */
+function containsPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 const overflow = (page: Page) => page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
@@ -125,29 +133,33 @@ void describe('webbappen på en smal skärm (375 och 320 px)', () => {
     await page.context().close();
   });
 
-  void it('på engelska: inga svenska gränssnittstexter eller områdesnamn utanför innehåll märkt lang', async () => {
-    // Swedish interface strings that differ from their English translation, and the 2020 framework titles.
-    const swedish = [
-      ...Object.entries(sv)
-        .filter(([k, v]) => v !== en[k as keyof typeof en] && v.length >= 8 && !v.includes('{'))
-        .map(([, v]) => v),
-      ...FRAMEWORK_2020.areas.map((a) => a.title),
-    ];
-    const leaks: string[] = [];
-    for (const [name, p] of Object.entries(pages)) {
-      if (name === 'edit') continue;
-      const page = await open(app, p.url, 1280, { lang: 'en' });
-      await page.waitForTimeout(300);
-      assert.equal(await page.getAttribute('html', 'lang'), 'en', name);
-      const text = await page.evaluate(() => {
-        const clone = document.body.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('[lang]:not([lang^="en"])').forEach((e) => e.remove());
-        return clone.innerText;
-      });
-      for (const s of swedish) if (text.includes(s)) leaks.push(`${name}: "${s}"`);
-      for (const v of await axeViolations(page)) leaks.push(`${name} (axe, en): ${v}`);
-      await page.context().close();
-    }
-    assert.deepEqual(leaks, []);
-  });
+  // For each language: the Swedish (and for Norwegian also the English) interface strings that differ
+  // from the language's own, and the 2020 framework titles, must not appear outside `lang`-marked content.
+  for (const [lang, own, others] of [
+    ['en', en, [sv, nb]],
+    ['nb', nb, [sv, en]],
+  ] as const) {
+    void it(`på ${lang}: inga gränssnittstexter eller områdesnamn på andra språk utanför innehåll märkt lang`, async () => {
+      const titles = titleTable('kk2020', lang);
+      const foreign = new Set<string>(FRAMEWORK_2020.areas.filter((a) => titles?.areas[a.number] !== a.title).map((a) => a.title));
+      for (const other of others)
+        for (const [k, v] of Object.entries(other)) if (v !== own[k as keyof typeof own] && v.length >= 8 && !v.includes('{') && !Object.values(own).includes(v)) foreign.add(v);
+      const leaks: string[] = [];
+      for (const [name, p] of Object.entries(pages)) {
+        if (name === 'edit') continue;
+        const page = await open(app, p.url, 1280, { lang });
+        await page.waitForTimeout(300);
+        assert.equal(await page.getAttribute('html', 'lang'), lang, name);
+        const text = await page.evaluate((l) => {
+          const clone = document.body.cloneNode(true) as HTMLElement;
+          clone.querySelectorAll(`[lang]:not([lang^="${l}"])`).forEach((e) => e.remove());
+          return clone.innerText;
+        }, lang);
+        for (const s of foreign) if (containsPhrase(text, s)) leaks.push(`${name}: "${s}"`);
+        for (const v of await axeViolations(page)) leaks.push(`${name} (axe, ${lang}): ${v}`);
+        await page.context().close();
+      }
+      assert.deepEqual(leaks, []);
+    });
+  }
 });

@@ -119,20 +119,30 @@ void describe('webbappen: läsande sidor', () => {
     assert.equal(del.status, 204);
   });
 
-  void it('språkbyte till engelska sparas och sätter <html lang>', async () => {
+  void it('språkväljaren (svenska, engelska, norska) sparas och sätter <html lang>', async () => {
     const page = await app.newPage();
     await page.goto(`/utvarderingar/${ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
-    await page.getByRole('button', { name: 'In English' }).click();
+    const languages = page.getByRole('group', { name: 'Språk' });
+    assert.equal(await languages.getByRole('button', { name: 'Svenska' }).getAttribute('aria-pressed'), 'true');
+    await languages.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Results per area' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.reload();
     await page.getByRole('heading', { name: 'Results per area' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await assertAccessible(page, 'evaluation (English)');
-    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Norsk bokmål' }).click();
+    await page.getByRole('heading', { name: 'Resultater per område' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Resultater per område' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+    await assertAccessible(page, 'evaluation (Norwegian)');
+    await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Svenska' }).click();
     await page.getByRole('heading', { name: 'Resultat per område' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
   });
 
   void it('tangentbord: hopplänk, meny och länkar nås med Tab och Enter', async () => {

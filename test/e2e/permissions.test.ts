@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
@@ -55,6 +55,8 @@ interface Fixture {
   userVersion: number;
   /** Set when the case asks for an action plan on the evaluation (municipality 1231's). */
   plan: { id: string; version: number; itemId: string; ownItemId: string; indicatorId: string; targetId: string };
+  /** Set when the case asks for a peer group (saved by the municipality user of 1231). */
+  peerGroup: { id: string; version: number };
   /** A thread started by the municipality user (cases with `comment`). */
   commentId: string;
 }
@@ -69,6 +71,8 @@ interface Case {
   freshSession?: boolean;
   /** Make an action plan (with an own item, a report-back, an indicator and a target) on the evaluation. */
   plan?: 'unpublished' | 'published';
+  /** Make a peer group owned by the municipality user. */
+  peerGroup?: true;
   /** Start a comment thread by the municipality user on the evaluation (in review). */
   comment?: boolean;
 }
@@ -81,6 +85,8 @@ const planCases = (route: (f: Fixture) => string): Case[] =>
   (['unpublished', 'published'] as const).map((plan) => ({ on: 'published', plan, label: `plan ${plan}`, request: (f: Fixture) => ({ url: route(f) }), expect: planReading(plan === 'published') }));
 
 const uniqueFramework = () => ({ ...structuredClone(FRAMEWORK_2020), id: `perm-${randomBytes(5).toString('hex')}`, name: 'Behörighetstest', origin: 'custom' as const });
+
+const SESSION = { day: '2031-05-04', startsAt: '09:00', endsAt: '10:00', groupName: 'Kommunstyrelsens presidium', roles: ['politicians'], people: 3 };
 
 const MATRIX: Record<string, Case[]> = {
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: all(200) }],
@@ -197,6 +203,56 @@ const MATRIX: Record<string, Case[]> = {
   'POST /api/evaluations/{id}/comments/{commentId}/resolution': [
     { on: 'review', comment: true, request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/comments/${f.commentId}/resolution`, payload: { resolved: true } }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
   ],
+  // Questionnaire, question banks, files, evidence register, interview plan.
+  'GET /api/frameworks/{id}/questions': [{ request: () => ({ url: '/api/frameworks/kk2020/questions' }), expect: { ...all(200), anonymous: 401 } }],
+  'PUT /api/frameworks/{id}/questions/{subareaId}': [{ request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/questions/1.1`, payload: { questions: [{ text: 'Hur ser strategin ut i dag?' }] } }), expect: adminOnly(200) }],
+  'GET /api/questionnaires': [{ request: () => ({ url: '/api/questionnaires' }), expect: { ...all(200), anonymous: 401 } }],
+  'GET /api/evaluations/{id}/questionnaire': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire` }), expect: { ...all(200), anonymous: 401, otherMunicipality: 404 } },
+  ],
+  'PUT /api/evaluations/{id}/questionnaire': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire`, payload: { expectedVersion: 0, answers: {}, submit: false } }), expect: { anonymous: 401, admin: 403, lead: 403, member: 403, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire`, payload: { expectedVersion: 0, answers: {}, submit: false } }), expect: { anonymous: 401, admin: 403, lead: 403, member: 403, otherEvaluator: 403, municipality: 422, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/questionnaire/reopen': [
+    { on: 'draft', label: 'not submitted', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire/reopen` }), expect: { anonymous: 401, admin: 422, lead: 422, member: 403, otherEvaluator: 403, municipality: 403, otherMunicipality: 403 } },
+  ],
+  'GET /api/evaluations/{id}/questionnaire/export.{format}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/questionnaire/export.docx` }), expect: { ...all(200), anonymous: 401, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/files': [{ on: 'draft', label: 'not multipart', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/files`, payload: {} }), expect: { ...all(400), anonymous: 401 } }],
+  'GET /api/evaluations/{id}/files/{fileId}': [
+    { on: 'draft', label: 'unknown file', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/files/${randomUUID()}` }), expect: { ...all(404), anonymous: 401 } },
+  ],
+  'GET /api/evaluations/{id}/evidence': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 403, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/evidence': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(201) } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(422) } },
+  ],
+  'PUT /api/evaluations/{id}/evidence/{itemId}': [
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen' } }), expect: { ...editors(404) } },
+  ],
+  'DELETE /api/evaluations/{id}/evidence/{itemId}': [
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}` }), expect: { ...editors(404) } },
+  ],
+  'GET /api/evaluations/{id}/interviews': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+  ],
+  'POST /api/evaluations/{id}/interviews': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews`, payload: SESSION }), expect: { ...editors(201) } },
+    { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews`, payload: SESSION }), expect: { ...editors(422) } },
+  ],
+  'PUT /api/evaluations/{id}/interviews/{sessionId}': [
+    { on: 'draft', label: 'unknown session', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/${randomUUID()}`, payload: SESSION }), expect: { ...editors(404) } },
+  ],
+  'DELETE /api/evaluations/{id}/interviews/{sessionId}': [
+    { on: 'draft', label: 'unknown session', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/${randomUUID()}` }), expect: { ...editors(404) } },
+  ],
+  'GET /api/evaluations/{id}/interviews/schedule.{format}': [
+    { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews/schedule.docx` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
+  ],
   'GET /api/calibration': [{ request: () => ({ url: '/api/calibration' }), expect: { ...staffOnly(200) } }],
   'POST /api/imports/preview': [{ request: () => ({ url: '/api/imports/preview', payload: {} }), expect: staffOnly(400) }],
   'POST /api/imports': [{ request: () => ({ url: '/api/imports', payload: {} }), expect: staffOnly(400) }],
@@ -208,6 +264,21 @@ const MATRIX: Record<string, Case[]> = {
   'POST /api/auth/password-reset': [{ request: () => ({ url: '/api/auth/password-reset', payload: { token: 'ogiltig-token-123', password: 'nytt-lösenord-456' } }), expect: all(400) }],
   'GET /api/auth/oidc/login': [{ request: () => ({ url: '/api/auth/oidc/login' }), expect: all(404) }],
   'GET /api/auth/oidc/callback': [{ request: () => ({ url: '/api/auth/oidc/callback?code=x&state=y' }), expect: all(404) }],
+  'GET /api/benchmarks': [{ request: () => ({ url: '/api/benchmarks?framework=kk2020' }), expect: all(200) }],
+  'GET /api/benchmarks/versions': [{ request: () => ({ url: '/api/benchmarks/versions' }), expect: all(200) }],
+  'GET /api/benchmarks/municipalities/{code}': [{ request: () => ({ url: '/api/benchmarks/municipalities/1231?framework=kk2020' }), expect: all(200) }],
+  // Peer groups are private to the user who saved them: anyone else is told it does not exist.
+  'GET /api/peer-groups': [{ request: () => ({ url: '/api/peer-groups' }), expect: { ...all(200), anonymous: 401 } }],
+  'POST /api/peer-groups': [{ request: () => ({ url: '/api/peer-groups', payload: { name: 'Grannar', municipalityCodes: ['1280', '1281'] } }), expect: { ...all(201), anonymous: 401 } }],
+  'GET /api/peer-groups/{id}': [{ peerGroup: true, request: (f) => ({ url: `/api/peer-groups/${f.peerGroup.id}` }), expect: { ...all(404), anonymous: 401, municipality: 200 } }],
+  'PUT /api/peer-groups/{id}': [{ peerGroup: true, request: (f) => ({ url: `/api/peer-groups/${f.peerGroup.id}`, payload: { name: 'Fem grannar', municipalityCodes: ['1280'], expectedVersion: f.peerGroup.version } }), expect: { ...all(404), anonymous: 401, municipality: 200 } }],
+  'DELETE /api/peer-groups/{id}': [{ peerGroup: true, request: (f) => ({ url: `/api/peer-groups/${f.peerGroup.id}` }), expect: { ...all(404), anonymous: 401, municipality: 204 } }],
+  'GET /api/concordances': [{ request: () => ({ url: '/api/concordances' }), expect: all(200) }],
+  'GET /api/concordances/{from}/{to}': [{ request: () => ({ url: '/api/concordances/kk2020/kk2010' }), expect: all(200) }],
+  'PUT /api/concordances/{from}/{to}': [{ request: (f) => ({ url: `/api/concordances/${f.frameworkId}/kk2010`, payload: { pairs: [{ level: 'area', from: '5', to: '2', relation: 'partial' }] } }), expect: adminOnly(200) }],
+  'GET /api/open-data/scores.{format}': [{ request: () => ({ url: '/api/open-data/scores.csv?level=area' }), expect: all(200) }],
+  'GET /api/comparisons': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons?ids=${f.evaluationId}` }), expect: reading(on) })),
+  'GET /api/comparisons/export.{format}': (['draft', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons/export.csv?ids=${f.evaluationId}` }), expect: reading(on) })),
   'GET /api/users': [{ request: () => ({ url: '/api/users' }), expect: adminOnly(200) }],
   'POST /api/users': [{ request: () => ({ url: '/api/users', payload: { email: `ny-${randomBytes(4).toString('hex')}@test.kompass.se`, name: 'Ny', role: 'evaluator' } }), expect: adminOnly(201) }],
   'GET /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}` }), expect: adminOnly(200) }],
@@ -242,6 +313,7 @@ void describe('permission matrix: every route × every role', () => {
   });
   after(async () => t.close());
 
+  const noGroup: Fixture['peerGroup'] = { id: '00000000-0000-4000-8000-000000000000', version: 1 };
   const noPlan: Fixture['plan'] = { id: '', version: 0, itemId: '', ownItemId: '', indicatorId: '', targetId: '' };
   /** An action plan on the evaluation (municipality 1231's), with an own item, report-back 1, an indicator and a target. */
   const withPlan = async (f: Fixture, published: boolean): Promise<Fixture> => {
@@ -258,9 +330,13 @@ void describe('permission matrix: every route × every role', () => {
     return { ...f, plan: { id: plan.id, version: plan.version, itemId: first.id, ownItemId: own.id, indicatorId: indicator.id, targetId: withTarget.targets[0]?.id ?? '' } };
   };
 
-  const fixture = async (on: EvaluationStatus | undefined, plan?: Case['plan'], comment?: boolean): Promise<Fixture> => {
+  const fixture = async (on: EvaluationStatus | undefined, plan?: Case['plan'], comment?: boolean, peerGroup?: true): Promise<Fixture> => {
     let f = await baseFixture(on);
     if (comment) f = { ...f, commentId: (await t.services.workflow.addComment({ id: f.evaluationId, body: 'Stämmer siffran?', viewer: viewers.municipality })).id };
+    if (peerGroup) {
+      const g = await t.services.benchmarks.createPeerGroup({ input: { name: 'Behörighetsgrupp', municipalityCodes: ['1280', '1283'] }, viewer: viewers.municipality });
+      f = { ...f, peerGroup: { id: g.id, version: g.version } };
+    }
     return plan ? withPlan(f, plan === 'published') : f;
   };
 
@@ -269,7 +345,7 @@ void describe('permission matrix: every route × every role', () => {
     const target = await t.services.users.createUser({ viewer: SYSTEM, input: { email: `target-${randomBytes(5).toString('hex')}@test.kompass.se`, name: 'Mål', role: 'evaluator' } });
     const fw = { id: frameworkId, version: (await t.services.frameworks.getFramework({ id: frameworkId })).version };
     const ids = { frameworkId: fw.id, frameworkVersion: fw.version, userId: target.id, userVersion: target.version };
-    if (!on) return { evaluationId: '', version: 0, ...ids, plan: noPlan, commentId: '' };
+    if (!on) return { evaluationId: '', version: 0, ...ids, plan: noPlan, peerGroup: noGroup, commentId: '' };
     const e = await t.services.evaluations.createEvaluation({
       input: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2023, scores: scoresFor(FRAMEWORK_2020, 0.6), status: on === 'published' ? 'published' : 'draft' },
       viewer: viewers.lead,
@@ -280,7 +356,7 @@ void describe('permission matrix: every route × every role', () => {
     ]);
     let version = e.version;
     if (on === 'review') version = (await t.services.evaluations.changeStatus({ id: e.id, expectedVersion: version, status: 'review', viewer: viewers.lead })).version;
-    return { evaluationId: e.id, version, ...ids, plan: noPlan, commentId: '' };
+    return { evaluationId: e.id, version, ...ids, plan: noPlan, peerGroup: noGroup, commentId: '' };
   };
 
   void test('every route in the OpenAPI document has a matrix entry, and every entry is a route', () => {
@@ -296,7 +372,7 @@ void describe('permission matrix: every route × every role', () => {
       void test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
         const got: Partial<Record<RoleKey, number>> = {};
         for (const role of ROLES) {
-          const f = await fixture(c.on, c.plan, c.comment);
+          const f = await fixture(c.on, c.plan, c.comment, c.peerGroup);
           const { url, payload } = c.request(f);
           let headers: Record<string, string> = {};
           if (role !== 'anonymous') {

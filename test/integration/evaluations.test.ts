@@ -234,6 +234,13 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       const correction = await a.services.workflow.createCorrection({ id: burlov?.id ?? '', viewer: leadViewer });
       await a.services.evaluations.setScores({ id: correction.id, expectedVersion: correction.version, scores: { '1.1': 11 }, viewer: leadViewer });
       await a.services.workflow.addComment({ id: correction.id, body: 'Rättat delområde 1.1', viewer: leadViewer });
+      // Independent scoring and consensus on the correction; a report-back on Göteborg's demo plan.
+      await a.services.independentScores.saveIndependentScores({ id: correction.id, scores: scoresFor(FRAMEWORK_2020, 0.6), submitted: true, viewer: leadViewer });
+      const corrected = await a.services.evaluations.getEvaluation({ id: correction.id, viewer: leadViewer });
+      await a.services.independentScores.recordConsensus({ id: correction.id, expectedVersion: corrected.version, items: [{ subareaId: '1.2', value: 6, reason: 'Enades efter genomgång' }], viewer: leadViewer });
+      const [plan] = await a.services.actionPlans.repository.listByMunicipality('1480');
+      assert.ok(plan, 'the Göteborg demo plan');
+      await a.services.reportBacks.createReportBack({ planId: plan.id, input: { decisionProposal: ['Återrapporteringen läggs till handlingarna.'] }, viewer: SYSTEM });
 
       const first = await createBackupService(a.services).exportDatabase();
       assert.equal(first.users?.length, 4);
@@ -241,12 +248,25 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       assert.equal(first.comments?.length, 1);
       assert.ok((first.assignments?.length ?? 0) >= first.evaluations.length);
       assert.ok((first.auditLog?.length ?? 0) > first.evaluations.length, 'creation, correction and edit records');
+      assert.equal(first.independentScoreSheets?.length, 1);
+      assert.deepEqual(first.agreedScores?.map((x) => [x.subareaId, x.value]), [['1.2', 6]]);
+      assert.equal(first.actionPlans?.length, 1);
+      assert.equal(first.reportBacks?.length, 1);
+      assert.deepEqual(first.indicators?.[0]?.values.map((v) => [v.period, v.value]), [[2009, 62], [2015, 67], [2016, 69]]);
+      assert.deepEqual(first.indicators?.[0]?.targets.map((t) => t.value).sort(), [72, 76]);
       const servicesB = createServices(b.database.db);
       await servicesB.ensureReferenceData();
       const result = await createBackupService(servicesB).importDatabase({ document: JSON.parse(JSON.stringify(first)) });
       assert.equal(result.evaluations, first.evaluations.length);
       const second = await createBackupService(servicesB).exportDatabase();
       assert.deepEqual(second, first);
+      // What was restored works: the plan reads back with its report-back, the consensus view with its agreed score.
+      assert.equal(result.actionPlans, 1);
+      const restoredPlan = await servicesB.actionPlans.getActionPlan({ id: plan.id, viewer: SYSTEM });
+      assert.equal(restoredPlan.followUp.lastReportDate, first.reportBacks?.[0]?.reportDate);
+      assert.equal((await servicesB.reportBacks.listReportBacks({ planId: plan.id, viewer: SYSTEM })).length, 1);
+      const consensus = await servicesB.independentScores.getIndependentScores({ id: correction.id, viewer: leadViewer });
+      assert.ok(JSON.stringify(consensus).includes('Enades efter genomgång'));
       // A second import into a non-empty database is refused.
       await rejectsWith(createBackupService(servicesB).importDatabase({ document: first }), 'rule_violation');
       await rejectsWith(createBackupService(servicesB).importDatabase({ document: { format: 'x' } }), 'validation', /kompass-export/);

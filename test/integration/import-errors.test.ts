@@ -32,6 +32,13 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
   });
 
   const users0 = (): Doc['users'] => structuredClone(valid.users ?? []);
+  const now = new Date().toISOString();
+  const item = () => ({ id: '00000000-0000-4000-8000-000000000010', source: 'own', areaNumber: null, subareaId: null, improvement: 'Egen punkt', comment: '', status: 'not_started', droppedReason: '', priority: null, public: true, actions: [] });
+  const plan = (evaluationId: string, municipalityCode: string) => ({ id: '00000000-0000-4000-8000-000000000011', evaluationId, municipalityCode, title: 'Plan', caseNumber: '', officer: '', cadence: 'quarterly', published: false, demo: false, items: [item()], version: 1, createdAt: now, updatedAt: now, updatedBy: null });
+  const indicator = (municipalityCode: string) => {
+    const id = '00000000-0000-4000-8000-000000000012';
+    return { id, municipalityCode, kpi: 'U07414', name: 'NKI', unit: '', direction: 'higher', baselineValue: null, baselinePeriod: null, demo: false, createdAt: now, values: [], targets: [{ id: '00000000-0000-4000-8000-000000000013', indicatorId: id, label: '', period: 2025, targetDate: null, value: 70, planItemId: '00000000-0000-4000-8000-000000000014', createdAt: now }] };
+  };
   const cases: Array<[string, (d: Doc) => unknown]> = [
     ['not an object', () => 'en sträng'],
     ['evaluations is not a list', (d) => ({ ...d, evaluations: { id: 1 } })],
@@ -43,6 +50,13 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
     ['two evaluations with the same id', (d) => ({ ...d, evaluations: [...d.evaluations, structuredClone(d.evaluations[0])] })],
     ['an assignment to a user not in the file', (d) => ({ ...d, assignments: [{ evaluationId: d.evaluations[0]?.id, userId: '00000000-0000-4000-8000-000000000002', isLead: true }] })],
     ['a comment on an evaluation not in the file', (d) => ({ ...d, comments: [{ id: '00000000-0000-4000-8000-000000000003', evaluationId: '00000000-0000-4000-8000-000000000004', userId: null, authorName: 'X', areaNumber: null, subareaId: null, body: 'Hej', createdAt: new Date().toISOString() }] })],
+    ['an action plan of an evaluation not in the file', (d) => ({ ...d, actionPlans: [plan('00000000-0000-4000-8000-000000000006', d.evaluations[0]?.municipalityCode ?? '')] })],
+    ['an action plan item with a status that does not exist', (d) => ({ ...d, actionPlans: [{ ...plan(d.evaluations[0]?.id ?? '', d.evaluations[0]?.municipalityCode ?? ''), items: [{ ...item(), status: 'halvklar' }] }] })],
+    ['a dropped item without a reason', (d) => ({ ...d, actionPlans: [{ ...plan(d.evaluations[0]?.id ?? '', d.evaluations[0]?.municipalityCode ?? ''), items: [{ ...item(), status: 'dropped' }] }] })],
+    ['a report-back of a plan not in the file', (d) => ({ ...d, reportBacks: [{ planId: '00000000-0000-4000-8000-000000000007', number: 1, periodStart: null, periodEnd: '2024-03-31', reportDate: '2024-04-02', caseNumber: '', officer: '', decisionProposal: [], summary: '', nextSteps: '', snapshot: { municipality: { code: '1231', name: 'Burlöv' }, evaluation: { id: 'x', year: 2020 }, items: [], changes: [], indicators: [] }, createdAt: new Date().toISOString(), createdBy: 'X' }] })],
+    ['an indicator target tied to a plan item not in the file', (d) => ({ ...d, indicators: [indicator(d.evaluations[0]?.municipalityCode ?? '')] })],
+    ['an independent score sheet of a user not in the file', (d) => ({ ...d, independentScoreSheets: [{ evaluationId: d.evaluations[0]?.id, userId: '00000000-0000-4000-8000-000000000008', scores: {}, submittedAt: null, updatedAt: new Date().toISOString() }] })],
+    ['an agreed score above the maximum', (d) => ({ ...d, agreedScores: [{ evaluationId: d.evaluations[0]?.id, subareaId: '1.2', value: 24, reason: 'x', agreedBy: 'X', agreedAt: new Date().toISOString() }] })],
     ['a huge name', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, name: 'x'.repeat(1_000_000) })) })],
     ['a password hash in the name field', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, name: u.passwordHash, passwordHash: null })) })],
     ['a password hash that is not argon2', (d) => ({ ...d, users: users0()?.map((u) => ({ ...u, passwordHash: 'klartext-lösenord' })) })],
@@ -71,8 +85,10 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
     });
   }
 
-  void test('the valid document imports (the cases above fail for their own reason)', async () => {
-    const result = await createBackupService(target.services).importDatabase({ document: structuredClone(valid) });
+  void test('the valid document imports (the cases above fail for their own reason), also as an export from before follow-up and independent scoring', async () => {
+    const { independentScoreSheets: _s, agreedScores: _a, actionPlans: _p, reportBacks: _r, indicators: _i, ...older } = structuredClone(valid);
+    assert.ok(Array.isArray(valid.actionPlans) && Array.isArray(valid.independentScoreSheets), 'today\'s exports carry the newer tables');
+    const result = await createBackupService(target.services).importDatabase({ document: older });
     assert.equal(result.evaluations, 1);
     assert.equal(result.users, 1);
   });

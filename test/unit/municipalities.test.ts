@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MUNICIPALITIES } from '../../src/catalog/municipalities.ts';
-import { foldName, searchPlaces } from '../../src/domain/municipality-search.ts';
+import { searchPlaces } from '../../src/domain/municipality-search.ts';
+import { foldName } from '../../src/domain/text.ts';
 
 const csvPath = path.resolve(import.meta.dirname, '../../../shared/data/municipalities.csv');
 

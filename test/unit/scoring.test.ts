@@ -154,7 +154,17 @@ test('comparison with the previous evaluation gives deltas and flags a different
   assert.equal(c.sameFramework, true);
   assert.deepEqual(c.areas[0], { number: 1, current: 67, previous: 40, delta: 27 });
   assert.equal(c.areas[1]?.delta, null);
-  assert.equal(compareWithPrevious({ ...cur, frameworkId: 'kk2020' }, prev).sameFramework, false);
+  const other = compareWithPrevious({ ...cur, frameworkId: 'kk2020' }, prev);
+  assert.equal(other.sameFramework, false);
+  // Across versions areas never pair by number: without a concordance only the totals compare.
+  assert.equal(other.pairing, 'totals-only');
+  assert.deepEqual(other.areas.map((a) => a.previous), [null, null]);
+  assert.equal(other.totalDelta, 135);
+  // With a concordance (current area 1 ↔ previous area 2) the counterpart is used.
+  const mapped = compareWithPrevious({ ...cur, frameworkId: 'kk2020' }, prev, new Map([[1, 2]]));
+  assert.equal(mapped.pairing, 'concordance');
+  assert.deepEqual(mapped.areas[0], { number: 1, current: 67, previous: 49, delta: 18 });
+  assert.equal(mapped.areas[1]?.previous, null);
 });
 
 test('area-score rule: once every subarea has points their sum wins over a stated area score (with a note); until then the stated score stands', () => {

@@ -19,6 +19,13 @@ const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordP
 const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage.tsx'));
 const ActionPlanPage = lazy(() => import('./features/follow-up/ActionPlanPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+const BenchmarksPage = lazy(() => import('./features/benchmarks/BenchmarksPage.tsx'));
+const ConcordancePage = lazy(() => import('./features/concordance/ConcordancePage.tsx'));
+const QuestionnairesPage = lazy(() => import('./features/conduct/QuestionnairesPage.tsx'));
+const QuestionnairePage = lazy(() => import('./features/conduct/QuestionnairePage.tsx'));
+const EvidencePage = lazy(() => import('./features/conduct/EvidencePage.tsx'));
+const InterviewsPage = lazy(() => import('./features/conduct/InterviewsPage.tsx'));
+const QuestionBankPage = lazy(() => import('./features/conduct/QuestionBankPage.tsx'));
 
 const EDITORS = ['admin', 'evaluator'] as const;
 
@@ -48,6 +55,15 @@ export const router = createBrowserRouter([
       { path: patterns.actionPlan, element: <ActionPlanPage /> },
       { path: patterns.compare, element: <ComparePage /> },
       { path: patterns.goodExamples, element: <GoodExamplesPage /> },
+      { path: patterns.benchmarks, element: <BenchmarksPage /> },
+      {
+        path: patterns.concordance,
+        element: (
+          <RequireAuth roles={['admin']}>
+            <ConcordancePage />
+          </RequireAuth>
+        ),
+      },
       {
         path: patterns.import,
         element: (
@@ -74,6 +90,11 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      { path: patterns.questionnaires, element: <RequireAuth><QuestionnairesPage /></RequireAuth> },
+      { path: patterns.questionnaire, element: <RequireAuth><QuestionnairePage /></RequireAuth> },
+      { path: patterns.evidence, element: <RequireAuth roles={EDITORS}><EvidencePage /></RequireAuth> },
+      { path: patterns.interviews, element: <RequireAuth><InterviewsPage /></RequireAuth> },
+      { path: patterns.questionBank, element: <RequireAuth roles={['admin']}><QuestionBankPage /></RequireAuth> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -18,7 +18,11 @@ import { goodExampleRoutes } from './good-examples.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { independentScoreRoutes } from './independent-scores.ts';
 import { publicPageRoutes } from './public-pages.ts';
+import { benchmarkRoutes } from './benchmarks.ts';
+import { concordanceRoutes } from './concordances.ts';
+import { openDataRoutes } from './open-data.ts';
 import { stageRoutes } from './stages.ts';
+import { conductRoutes } from './conduct.ts';
 
 export interface RouteContext {
   services: Services;
@@ -42,6 +46,10 @@ export const ROUTES: Factory[] = [
   (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
   (c) => followUpRoutes(c.services) as FastifyPluginAsync,
   (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
+  (c) => benchmarkRoutes(c.services) as FastifyPluginAsync,
+  (c) => concordanceRoutes(c.services) as FastifyPluginAsync,
+  (c) => openDataRoutes(c.services) as FastifyPluginAsync,
   (c) => stageRoutes(c.services) as FastifyPluginAsync,
+  (c) => conductRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

@@ -38,6 +38,11 @@ void test('removing a part gives a warning that says what was not found and wher
   const a1 = noStrengths.problems.filter((p) => p.area === 1 && p.code === 'missing-part').map((p) => p.message);
   assert.ok(a1.some((m) => /inga styrkor hittades \(sökte efter rubrikerna Styrkor, Starka sidor, Styrkeområden\)/.test(m)), a1.join(' | '));
   assert.ok(a1.some((m) => /inga förbättringsmöjligheter hittades/.test(m)));
+  // A subarea heading with no text after it, and an area missing from the score table (Borås 2013's table stops after area 3).
+  const noText = importText(seed.replace(/(\nSocial hållbarhet\n)[\s\S]*?(\nEkologisk hållbarhet\n)/, '$1$2'), 'utan-text').preview;
+  assert.ok(noText.problems.some((p) => p.code === 'subarea-text-empty' && p.subarea === '2.2' && p.severity === 'warning' && p.at), 'tom text under 2.2');
+  const boras = importText(readSeed('002'), '002').preview;
+  assert.deepEqual(boras.problems.filter((p) => p.code === 'table-area-missing').map((p) => p.area), [4, 5, 6, 7, 8]);
   // Every part is listed, found or not.
   assert.ok(noStrengths.parts.some((p) => p.part === 'styrkor' && p.area === 1 && !p.found));
   assert.ok(noStrengths.parts.some((p) => p.part === 'styrkor' && p.area === 2 && p.found));

@@ -5,7 +5,7 @@ import { classifyItem, sortRun } from '../../../src/importer/classify.ts';
 import { parseEvaluatorList } from '../../../src/importer/facts.ts';
 import { importReportText } from '../../../src/importer/import-report.ts';
 import { findLists } from '../../../src/importer/lists.ts';
-import { normalizeText, unwrapLines } from '../../../src/importer/normalize.ts';
+import { joinCellLines, normalizeText, unwrapLines } from '../../../src/importer/normalize.ts';
 import { findNarratives } from '../../../src/importer/sections.ts';
 import { canonicalTerm, isTerm, pageHeaderRegex } from '../../../src/importer/vocabulary.ts';
 import { readSeed } from './seeds.ts';
@@ -126,4 +126,33 @@ void test('subarea texts are cut by the area’s headings, tolerant of reworded 
   // Lists with other words and case.
   const l = findLists('Text. STARKA SIDOR\tUTVECKLINGSOMRÅDEN\nEtt\tTvå\n');
   assert.deepEqual([l.strengths, l.improvements], [['Ett'], ['Två']]);
+});
+
+void test('lines broken in a narrow column: hyphens and slashes at line ends, wrapped headings, a heading with text on its line', () => {
+  assert.equal(joinCellLines(['Socialfondprojektet PEPP-', 'kompetensutveckling inom området']), 'Socialfondprojektet PEPP-kompetensutveckling inom området');
+  assert.equal(joinCellLines(['inom Malmö-', 'Lundregionen där', 'flera samverkar']), 'inom Malmö-Lundregionen där flera samverkar');
+  assert.equal(joinCellLines(['arbetet utveck-', 'las vidare, e-', 'tjänster, styr-', 'och ledning']), 'arbetet utvecklas vidare, e-tjänster, styr- och ledning');
+  assert.equal(joinCellLines(['Medborgar-/', 'brukarorienterad hemsida']), 'Medborgar-/brukarorienterad hemsida');
+  const area = CATALOG_FRAMEWORKS.find((f) => f.id === 'kk2010')?.areas[2];
+  const body = [
+    'System för styrning och uppföljning Text ett.',
+    '',
+    'Politiska mål',
+    '',
+    'Text två.',
+    '',
+    'Uppföljning och rapportering Det finns rutiner',
+    'för uppföljning.',
+    '',
+    'Ansvarsfördelning mellan politiker och',
+    'tjänstemän',
+    '',
+    'Text fyra.',
+    '',
+    'Samspel och dialog',
+    '',
+    'Text fem.',
+  ].join('\n');
+  const n = findNarratives(body, area, []);
+  assert.deepEqual(n.texts, { '3.1': 'Text ett.', '3.2': 'Text två.', '3.3': 'Det finns rutiner\nför uppföljning.', '3.4': 'Text fyra.', '3.5': 'Text fem.' });
 });

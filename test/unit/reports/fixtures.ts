@@ -58,7 +58,7 @@ export function makeSummary(ev: Evaluation, fw: FrameworkDef, extras: SummaryExt
       return { ...a, previous: p, delta: p === null || a.score === null ? null : a.score - p, average: avg?.areas[i] ?? null, averageCount: avg ? avg.count : 0 };
     }),
     previous: prev
-      ? { evaluationId: 'ev-prev', year: prev.year, frameworkId: prev.frameworkId, sameFramework: prev.frameworkId === fw.id, total: prev.total, totalDelta: prev.total === null || score.total === null ? null : score.total - prev.total }
+      ? { evaluationId: 'ev-prev', year: prev.year, frameworkId: prev.frameworkId, sameFramework: prev.frameworkId === fw.id, pairing: prev.frameworkId === fw.id ? 'same-version' : 'totals-only', total: prev.total, totalDelta: prev.total === null || score.total === null ? null : score.total - prev.total }
       : null,
     average: avg
       ? { frameworkId: fw.id, count: avg.count, total: avg.total, areas: avg.areas.map((s, i) => ({ number: i + 1, score: s, count: avg.count })) }

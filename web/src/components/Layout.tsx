@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
-import { useLang, useT } from '../i18n/i18n.tsx';
+import { LANGS, useLang, useT } from '../i18n/i18n.tsx';
 import { canCreateEvaluations } from '../lib/access.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { paths } from '../paths.ts';
@@ -26,7 +26,6 @@ export function Layout() {
   }, [location.pathname]);
 
   const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
-  const other = lang === 'sv' ? 'en' : 'sv';
 
   return (
     <div className="app">
@@ -47,9 +46,13 @@ export function Layout() {
             </span>
           </Link>
           <div className="header-tools">
-            <button type="button" className="link-button lang-switch" lang={other} onClick={() => setLang(other)}>
-              {t('lang.switchTo')}
-            </button>
+            <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+              {LANGS.map((l) => (
+                <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
+                  {t(`lang.${l}`)}
+                </button>
+              ))}
+            </div>
             <UserMenu />
           </div>
         </div>
@@ -70,6 +73,11 @@ export function Layout() {
                 {t('nav.goodExamples')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={paths.benchmarks()} className={navClass}>
+                {t('nav.benchmarks')}
+              </NavLink>
+            </li>
             {editor && (
               <li>
                 <NavLink to={paths.newEvaluation()} className={navClass}>
@@ -81,6 +89,13 @@ export function Layout() {
               <li>
                 <NavLink to={paths.import()} className={navClass}>
                   {t('nav.import')}
+                </NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NavLink to={paths.questionnaires()} className={navClass}>
+                  {t('nav.questionnaires')}
                 </NavLink>
               </li>
             )}

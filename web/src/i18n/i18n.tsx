@@ -1,16 +1,28 @@
 /**
- * A small typed i18n layer: `sv.ts` is the source of keys, `en.ts` must provide the same keys.
- * `useT()` returns a translate function; `{name}` placeholders are replaced from the params.
+ * A small typed i18n layer: `sv.ts` is the source of keys; `en.ts` and `nb.ts` must provide the same
+ * keys (test/unit/i18n-catalogs.test.ts). Swedish is bundled with the entry; English and Norwegian
+ * are separate chunks, loaded before the first render when chosen (`loadLang`) so no page ever
+ * shows a mix. `useT()` returns a translate function; `{name}` placeholders are replaced from the params.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en.ts';
 import { sv, type MessageKey, type Messages } from './sv.ts';
 
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
+export type Lang = 'sv' | 'en' | 'nb';
+export const LANGS: readonly Lang[] = ['sv', 'en', 'nb'];
 const STORAGE_KEY = 'kompass.lang';
 
-const catalogs: Record<Lang, Messages> = { sv, en };
+const catalogs: Partial<Record<Lang, Messages>> = { sv };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'sv' || value === 'en' || value === 'nb';
+}
+
+/** Loads a language's messages (once); resolves when `translate` can use them. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (catalogs[lang]) return;
+  if (lang === 'en') catalogs.en = (await import('./en.ts')).en;
+  else if (lang === 'nb') catalogs.nb = (await import('./nb.ts')).nb;
+}
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: MessageKey, params?: TParams) => string;
@@ -22,7 +34,7 @@ interface I18nValue {
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: TParams): string {
-  const template = catalogs[lang][key] ?? sv[key];
+  const template = (catalogs[lang] ?? sv)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -30,10 +42,11 @@ export function translate(lang: Lang, key: MessageKey, params?: TParams): string
   });
 }
 
-function initialLang(): Lang {
+/** The language chosen earlier in this browser, else Swedish. */
+export function storedLang(): Lang {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored === 'sv' || stored === 'en') return stored;
+    if (isLang(stored)) return stored;
   } catch {
     // localStorage may be unavailable (privacy mode); fall back to Swedish.
   }
@@ -42,18 +55,21 @@ function initialLang(): Lang {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+/** `initial` must already be loaded (`await loadLang(initial)` before rendering). */
+export function I18nProvider({ initial = 'sv', children }: { initial?: Lang; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(catalogs[initial] ? initial : 'sv');
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // ignore: the choice then lasts for this page only
-    }
+    void loadLang(next).then(() => {
+      setLangState(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // ignore: the choice then lasts for this page only
+      }
+    });
   }, []);
   const t = useCallback<TFunction>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);

@@ -9,6 +9,9 @@ import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluat
 import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
+import { ComparisonOut } from '../../../src/contracts/open-data.ts';
+import { BenchmarksOut, BenchmarkVersionsOut, MunicipalityBenchmarkOut, PeerGroupListOut, PeerGroupOut } from '../../../src/contracts/benchmarks.ts';
+import { ConcordanceListOut, ConcordanceOut } from '../../../src/contracts/concordances.ts';
 import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
@@ -34,6 +37,14 @@ export const CONTRACTS = {
   'workflow.assignments': AssignmentListOut,
   'stages.stage': StageOut,
   worklist: WorklistOut,
+  comparison: ComparisonOut,
+  benchmarks: BenchmarksOut,
+  'benchmarks.versions': BenchmarkVersionsOut,
+  'benchmarks.municipality': MunicipalityBenchmarkOut,
+  'peerGroups.list': PeerGroupListOut,
+  peerGroup: PeerGroupOut,
+  'concordances.list': ConcordanceListOut,
+  concordance: ConcordanceOut,
 } satisfies Record<string, z.ZodType>;
 
 export type ContractName = keyof typeof CONTRACTS;

@@ -3,6 +3,7 @@
  * ISO dates 2020-12-08); English uses a decimal point but keeps ISO dates.
  */
 import { useMemo } from 'react';
+import { clean, roundPoints } from '../../../src/domain/scoring.ts';
 import { useLang, type Lang } from '../i18n/i18n.tsx';
 
 const NBSP = '\u00a0';
@@ -33,7 +34,7 @@ export const UNKNOWN = '–';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function makeFormatters(lang: Lang): Formatters {
-  const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
+  const locale = lang === 'sv' ? 'sv-SE' : lang === 'nb' ? 'nb-NO' : 'en-GB';
   const nf = new Map<number, Intl.NumberFormat>();
   const numberFormat = (decimals: number) => {
     let f = nf.get(decimals);
@@ -43,12 +44,11 @@ export function makeFormatters(lang: Lang): Formatters {
     }
     return f;
   };
-  const clean = (v: number) => Math.round(v * 1e6) / 1e6;
   const num = (value: number | null | undefined, decimals = 2) =>
     value === null || value === undefined || !Number.isFinite(value) ? UNKNOWN : numberFormat(decimals).format(clean(value)).replace(/\u2212/g, '−');
   return {
     number: num,
-    points: (value) => (value === null || value === undefined ? UNKNOWN : num(Math.floor(clean(value) + 0.5 + 1e-9), 0)),
+    points: (value) => (value === null || value === undefined ? UNKNOWN : num(roundPoints(value), 0)),
     percent: (value) => (value === null || value === undefined ? UNKNOWN : `${num(value, 0)}${NBSP}%`),
     delta: (value) => {
       if (value === null || value === undefined) return UNKNOWN;
@@ -78,10 +78,11 @@ export function makeFormatters(lang: Lang): Formatters {
       const d = n % 10;
       const h = n % 100;
       if (lang === 'sv') return `${n}:${(d === 1 || d === 2) && h !== 11 && h !== 12 ? 'a' : 'e'}`;
+      if (lang === 'nb') return `${n}.`;
       const suffix = h >= 11 && h <= 13 ? 'th' : d === 1 ? 'st' : d === 2 ? 'nd' : d === 3 ? 'rd' : 'th';
       return `${n}${suffix}`;
     },
-    input: (value) => (value === null || value === undefined ? '' : lang === 'sv' ? String(clean(value)).replace('.', ',') : String(clean(value))),
+    input: (value) => (value === null || value === undefined ? '' : lang !== 'en' ? String(clean(value)).replace('.', ',') : String(clean(value))),
   };
 }
 

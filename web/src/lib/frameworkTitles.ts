@@ -35,3 +35,14 @@ export function localizeFramework(framework: FrameworkDef, lang: Lang): Framewor
     areas: framework.areas.map((a) => ({ ...a, title: localTitle(table, a.number, a.title).text, subareas: a.subareas.map((s) => ({ ...s, title: localTitle(table, s.id, s.title).text })) })),
   };
 }
+
+/** One area (number) or subarea (id) title of a framework version in the language, with the language it is in. */
+export function localTitleOf(frameworkId: string, lang: Lang, key: number | string, swedish: string): { text: string; lang: string } {
+  return localTitle(titleTable(frameworkId, lang), key, swedish);
+}
+
+/** One area (number) or subarea (id) title of a version in the interface language. */
+export function useLocalTitle(): (frameworkId: string, key: number | string, swedish: string) => string {
+  const [lang] = useLang();
+  return (frameworkId, key, swedish) => localTitleOf(frameworkId, lang, key, swedish).text;
+}

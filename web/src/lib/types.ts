@@ -12,6 +12,9 @@ export type { AreaText, Evaluator, EvaluationInput } from '../../../src/domain/e
 export type { FrameworkListItem } from '../../../src/contracts/frameworks.ts';
 export type { Municipality as MunicipalityItem } from '../../../src/contracts/municipalities.ts';
 export type { EvaluationListItem } from '../../../src/contracts/evaluations.ts';
+export type { ComparisonReply } from '../../../src/contracts/open-data.ts';
+export type { BenchmarksReply, MunicipalityBenchmarkReply, PeerGroupReply } from '../../../src/contracts/benchmarks.ts';
+export type { ConcordanceReply } from '../../../src/contracts/concordances.ts';
 
 /** An evaluation with points and texts (GET /api/evaluations/:id). */
 export type Evaluation = EvaluationDto;

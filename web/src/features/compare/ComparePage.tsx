@@ -9,8 +9,8 @@ import { useChartLabels } from '../../lib/chartLabels.ts';
 import type { EvaluationListItem, EvaluationSummary } from '../../lib/types.ts';
 import { useNarrow } from '../../lib/useNarrow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { paths } from '../../paths.ts';
-import { useCompareSummaries, useEvaluationChoices } from './api/compare.ts';
+import { downloads, paths } from '../../paths.ts';
+import { useComparison, useCompareSummaries, useEvaluationChoices, type ComparisonReply } from './api/compare.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
 const MAX = 5;
@@ -26,6 +26,7 @@ export default function ComparePage() {
     [params],
   );
   const summaries = useCompareSummaries(ids);
+  const comparison = useComparison(ids);
   const choices = useEvaluationChoices();
   const setIds = (next: string[]) => {
     const p = new URLSearchParams(params);
@@ -65,8 +66,9 @@ export default function ComparePage() {
       )}
       {ids.length < 2 && <Notice>{t('compare.tooFew')}</Notice>}
       {summaries.error !== undefined && <ErrorPanel error={summaries.error} onRetry={summaries.reload} />}
-      {ids.length >= 2 && summaries.loading && !summaries.data && <Loading />}
-      {ids.length >= 2 && list.length === ids.length && <Comparison summaries={list} />}
+      {summaries.error === undefined && comparison.error !== undefined && <ErrorPanel error={comparison.error} onRetry={comparison.reload} />}
+      {ids.length >= 2 && (summaries.loading || comparison.loading) && (!summaries.data || !comparison.data) && <Loading />}
+      {ids.length >= 2 && list.length === ids.length && comparison.data && <Comparison summaries={list} comparison={comparison.data} />}
     </div>
   );
 }
@@ -117,11 +119,10 @@ function Picker({ ids, choices, onAdd }: { ids: readonly string[]; choices: Eval
   );
 }
 
-function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
+function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[]; comparison: ComparisonReply }) {
   const t = useT();
   const labels = useChartLabels();
   const versions = [...new Map(summaries.map((s) => [s.framework.id, s.framework.name])).values()];
-  const first = summaries[0];
   const names = summaries.map((s) => `${s.municipality.name} ${s.year}`);
   const compact = useNarrow();
   // One chart per framework version: a version's scores are never drawn on another version's axes.
@@ -137,69 +138,92 @@ function Comparison({ summaries }: { summaries: EvaluationSummary[] }) {
       return { framework: axes.framework, members, option: series.length >= 2 ? compareRadarOption(input) : profileRadarOption(input) };
     }).filter((c) => c !== null);
   }, [summaries, names, labels, compact]);
-  if (!first) return null;
-  const areaTitle = (s: EvaluationSummary, n: number) => s.areas.find((a) => a.number === n)?.title ?? '';
-  const titlesDiffer = (n: number) => new Set(summaries.map((s) => areaTitle(s, n))).size > 1;
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  // Titles in the viewer's language, from the (localized) summaries.
+  const areaTitle = (evaluationId: string, n: number | null) => (n === null ? null : (byId.get(evaluationId)?.areas.find((a) => a.number === n)?.title ?? null));
+  const reference = summaries[0];
   const renderTable = (testId?: string) => (
-      <table data-testid={testId} className={testId ? undefined : 'table-compact'}>
-        <caption className="sr-only">{t('compare.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.area')}</th>
-            {summaries.map((s, i) => (
-              <th scope="col" className="num" key={s.id}>
-                <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
-                {names[i]}
-                <div className="small muted" style={{ fontWeight: 400 }}>
-                  {s.framework.name}
-                </div>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {first.areas.map((a) => (
-            <tr key={a.number}>
-              <th scope="row">
-                {a.number}. {a.title}
-                {titlesDiffer(a.number) && (
-                  <div className="small muted">
-                    {[...new Set(summaries.map((s) => areaTitle(s, a.number)))].filter((x) => x !== a.title).join(' / ')}
+    <table data-testid={testId} data-mode={comparison.mode} className={testId ? undefined : 'table-compact'}>
+      <caption className="sr-only">{comparison.mode === 'totals-only' ? t('compare.totalsTable') : t('compare.table')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{comparison.mode === 'concordance' && reference ? t('compare.areaIn', { version: reference.framework.name }) : t('common.area')}</th>
+          {summaries.map((s, i) => (
+            <th scope="col" className="num" key={s.id}>
+              <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
+              {names[i]}
+              <div className="small muted" style={{ fontWeight: 400 }}>
+                {s.framework.name}
+              </div>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.rows.map((r) => (
+          <tr key={r.area} data-area={r.area}>
+            <th scope="row">
+              {r.area}. {reference ? (areaTitle(reference.id, r.area) ?? r.title) : r.title}
+            </th>
+            {r.cells.map((c) => (
+              <td className="num" key={c.evaluationId} data-evaluation={c.evaluationId} data-counterpart={c.area ?? ''}>
+                <Value value={c.score} kind="points" />
+                {c.relation !== 'identical' && (
+                  <div className="small muted counterpart">
+                    {c.area === null ? t('compare.noCounterpart') : t(c.relation === 'same' ? 'compare.counterpartSame' : 'compare.counterpartPartial', { area: `${c.area}. ${areaTitle(c.evaluationId, c.area) ?? c.title ?? ''}` })}
                   </div>
                 )}
-              </th>
-              {summaries.map((s) => (
-                <td className="num" key={s.id}>
-                  <Value value={s.areas.find((x) => x.number === a.number)?.score ?? null} kind="points" />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            {summaries.map((s) => (
-              <td className="num" key={s.id} data-testid={testId ? 'compare-total' : undefined}>
-                <Value value={s.total} kind="points" />
               </td>
             ))}
           </tr>
-        </tfoot>
-      </table>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('common.total')}</th>
+          {comparison.totals.map((x) => (
+            <td className="num" key={x.evaluationId} data-testid={testId ? 'compare-total' : undefined}>
+              <Value value={x.total} kind="points" />
+              {comparison.mode !== 'same-version' && (
+                <div className="small muted">
+                  <Value value={x.percent === null ? null : Math.round(x.percent)} kind="percent" /> {t('compare.ofMax', { max: x.max })}
+                </div>
+              )}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
   );
+  const ids = summaries.map((s) => s.id);
   return (
     <>
-      {versions.length > 1 && (
+      {comparison.mode === 'concordance' && (
         <Notice tone="warning">
-          <p data-testid="version-note">{t('compare.versionNote', { versions: versions.join(', ') })}</p>
+          <p data-testid="version-note">{t('compare.concordanceNote', { versions: versions.join(', '), reference: reference?.framework.name ?? '' })}</p>
+        </Notice>
+      )}
+      {comparison.mode === 'totals-only' && (
+        <Notice tone="warning">
+          <p data-testid="version-note">{t('compare.totalsOnlyNote', { versions: versions.join(', ') })}</p>
         </Notice>
       )}
       <div className="compare-grid">
         <section aria-labelledby="jamfor-tabell">
-          <h2 id="jamfor-tabell">{t('compare.table')}</h2>
+          <h2 id="jamfor-tabell">{comparison.mode === 'totals-only' ? t('compare.totalsTable') : t('compare.table')}</h2>
           <TableRegion label={t('compare.table')}>{renderTable('compare-table')}</TableRegion>
           <p className="muted small">{t('common.unknownLegend')}</p>
+          <p className="small downloads" data-testid="compare-downloads">
+            {t('compare.download')}{' '}
+            {(['csv', 'xlsx', 'json'] as const).map((f, i) => (
+              <span key={f}>
+                {i > 0 && ' · '}
+                <a href={downloads.comparison(ids, f)} download>
+                  {f.toUpperCase()}
+                </a>
+              </span>
+            ))}
+          </p>
         </section>
         <section className="card section" aria-labelledby="jamfor-radar">
           <h2 id="jamfor-radar">{t('compare.radar')}</h2>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorPanel, Loading, Notice, errorText } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -237,20 +238,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
   const name = base.municipality.name;
   const header = (
     <>
-      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
-        <ol>
-          <li>
-            <Link to={paths.start()}>{t('nav.start')}</Link>
-          </li>
-          <li>
-            <Link to={paths.municipality(base.municipality.code)}>{name}</Link>
-          </li>
-          <li>
-            <Link to={paths.evaluation(base.id)}>{base.year}</Link>
-          </li>
-          <li aria-current="page">{t('common.edit')}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: name, to: paths.municipality(base.municipality.code) }, { label: base.year, to: paths.evaluation(base.id) }, { label: t('common.edit') }]} />
       <header className="page-header">
         <p className="eyebrow">
           {framework.name} · <StatusBadge status={base.status} /> · {t('edit.version', { n: base.version })}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
@@ -72,16 +73,7 @@ export default function NewEvaluationPage() {
       <form onSubmit={(e) => void submit(e)} noValidate className="card">
         <MunicipalityPicker id={`${id}-q`} label={t('edit.municipality')} value={municipality} onChange={setChosen} error={errorFor(`${id}-q`)} />
         <div className="form-row">
-          <div className="field">
-            <label htmlFor={`${id}-fw`}>{t('edit.framework')}</label>
-            <select id={`${id}-fw`} value={selectedFramework} onChange={(e) => setFrameworkId(e.target.value)}>
-              {(frameworks.data?.items ?? []).map((fw) => (
-                <option key={fw.id} value={fw.id}>
-                  {fw.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id={`${id}-fw`} label={t('edit.framework')} value={selectedFramework} onChange={setFrameworkId} options={(frameworks.data?.items ?? []).map((fw) => ({ value: fw.id, label: fw.name }))} />
           <div className="field">
             <label htmlFor={`${id}-year`}>{t('common.year')}</label>
             <input

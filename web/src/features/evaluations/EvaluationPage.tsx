@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { passageAnchor } from '../../../../src/domain/search.ts';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -20,7 +21,7 @@ import { IndependentScoringPanel } from './components/IndependentScoringPanel.ts
 import { StagePanel } from './components/StagePanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
+import { AreaScoreTable } from '../../components/ScoreTable.tsx';
 
 // ECharts is loaded once the scores are on screen, so parsing it does not delay them.
 const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
@@ -54,17 +55,7 @@ export default function EvaluationPage() {
   const { evaluation, summary } = view.data;
   return (
     <article className="page evaluation-page" data-testid="evaluation-page">
-      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
-        <ol>
-          <li>
-            <Link to={paths.start()}>{t('nav.start')}</Link>
-          </li>
-          <li>
-            <Link to={paths.municipality(evaluation.municipality.code)}>{evaluation.municipality.name}</Link>
-          </li>
-          <li aria-current="page">{evaluation.year}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: evaluation.municipality.name, to: paths.municipality(evaluation.municipality.code) }, { label: evaluation.year }]} />
       <header className="page-header title-row">
         <div>
           <p className="eyebrow">
@@ -79,6 +70,19 @@ export default function EvaluationPage() {
             <Link className="button" to={paths.editEvaluation(evaluation.id)}>
               {t('common.edit')}
             </Link>
+          )}
+          {user && (user.role === 'admin' || user.role === 'evaluator') && (
+            <>
+              <Link className="button secondary" to={paths.questionnaire(evaluation.id)}>
+                {t('questionnaire.title')}
+              </Link>
+              <Link className="button secondary" to={paths.evidence(evaluation.id)}>
+                {t('evidence.title')}
+              </Link>
+              <Link className="button secondary" to={paths.interviews(evaluation.id)}>
+                {t('interviews.title')}
+              </Link>
+            </>
           )}
           <Link className="button secondary" to={paths.actionPlan(evaluation.id)}>
             {t('plan.link')}
@@ -289,103 +293,36 @@ function AreaOverview({ summary }: { summary: EvaluationSummary }) {
   const hasPrev = summary.previous !== null;
   const hasAvg = (summary.average?.count ?? 0) > 0;
   return (
-    <TableRegion label={t('eval.areaOverview')}>
-      <table data-testid="area-overview">
-        <caption className="sr-only">{t('eval.areaOverview')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.area')}</th>
-            <th scope="col" className="num">
-              {t('common.pointsHeader')}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t('common.percent')}</span>
-            </th>
-            <th scope="col" className="num">
-              {t('common.percent')}
-            </th>
-            {hasPrev && (
-              <th scope="col" className="num">
-                {t('common.previous')} ({summary.previous?.year})
-              </th>
-            )}
-            {hasPrev && (
-              <th scope="col" className="num">
-                {t('common.change')}
-              </th>
-            )}
-            {hasAvg && (
-              <th scope="col" className="num">
-                {t('common.average')}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {summary.areas.map((a) => (
-            <tr key={a.number} data-area={a.number}>
-              <th scope="row">
-                <a href={`#${areaAnchor(a.number)}`}>
-                  {a.number}. {a.title}
-                </a>
-              </th>
-              <td className="num" data-cell="score">
-                <Value value={a.score} kind="points" />
-              </td>
-              <td className="bar-cell" aria-hidden="true">
-                <span className="inline-meter">
-                  <span style={{ width: `${a.score ?? 0}%` }} />
-                </span>
-              </td>
-              <td className="num">
-                <Value value={a.percent} kind="percent" />
-              </td>
-              {hasPrev && (
-                <td className="num">
-                  <Value value={a.previous} kind="points" />
-                </td>
-              )}
-              {hasPrev && (
-                <td className="num">
-                  <Value value={a.delta} kind="delta" />
-                </td>
-              )}
-              {hasAvg && (
-                <td className="num">
-                  <Value value={a.average} kind="points" />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            <td className="num" data-cell="total">
-              <Value value={summary.total} kind="points" />
-            </td>
-            <td aria-hidden="true" />
-            <td className="num">
-              <Value value={summary.percent} kind="percent" />
-            </td>
-            {hasPrev && (
-              <td className="num">
-                <Value value={summary.previous?.total} kind="points" />
-              </td>
-            )}
-            {hasPrev && (
-              <td className="num">
-                <Value value={summary.previous?.totalDelta} kind="delta" />
-              </td>
-            )}
-            {hasAvg && (
-              <td className="num">
-                <Value value={summary.average?.total} kind="points" />
-              </td>
-            )}
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+    <AreaScoreTable
+      caption={t('eval.areaOverview')}
+      testId="area-overview"
+      rows={summary.areas}
+      rowProps={(a) => ({ 'data-area': a.number })}
+      rowHeader={(a) => (
+        <a href={`#${areaAnchor(a.number)}`}>
+          {a.number}. {a.title}
+        </a>
+      )}
+      totalHeader={t('common.total')}
+      columns={[
+        { key: 'score', header: t('common.pointsHeader'), cell: (a) => <Value value={a.score} kind="points" />, cellProps: () => ({ 'data-cell': 'score' }), total: <Value value={summary.total} kind="points" />, totalProps: { 'data-cell': 'total' } },
+        {
+          key: 'bar',
+          num: false,
+          header: <span className="sr-only">{t('common.percent')}</span>,
+          cell: (a) => (
+            <span className="inline-meter">
+              <span style={{ width: `${a.score ?? 0}%` }} />
+            </span>
+          ),
+          cellProps: () => ({ className: 'bar-cell', 'aria-hidden': true }),
+          totalProps: { 'aria-hidden': true },
+        },
+        { key: 'percent', header: t('common.percent'), cell: (a) => <Value value={a.percent} kind="percent" />, total: <Value value={summary.percent} kind="percent" /> },
+        hasPrev && { key: 'previous', header: `${t('common.previous')} (${summary.previous?.year})`, cell: (a) => <Value value={a.previous} kind="points" />, total: <Value value={summary.previous?.total} kind="points" /> },
+        hasPrev && { key: 'change', header: t('common.change'), cell: (a) => <Value value={a.delta} kind="delta" />, total: <Value value={summary.previous?.totalDelta} kind="delta" /> },
+        hasAvg && { key: 'average', header: t('common.average'), cell: (a) => <Value value={a.average} kind="points" />, total: <Value value={summary.average?.total} kind="points" /> },
+      ]}
+    />
   );
 }

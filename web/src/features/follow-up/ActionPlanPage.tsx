@@ -33,13 +33,16 @@ import {
 const STATUSES: ItemStatus[] = ['not_started', 'ongoing', 'done', 'dropped'];
 const emptyAction = (): PlanAction => ({ text: '', responsible: '', unit: '', start: null, plannedDone: null, done: null });
 
+/** An item being edited: its new actions have no id yet. */
+type ItemDraft = Omit<PlanItem, 'actions'> & { actions: PlanAction[] };
+
 function ItemRow({ plan, item, onSaved }: { plan: ActionPlan; item: PlanItem; onSaved: (p: ActionPlan) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState<PlanItem>(item);
+  const [draft, setDraft] = useState<ItemDraft>(item);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);
   const edit = plan.canEdit;
-  const set = (patch: Partial<PlanItem>) => {
+  const set = (patch: Partial<ItemDraft>) => {
     setSaved(false);
     setDraft({ ...draft, ...patch });
   };

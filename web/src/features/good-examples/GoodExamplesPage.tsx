@@ -1,8 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { AREA_DIGIT, SUBAREA_ID } from '../../../../src/domain/framework.ts';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { localizeFramework } from '../../lib/frameworkTitles.ts';
+import { localizeFramework, localTitleOf } from '../../lib/frameworkTitles.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { FrameworkDef } from '../../lib/types.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
@@ -11,8 +13,7 @@ import { paths } from '../../paths.ts';
 import { ALL_VERSIONS, EXAMPLE_KINDS, isExampleKind, useCounties, useFramework, useFrameworkList, useGoodExampleSearch, type ExampleKind, type GoodExampleFilters, type GoodExampleHit } from './api/goodExamples.ts';
 
 const PAGE = 20;
-const AREA = /^[1-8]$/;
-const SUBAREA = /^[1-8]\.[1-9]$/;
+const AREA = new RegExp(`^${AREA_DIGIT}$`);
 const YEAR = /^(19|20)\d\d$/;
 const COUNTY = /^\d{2}$/;
 const PERCENT = /^(100|[1-9]?\d)$/;
@@ -22,7 +23,7 @@ const numberParam = (v: string | null, re: RegExp): number | undefined => (v !==
 /** The filters as they stand in the address, so that a search can be shared. */
 function readParams(params: URLSearchParams) {
   const subareaParam = params.get('subarea');
-  const subarea = subareaParam && SUBAREA.test(subareaParam) ? subareaParam : undefined;
+  const subarea = subareaParam && SUBAREA_ID.test(subareaParam) ? subareaParam : undefined;
   const areaParam = params.get('area');
   const area = subarea ? Number(subarea.split('.')[0]) : areaParam && AREA.test(areaParam) ? Number(areaParam) : undefined;
   const kindParam = params.get('kind');
@@ -124,18 +125,17 @@ export default function GoodExamplesPage() {
             </p>
             <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-q-hint`} autoComplete="off" />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-fw`}>{t('common.framework')}</label>
-            <select id={`${id}-fw`} value={frameworkId ?? ''} onChange={(e) => update({ framework: e.target.value, subarea: undefined, area: undefined, minPercent: undefined })}>
-              <option value={ALL_VERSIONS}>{t('goodExamples.allVersions')}</option>
-              {frameworkId !== null && !allVersions && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) && <option value={frameworkId}>{frameworkId}</option>}
-              {(frameworks.data?.items ?? []).map((fw) => (
-                <option key={fw.id} value={fw.id}>
-                  {fw.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-fw`}
+            label={t('common.framework')}
+            value={frameworkId ?? ''}
+            onChange={(v) => update({ framework: v, subarea: undefined, area: undefined, minPercent: undefined })}
+            options={[
+              { value: ALL_VERSIONS, label: t('goodExamples.allVersions') },
+              ...(frameworkId !== null && !allVersions && !(frameworks.data?.items ?? []).some((fw) => fw.id === frameworkId) ? [{ value: frameworkId, label: frameworkId }] : []),
+              ...(frameworks.data?.items ?? []).map((fw) => ({ value: fw.id, label: fw.name })),
+            ]}
+          />
           {allVersions ? (
             <p className="hint example-all-versions">{t('goodExamples.allVersionsAreas')}</p>
           ) : (
@@ -155,30 +155,15 @@ export default function GoodExamplesPage() {
             <label htmlFor={`${id}-to`}>{t('goodExamples.yearTo')}</label>
             <input id={`${id}-to`} type="number" inputMode="numeric" min={1990} max={2100} value={filters.yearTo ?? ''} onChange={(e) => update({ yearTo: YEAR.test(e.target.value) ? e.target.value : undefined })} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-county`}>{t('goodExamples.county')}</label>
-            <select id={`${id}-county`} value={filters.county ?? ''} onChange={(e) => update({ county: e.target.value || undefined })}>
-              <option value="">{t('goodExamples.allCounties')}</option>
-              {[...(counties.data?.items ?? [])]
-                .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-                .map((c) => (
-                  <option key={c.countyCode} value={c.countyCode}>
-                    {c.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>{t('goodExamples.kind')}</label>
-            <select id={`${id}-kind`} value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
-              <option value="">{t('goodExamples.kind.all')}</option>
-              {EXAMPLE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`goodExamples.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-county`}
+            label={t('goodExamples.county')}
+            value={filters.county ?? ''}
+            onChange={(v) => update({ county: v || undefined })}
+            empty={t('goodExamples.allCounties')}
+            options={[...(counties.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => ({ value: c.countyCode, label: c.name }))}
+          />
+          <SelectField id={`${id}-kind`} label={t('goodExamples.kind')} value={filters.kind ?? ''} onChange={(v) => update({ kind: v })} empty={t('goodExamples.kind.all')} options={EXAMPLE_KINDS.map((k) => ({ value: k, label: t(`goodExamples.kinds.${k}`) }))} />
           {filtered && (
             <div className="field example-reset">
               <button type="button" className="button secondary" onClick={reset}>
@@ -190,7 +175,7 @@ export default function GoodExamplesPage() {
         {framework.error !== undefined && <ErrorPanel error={framework.error} onRetry={framework.reload} />}
       </search>
 
-      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} framework={framework.data} onReset={filtered ? reset : undefined} />
+      <Results id={id} search={search} subareaChosen={filters.subarea !== undefined} kind={filters.kind} onReset={filtered ? reset : undefined} />
     </div>
   );
 }
@@ -202,18 +187,14 @@ function AreaSelects({ id, framework, area, subarea, onChange }: { id: string; f
   const knownSubarea = subarea === undefined || areas.length === 0 || areas.some((a) => a.subareas.some((s) => s.id === subarea));
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>{t('common.area')}</label>
-        <select id={`${id}-area`} value={area ?? ''} onChange={(e) => onChange(e.target.value || undefined, undefined)}>
-          <option value="">{t('goodExamples.allAreas')}</option>
-          {areas.map((a) => (
-            <option key={a.number} value={a.number}>
-              {a.number}. {a.title}
-            </option>
-          ))}
-          {area !== undefined && areas.length === 0 && <option value={area}>{t('common.areaN', { n: area })}</option>}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-area`}
+        label={t('common.area')}
+        value={area ?? ''}
+        onChange={(v) => onChange(v || undefined, undefined)}
+        empty={t('goodExamples.allAreas')}
+        options={area !== undefined && areas.length === 0 ? [{ value: area, label: t('common.areaN', { n: area }) }] : areas.map((a) => ({ value: a.number, label: `${a.number}. ${a.title}` }))}
+      />
       <div className="field">
         <label htmlFor={`${id}-sub`}>{t('common.subarea')}</label>
         <select
@@ -246,11 +227,10 @@ interface ResultsProps {
   search: ReturnType<typeof useGoodExampleSearch>;
   subareaChosen: boolean;
   kind: ExampleKind | undefined;
-  framework: FrameworkDef | undefined;
   onReset: (() => void) | undefined;
 }
 
-function Results({ id, search, subareaChosen, kind, framework, onReset }: ResultsProps) {
+function Results({ id, search, subareaChosen, kind, onReset }: ResultsProps) {
   const t = useT();
   const { items, count, countIsLowerBound } = search;
   const listRef = useRef<HTMLOListElement>(null);
@@ -305,7 +285,7 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
         <ol className="example-list" ref={listRef} data-testid="example-list">
           {items.map((hit, i) => (
             <li key={`${hit.evaluationId}:${hit.kind}:${hit.areaNumber}:${hit.subareaId ?? ''}:${i}`}>
-              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} framework={framework} />
+              <ExampleCard hit={hit} headingId={`${id}-hit-${i}`} />
             </li>
           ))}
         </ol>
@@ -329,15 +309,24 @@ function Results({ id, search, subareaChosen, kind, framework, onReset }: Result
   );
 }
 
-function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headingId: string; framework: FrameworkDef | undefined }) {
+function ExampleCard({ hit, headingId }: { hit: GoodExampleHit; headingId: string }) {
   const t = useT();
   const f = useFormat();
-  const areaTitle = framework?.id === hit.frameworkId ? (framework.areas.find((a) => a.number === hit.areaNumber)?.title ?? hit.areaTitle) : hit.areaTitle;
-  const where = hit.subareaId
-    ? `${hit.subareaId} ${hit.subareaTitle ?? ''}`.trim()
-    : hit.areaNumber === null
-      ? t('goodExamples.wholeEvaluation')
-      : t('goodExamples.wholeArea', { n: hit.areaNumber, title: areaTitle ?? '' });
+  const [lang] = useLang();
+  // Titles in the interface language (unofficial translations per version); untranslated ones stay Swedish, marked so.
+  const area = hit.areaTitle !== null && hit.areaNumber !== null ? localTitleOf(hit.frameworkId, lang, hit.areaNumber, hit.areaTitle) : null;
+  const subarea = hit.subareaId && hit.subareaTitle ? localTitleOf(hit.frameworkId, lang, hit.subareaId, hit.subareaTitle) : null;
+  const where = hit.subareaId ? (
+    <>
+      {hit.subareaId} <span lang={subarea?.lang}>{subarea?.text ?? ''}</span>
+    </>
+  ) : hit.areaNumber === null ? (
+    t('goodExamples.wholeEvaluation')
+  ) : (
+    <>
+      {t('common.areaN', { n: hit.areaNumber })}: <span lang={area?.lang}>{area?.text ?? ''}</span>
+    </>
+  );
   const showExample = hit.kind === 'good-example' && hit.example !== null && hit.example.name !== hit.municipality.name;
   return (
     <article className={`example-card example-${hit.kind}`} aria-labelledby={headingId} tabIndex={-1} data-kind={hit.kind}>
@@ -360,7 +349,7 @@ function ExampleCard({ hit, headingId, framework }: { hit: GoodExampleHit; headi
           </span>
         )}
       </div>
-      <blockquote className="example-text">
+      <blockquote className="example-text" lang="sv">
         {/* Plain text parts from the server; matched words in <mark>, never HTML from the texts. */}
         <p data-testid="example-excerpt">
           {hit.excerpt.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}

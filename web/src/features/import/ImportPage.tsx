@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorPanel, Notice } from '../../components/Status.tsx';
+import { AreaScoreTable } from '../../components/ScoreTable.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
@@ -228,45 +229,17 @@ function PreviewView({ preview: res }: { preview: PreviewResponse }) {
       {p.areas.length > 0 && (
         <>
           <h3>{t('eval.areas')}</h3>
-          <div className="table-wrap">
-            <table className="table-compact">
-              <caption className="sr-only">{t('eval.areas')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.area')}</th>
-                  <th scope="col" className="num">
-                    {t('common.pointsHeader')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('import.subareasKnown')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('eval.strengths')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('eval.improvements')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.areas.map((a) => (
-                  <tr key={a.number}>
-                    <th scope="row">
-                      {a.number}. {a.title}
-                    </th>
-                    <td className="num">
-                      <Value value={a.score} kind="points" />
-                    </td>
-                    <td className="num">
-                      {a.subareas.filter((s) => s.achieved !== null).length} / {a.subareas.length}
-                    </td>
-                    <td className="num">{a.strengths.length}</td>
-                    <td className="num">{a.improvements.length}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AreaScoreTable
+            caption={t('eval.areas')}
+            className="table-compact"
+            rows={p.areas}
+            columns={[
+              { key: 'score', header: t('common.pointsHeader'), cell: (a) => <Value value={a.score} kind="points" /> },
+              { key: 'known', header: t('import.subareasKnown'), cell: (a) => `${a.subareas.filter((s) => s.achieved !== null).length} / ${a.subareas.length}` },
+              { key: 'strengths', header: t('eval.strengths'), cell: (a) => a.strengths.length },
+              { key: 'improvements', header: t('eval.improvements'), cell: (a) => a.improvements.length },
+            ]}
+          />
         </>
       )}
       {p.earlier.length > 0 && (

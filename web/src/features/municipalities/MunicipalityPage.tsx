@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { trendOption } from '../../../../src/charts/definitions.ts';
+import { AREA_NUMBERS } from '../../../../src/domain/framework.ts';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -15,8 +17,6 @@ import { paths } from '../../paths.ts';
 import { useMunicipalityView, type MunicipalityView } from './api/municipalities.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
-const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
-
 export default function MunicipalityPage() {
   const { code = '' } = useParams();
   const t = useT();
@@ -30,14 +30,7 @@ export default function MunicipalityPage() {
   const versions = [...new Set(evaluations.map((e) => e.item.frameworkId))];
   return (
     <div className="page" data-testid="municipality-page">
-      <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
-        <ol>
-          <li>
-            <Link to={paths.start()}>{t('nav.start')}</Link>
-          </li>
-          <li aria-current="page">{municipality.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: municipality.name }]} />
       <header className="page-header title-row">
         <div>
           <p className="eyebrow">
@@ -139,64 +132,84 @@ function TrendChart({ view, frameworkName }: { view: MunicipalityView; framework
   );
 }
 
+/**
+ * One table per framework version (newest first): each version has its own areas, so area columns are
+ * never shared by evaluations of different versions (areas are not paired by number across versions).
+ */
 function EvaluationTable({ view, frameworkName }: { view: MunicipalityView; frameworkName: (id: string) => string }) {
   const t = useT();
   const f = useFormat();
   const rows = [...view.evaluations].reverse();
+  const groups: Array<{ frameworkId: string; rows: typeof rows }> = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.frameworkId === r.item.frameworkId) last.rows.push(r);
+    else groups.push({ frameworkId: r.item.frameworkId, rows: [r] });
+  }
   return (
-    <TableRegion label={t('muni.evaluations')}>
-      <table data-testid="municipality-evaluations">
-        <caption className="sr-only">{t('muni.evaluations')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.year')}</th>
-            <th scope="col">{t('common.framework')}</th>
-            <th scope="col">{t('common.status')}</th>
-            <th scope="col" className="num">
-              {t('common.total')}
-            </th>
-            {AREAS.map((n) => (
-              <th scope="col" className="num" key={n}>
-                <abbr title={t('common.areaN', { n })}>{t('muni.areaShort', { n })}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ item, summary }, i) => {
-            const older = rows[i + 1];
-            const changed = older !== undefined && older.item.frameworkId !== item.frameworkId;
-            return (
-              <tr key={item.id} className={changed ? 'version-change' : undefined}>
-                <th scope="row">
-                  <Link to={paths.evaluation(item.id)}>{f.yearMonth(item.year, item.month)}</Link>
-                </th>
-                <td>
-                  {frameworkName(item.frameworkId)}
-                  {changed && (
-                    <div className="small">
-                      <span className="tag">{t('muni.versionChange', { name: frameworkName(item.frameworkId) })}</span>
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <StatusBadge status={item.status} />
-                </td>
-                <td className="num">
-                  <strong>
-                    <Value value={summary?.total ?? item.total} kind="points" />
-                  </strong>
-                </td>
-                {AREAS.map((n) => (
-                  <td className="num" key={n}>
-                    <Value value={summary?.areas.find((a) => a.number === n)?.score ?? null} kind="points" />
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+    <>
+      {groups.map((g, gi) => {
+        const areaTitle = (n: number) => g.rows.flatMap((r) => r.summary?.areas ?? []).find((a) => a.number === n)?.title ?? t('common.areaN', { n });
+        const caption = groups.length > 1 ? `${t('muni.evaluations')}: ${frameworkName(g.frameworkId)}` : t('muni.evaluations');
+        return (
+          <div key={`${g.frameworkId}-${gi}`} data-framework={g.frameworkId}>
+            {groups.length > 1 && <h3>{frameworkName(g.frameworkId)}</h3>}
+            <TableRegion label={caption}>
+              <table data-testid="municipality-evaluations">
+                <caption className="sr-only">{caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.year')}</th>
+                    <th scope="col">{t('common.framework')}</th>
+                    <th scope="col">{t('common.status')}</th>
+                    <th scope="col" className="num">
+                      {t('common.total')}
+                    </th>
+                    {AREA_NUMBERS.map((n) => (
+                      <th scope="col" className="num" key={n}>
+                        <abbr title={`${n}. ${areaTitle(n)}`}>{t('muni.areaShort', { n })}</abbr>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.rows.map(({ item, summary }, i) => {
+                    const changed = i === g.rows.length - 1 && gi < groups.length - 1;
+                    return (
+                      <tr key={item.id} className={changed ? 'version-change' : undefined}>
+                        <th scope="row">
+                          <Link to={paths.evaluation(item.id)}>{f.yearMonth(item.year, item.month)}</Link>
+                        </th>
+                        <td>
+                          {frameworkName(item.frameworkId)}
+                          {changed && (
+                            <div className="small">
+                              <span className="tag">{t('muni.versionChange', { name: frameworkName(item.frameworkId) })}</span>
+                            </div>
+                          )}
+                        </td>
+                        <td>
+                          <StatusBadge status={item.status} />
+                        </td>
+                        <td className="num">
+                          <strong>
+                            <Value value={summary?.total ?? item.total} kind="points" />
+                          </strong>
+                        </td>
+                        {AREA_NUMBERS.map((n) => (
+                          <td className="num" key={n}>
+                            <Value value={summary?.areas.find((a) => a.number === n)?.score ?? null} kind="points" />
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableRegion>
+          </div>
+        );
+      })}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
@@ -112,40 +113,16 @@ function EvaluationList() {
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{filtered ? t('start.filters') : t('start.recent')}</h2>
       <form className="filters" aria-label={t('start.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-year`}>{t('start.filter.year')}</label>
-          <select id={`${id}-year`} value={year ?? ''} onChange={(e) => setFilter('ar', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(years.data ?? []).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-            {year !== undefined && !(years.data ?? []).includes(year) && <option value={year}>{year}</option>}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-fw`}>{t('start.filter.framework')}</label>
-          <select id={`${id}-fw`} value={framework ?? ''} onChange={(e) => setFilter('version', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(frameworks.data?.items ?? []).map((fw) => (
-              <option key={fw.id} value={fw.id}>
-                {fw.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('start.filter.status')}</label>
-          <select id={`${id}-status`} value={status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {EVALUATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-year`}
+          label={t('start.filter.year')}
+          value={year ?? ''}
+          onChange={(v) => setFilter('ar', v)}
+          empty={t('common.all')}
+          options={[...(years.data ?? []), ...(year !== undefined && !(years.data ?? []).includes(year) ? [year] : [])].map((y) => ({ value: y, label: y }))}
+        />
+        <SelectField id={`${id}-fw`} label={t('start.filter.framework')} value={framework ?? ''} onChange={(v) => setFilter('version', v)} empty={t('common.all')} options={(frameworks.data?.items ?? []).map((fw) => ({ value: fw.id, label: fw.name }))} />
+        <SelectField id={`${id}-status`} label={t('start.filter.status')} value={status ?? ''} onChange={(v) => setFilter('status', v)} empty={t('common.all')} options={EVALUATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         {filtered && (
           <button type="button" className="button secondary" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             {t('start.filter.reset')}

@@ -18,3 +18,11 @@ export function useCompareSummaries(ids: readonly string[]) {
 export function useEvaluationChoices() {
   return useResource('compare-choices', (signal) => apiFetch('/api/evaluations', { contract: 'evaluations.list',  query: { limit: 500 }, signal }));
 }
+
+export type { ComparisonReply } from '../../../lib/types.ts';
+
+/** The comparison as the server pairs it: by number within a version, through the concordance across versions, totals only without one. */
+export function useComparison(ids: readonly string[]) {
+  const key = ids.length > 0 ? `comparison:${ids.join(',')}` : null;
+  return useResource(key, (signal) => apiFetch('/api/comparisons', { contract: 'comparison', query: { ids: ids.join(',') }, signal }));
+}

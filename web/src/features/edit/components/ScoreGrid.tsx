@@ -3,7 +3,8 @@ import { useT } from '../../../i18n/i18n.tsx';
 import type { EvaluationScore } from '../../../../../src/domain/scoring.ts';
 import type { FrameworkDef } from '../../../lib/types.ts';
 import { fieldIdForScore } from '../draft.ts';
-import { TableRegion } from '../../../components/TableRegion.tsx';
+import { ScoreTable } from '../../../components/ScoreTable.tsx';
+import { AREA_MAX } from '../../../../../src/domain/framework.ts';
 
 export interface ScoreGridProps {
   framework: FrameworkDef;
@@ -36,80 +37,62 @@ export function ScoreGrid({ framework, scores, errors, live, onChange }: ScoreGr
               <span className="area-number">{area.number}</span>
               {area.title}
             </h3>
-            <TableRegion label={t('eval.subareaTable', { n: area.number })}>
-              <table className="score-grid">
-                <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.subarea')}</th>
-                    <th scope="col" className="num">
-                      {t('common.max')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('common.achieved')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('common.percent')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {area.subareas.map((s) => {
-                    const id = fieldIdForScore(s.id);
-                    const error = errors[s.id];
-                    const sub = result?.subareas.find((x) => x.id === s.id);
-                    return (
-                      <tr key={s.id}>
-                        <th scope="row">
-                          <label htmlFor={id}>
-                            <span className="muted">{s.id}</span> {s.title}
-                          </label>
-                        </th>
-                        <td className="num">
-                          <Value value={s.max} />
-                        </td>
-                        <td className="num">
-                          <input
-                            id={id}
-                            type="text"
-                            inputMode="decimal"
-                            autoComplete="off"
-                            value={scores[s.id] ?? ''}
-                            onChange={(e) => onChange(s.id, e.target.value)}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={error ? `${id}-fel` : undefined}
-                            data-subarea={s.id}
-                          />
-                          {error && (
-                            <p className="field-error" id={`${id}-fel`} role="alert">
-                              {error}
-                            </p>
-                          )}
-                        </td>
-                        <td className="num">
-                          <Value value={error ? null : (sub?.percent ?? null)} kind="percent" />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('edit.areaTotal', { n: area.number })}</th>
-                    <td className="num">100</td>
-                    <td className="num" data-testid={`live-area-${area.number}`}>
-                      <Value value={result?.score ?? null} />
-                    </td>
-                    <td className="num">
-                      <Value value={result?.percent ?? null} kind="percent" />
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </TableRegion>
+            <ScoreTable
+              caption={t('eval.subareaTable', { n: area.number })}
+              className="score-grid"
+              rowHeaderTitle={t('common.subarea')}
+              rows={area.subareas}
+              rowKey={(s) => s.id}
+              rowHeader={(s) => (
+                <label htmlFor={fieldIdForScore(s.id)}>
+                  <span className="muted">{s.id}</span> {s.title}
+                </label>
+              )}
+              totalHeader={t('edit.areaTotal', { n: area.number })}
+              columns={[
+                { key: 'max', header: t('common.max'), cell: (s) => <Value value={s.max} />, total: AREA_MAX },
+                {
+                  key: 'achieved',
+                  header: t('common.achieved'),
+                  cell: (s) => <PointsInput id={fieldIdForScore(s.id)} subareaId={s.id} value={scores[s.id] ?? ''} error={errors[s.id]} onChange={onChange} />,
+                  total: <Value value={result?.score ?? null} />,
+                  totalProps: { 'data-testid': `live-area-${area.number}` },
+                },
+                {
+                  key: 'percent',
+                  header: t('common.percent'),
+                  cell: (s) => <Value value={errors[s.id] ? null : (result?.subareas.find((x) => x.id === s.id)?.percent ?? null)} kind="percent" />,
+                  total: <Value value={result?.percent ?? null} kind="percent" />,
+                },
+              ]}
+            />
           </section>
         );
       })}
     </div>
+  );
+}
+
+/** The points of one subarea as typed, with its error (validated as you type). */
+function PointsInput({ id, subareaId, value, error, onChange }: { id: string; subareaId: string; value: string; error: string | undefined; onChange: (id: string, text: string) => void }) {
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(subareaId, e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-fel` : undefined}
+        data-subarea={subareaId}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-fel`} role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

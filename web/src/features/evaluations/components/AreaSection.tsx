@@ -1,15 +1,15 @@
 import { Link } from 'react-router-dom';
+import { passageAnchor } from '../../../../../src/domain/search.ts';
 import { Markdown } from '../../../components/Markdown.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
-import { TableRegion } from '../../../components/TableRegion.tsx';
+import { ScoreTable } from '../../../components/ScoreTable.tsx';
 
 /** The language evaluation texts are written in: they are shown as written, whatever the interface language. */
 export const TEXT_LANG = 'sv';
-import { passageAnchor } from '../../../../../src/domain/search.ts';
 
 export function areaAnchor(n: number): string {
   return `omrade-${n}`;
@@ -19,58 +19,28 @@ export function areaAnchor(n: number): string {
 export function SubareaTable({ area, frameworkId }: { area: SummaryArea; frameworkId: string }) {
   const t = useT();
   return (
-    <TableRegion label={t('eval.subareaTable', { n: area.number })}>
-      <table data-testid={`subarea-table-${area.number}`}>
-        <caption className="sr-only">{t('eval.subareaTable', { n: area.number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.subarea')}</th>
-            <th scope="col" className="num">
-              {t('common.achieved')}
-            </th>
-            <th scope="col" className="num">
-              {t('common.max')}
-            </th>
-            <th scope="col" className="num">
-              {t('common.percent')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {area.subareas.map((s) => (
-            <tr key={s.id} data-subarea={s.id}>
-              <th scope="row">
-                <span className="muted">{s.id}</span> {s.title}
-                <Link className="subarea-examples small" to={paths.goodExamples({ framework: frameworkId, subarea: s.id })} aria-label={t('eval.goodExamplesFor', { id: s.id, title: s.title })}>
-                  {t('eval.goodExamplesLink')}
-                </Link>
-              </th>
-              <td className="num" data-cell="achieved">
-                <Value value={s.achieved} />
-              </td>
-              <td className="num">
-                <Value value={s.max} />
-              </td>
-              <td className="num">
-                <Value value={s.percent} kind="percent" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            <td className="num" data-cell="area-total">
-              <Value value={area.score} />
-            </td>
-            <td className="num">{area.max}</td>
-            <td className="num">
-              <Value value={area.percent} kind="percent" />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+    <ScoreTable
+      caption={t('eval.subareaTable', { n: area.number })}
+      testId={`subarea-table-${area.number}`}
+      rowHeaderTitle={t('common.subarea')}
+      rows={area.subareas}
+      rowKey={(s) => s.id}
+      rowProps={(s) => ({ 'data-subarea': s.id })}
+      rowHeader={(s) => (
+        <>
+          <span className="muted">{s.id}</span> {s.title}
+          <Link className="subarea-examples small" to={paths.goodExamples({ framework: frameworkId, subarea: s.id })} aria-label={t('eval.goodExamplesFor', { id: s.id, title: s.title })}>
+            {t('eval.goodExamplesLink')}
+          </Link>
+        </>
+      )}
+      totalHeader={t('common.total')}
+      columns={[
+        { key: 'achieved', header: t('common.achieved'), cell: (s) => <Value value={s.achieved} />, cellProps: () => ({ 'data-cell': 'achieved' }), total: <Value value={area.score} />, totalProps: { 'data-cell': 'area-total' } },
+        { key: 'max', header: t('common.max'), cell: (s) => <Value value={s.max} />, total: area.max },
+        { key: 'percent', header: t('common.percent'), cell: (s) => <Value value={s.percent} kind="percent" />, total: <Value value={area.percent} kind="percent" /> },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { areaBarOption, profileRadarOption } from '../../../../../src/charts/definitions.ts';
+import { AREA_MAX } from '../../../../../src/domain/framework.ts';
 import { Chart } from '../../../components/Chart.tsx';
+import { AreaScoreTable } from '../../../components/ScoreTable.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useChartLabels } from '../../../lib/chartLabels.ts';
@@ -12,7 +14,7 @@ export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
   const labels = useChartLabels();
   const compact = useNarrow();
   const option = useMemo(
-    () => areaBarOption({ areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: 100, labels, style: { compact } }),
+    () => areaBarOption({ areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style: { compact } }),
     [summary, labels, compact],
   );
   const name = summary.municipality.name;
@@ -23,33 +25,16 @@ export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
       height={360}
       label={t('eval.barChartLabel', { name, year: summary.year })}
       table={
-        <table className="table-compact">
-          <caption className="sr-only">{t('eval.barChart')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.area')}</th>
-              <th scope="col" className="num">
-                {t('common.pointsHeader')}
-              </th>
-              <th scope="col" className="num">
-                {t('common.max')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.areas.map((a) => (
-              <tr key={a.number}>
-                <th scope="row">
-                  {a.number}. {a.title}
-                </th>
-                <td className="num">
-                  <Value value={a.score} kind="points" />
-                </td>
-                <td className="num">{a.max}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AreaScoreTable
+          wrap="none"
+          caption={t('eval.barChart')}
+          className="table-compact"
+          rows={summary.areas}
+          columns={[
+            { key: 'score', header: t('common.pointsHeader'), cell: (a) => <Value value={a.score} kind="points" /> },
+            { key: 'max', header: t('common.max'), cell: (a) => a.max },
+          ]}
+        />
       }
     />
   );
@@ -82,33 +67,13 @@ export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
       height={420}
       label={t('eval.radarLabel', { name, year: summary.year })}
       table={
-        <table className="table-compact">
-          <caption className="sr-only">{t('eval.radar')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.area')}</th>
-              {series.map((s) => (
-                <th scope="col" className="num" key={s.name}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {summary.areas.map((a, i) => (
-              <tr key={a.number}>
-                <th scope="row">
-                  {a.number}. {a.title}
-                </th>
-                {series.map((s) => (
-                  <td className="num" key={s.name}>
-                    <Value value={s.values[i]} kind="points" />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AreaScoreTable
+          wrap="none"
+          caption={t('eval.radar')}
+          className="table-compact"
+          rows={summary.areas}
+          columns={series.map((s) => ({ key: s.name, header: s.name, cell: (_a, i) => <Value value={s.values[i]} kind="points" /> }))}
+        />
       }
     />
   );

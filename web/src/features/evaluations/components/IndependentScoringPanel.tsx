@@ -6,6 +6,8 @@ import { useFormat } from '../../../lib/format.ts';
 import type { Evaluation } from '../../../lib/types.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import { fetchIndependentScores, recordConsensus, saveIndependentScores, type IndependentScores } from '../api/independentScores.ts';
+import { fetchScoringMaterial, type SubareaMaterial as Material } from '../api/material.ts';
+import { SubareaMaterial } from './SubareaMaterial.tsx';
 
 /** "12,5" or "12.5" → 12.5; empty → undefined; anything else → NaN (shown as an error). */
 const parsePoints = (text: string): number | undefined => {
@@ -22,6 +24,8 @@ const parsePoints = (text: string): number | undefined => {
 export function IndependentScoringPanel({ evaluation, isScorer, isLead, onAgreed }: { evaluation: Evaluation; isScorer: boolean; isLead: boolean; onAgreed: () => void }) {
   const t = useT();
   const res = useResource(`independent:${evaluation.id}`, (signal) => fetchIndependentScores(evaluation.id, signal));
+  // The questionnaire answers and evidence per subarea, shown beside each score (absent when not allowed).
+  const material = useResource(`material:${evaluation.id}`, (signal) => fetchScoringMaterial(evaluation.id, signal).catch(() => ({}) as Record<string, Material>));
   if (res.error) return isApiError(res.error) && (res.error.status === 403 || res.error.status === 404) ? null : <ErrorPanel error={res.error} onRetry={res.reload} />;
   if (!res.data) return null;
   const view = res.data;
@@ -40,15 +44,15 @@ export function IndependentScoringPanel({ evaluation, isScorer, isLead, onAgreed
         ))}
       </ul>
       {isScorer && !submitted ? (
-        <OwnScoresForm evaluationId={evaluation.id} view={view} onSaved={(v) => res.setData(v)} />
+        <OwnScoresForm evaluationId={evaluation.id} view={view} material={material.data} onSaved={(v) => res.setData(v)} />
       ) : (
-        <ConsensusTable evaluation={evaluation} view={view} canAgree={isLead && view.readyForConsensus && evaluation.status !== 'published'} onSaved={(v) => { res.setData(v); onAgreed(); }} />
+        <ConsensusTable evaluation={evaluation} view={view} material={material.data} canAgree={isLead && view.readyForConsensus && evaluation.status !== 'published'} onSaved={(v) => { res.setData(v); onAgreed(); }} />
       )}
     </section>
   );
 }
 
-function OwnScoresForm({ evaluationId, view, onSaved }: { evaluationId: string; view: IndependentScores; onSaved: (v: IndependentScores) => void }) {
+function OwnScoresForm({ evaluationId, view, material, onSaved }: { evaluationId: string; view: IndependentScores; material: Record<string, Material> | undefined; onSaved: (v: IndependentScores) => void }) {
   const t = useT();
   const fmt = useFormat();
   const id = useId();
@@ -100,6 +104,7 @@ function OwnScoresForm({ evaluationId, view, onSaved }: { evaluationId: string; 
                     <label htmlFor={`${id}-${s.id}`}>
                       {s.id} <span lang="sv">{s.title}</span>
                     </label>
+                    <SubareaMaterial evaluationId={evaluationId} subareaId={s.id} material={material?.[s.id]} />
                   </th>
                   <td>
                     <input
@@ -135,7 +140,7 @@ function OwnScoresForm({ evaluationId, view, onSaved }: { evaluationId: string; 
   );
 }
 
-function ConsensusTable({ evaluation, view, canAgree, onSaved }: { evaluation: Evaluation; view: IndependentScores; canAgree: boolean; onSaved: (v: IndependentScores) => void }) {
+function ConsensusTable({ evaluation, view, material, canAgree, onSaved }: { evaluation: Evaluation; view: IndependentScores; material: Record<string, Material> | undefined; canAgree: boolean; onSaved: (v: IndependentScores) => void }) {
   const t = useT();
   const fmt = useFormat();
   const id = useId();
@@ -187,6 +192,7 @@ function ConsensusTable({ evaluation, view, canAgree, onSaved }: { evaluation: E
                 <tr key={s.id} className={s.divergent ? 'divergent' : undefined} data-testid={`consensus-${s.id}`}>
                   <th scope="row">
                     {s.id} <span lang="sv">{s.title}</span>
+                    <SubareaMaterial evaluationId={evaluation.id} subareaId={s.id} material={material?.[s.id]} />
                   </th>
                   <td>
                     {[...(s.mine !== null ? [`${t('conduct.me')}: ${fmt.number(s.mine, 1)}`] : []), ...(s.others ?? []).map((o) => `${names.get(o.userId) ?? '?'}: ${fmt.number(o.value, 1)}`)].join(' · ') || '–'}

@@ -1,79 +1,19 @@
 import { apiFetch } from '../../../lib/api.ts';
 
-export type ItemStatus = 'not_started' | 'ongoing' | 'done' | 'dropped';
-export type Priority = 'high' | 'medium' | 'low';
-export type Cadence = 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+// The server's own types (type-only imports: nothing of the server reaches the bundle).
+export type { Cadence, ItemStatus, Priority } from '../../../../../src/domain/action-plan.ts';
+export type { ActionPlanItemView as PlanItem, ActionPlanView as ActionPlan } from '../../../../../src/services/action-plan.service.ts';
+export type { ReportBackView as ReportBack } from '../../../../../src/services/report-back.service.ts';
+export type { IndicatorView as Indicator } from '../../../../../src/services/indicator.service.ts';
+export type { PlanEffect as Effect, SubareaEffect } from '../../../../../src/domain/effect.ts';
+import type { ActionData } from '../../../../../src/domain/action-plan.ts';
+import type { ReportBackView as ReportBack } from '../../../../../src/services/report-back.service.ts';
+import type { ActionPlanView as ActionPlan } from '../../../../../src/services/action-plan.service.ts';
+import type { IndicatorView as Indicator } from '../../../../../src/services/indicator.service.ts';
+import type { PlanEffect as Effect } from '../../../../../src/domain/effect.ts';
 
-export interface PlanAction {
-  id?: string;
-  text: string;
-  responsible: string;
-  unit: string;
-  start: string | null;
-  plannedDone: string | null;
-  done: string | null;
-}
-
-export interface PlanItem {
-  id: string;
-  source: 'opportunity' | 'own';
-  areaNumber: number | null;
-  areaTitle: string | null;
-  subareaId: string | null;
-  subareaTitle: string | null;
-  improvement: string;
-  comment: string;
-  status: ItemStatus;
-  droppedReason: string;
-  priority: Priority | null;
-  public: boolean;
-  actions: PlanAction[];
-}
-
-/** src/services/action-plan.service.ts ActionPlanView */
-export interface ActionPlan {
-  id: string;
-  evaluationId: string;
-  municipality: { code: string; name: string };
-  evaluation: { id: string; year: number; frameworkName: string; total: number | null; max: number; areaScores: Record<string, number | null> };
-  title: string;
-  caseNumber: string;
-  officer: string;
-  cadence: Cadence;
-  published: boolean;
-  demo: boolean;
-  version: number;
-  items: PlanItem[];
-  followUp: { nextDue: string; overdue: boolean; lastReportDate: string | null; overdueActions: Array<{ actionId: string; text: string; plannedDone: string }> };
-  canEdit: boolean;
-}
-
-export interface ReportBack {
-  number: number;
-  reportDate: string;
-  periodEnd: string;
-  decisionProposal: string[];
-  changedItems: number;
-}
-
-export interface Indicator {
-  id: string;
-  kpi: string;
-  name: string;
-  unit: string;
-  values: Array<{ period: number; value: number | null; gender: string }>;
-  targets: Array<{ id: string; label: string; period: number; value: number }>;
-}
-
-export interface SubareaEffect {
-  subareaId: string;
-  title: string;
-  items: Array<{ id: string; improvement: string; done: boolean }>;
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-}
-export type Effect = { comparable: true; to: { year: number }; subareas: SubareaEffect[] } | { comparable: false; reason: string };
+/** An action as the plan stores it; a new one has no id until it is saved. */
+export type PlanAction = Omit<ActionData, 'id'> & { id?: string };
 
 const planUrl = (id: string) => `/api/action-plans/${encodeURIComponent(id)}`;
 

@@ -1,0 +1,72 @@
+/**
+ * Open data: GET /api/open-data/scores.csv|xlsx|json?level=… (all published scores, CC BY 4.0, streamed),
+ * and the comparison of evaluations with its export.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ComparisonOut, ComparisonQuery, OpenDataParams, OpenDataQuery } from '../../contracts/open-data.ts';
+import { OPEN_DATA_LICENCE } from '../../domain/open-data.ts';
+import type { Services } from '../../services/index.ts';
+import { contentDisposition } from './reports.ts';
+
+const LICENCE_DESCRIPTION = `Licens: ${OPEN_DATA_LICENCE.name} (${OPEN_DATA_LICENCE.url}). ${OPEN_DATA_LICENCE.attribution}. CSV: UTF-8 med BOM, semikolon mellan fälten, decimalkomma (för svenska Excel). Kommunkod och länskod är SCB:s koder (som i Kolada), alltid som text.`;
+
+export const openDataRoutes = ({ openData }: Pick<Services, 'openData'>): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/open-data/scores.:format',
+      {
+        schema: {
+          tags: ['open data'],
+          summary: 'Alla publicerade poäng som öppna data: per utvärdering, område eller delområde, som CSV, XLSX eller JSON',
+          description: LICENCE_DESCRIPTION,
+          params: OpenDataParams,
+          querystring: OpenDataQuery,
+        },
+      },
+      async (req, reply) => {
+        const file = await openData.exportScores({ level: req.query.level, format: req.params.format, viewer: req.viewer });
+        return reply
+          .type(file.contentType)
+          .header('Content-Disposition', contentDisposition('attachment', file.fileName))
+          .header('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
+          .header('X-License', OPEN_DATA_LICENCE.id)
+          .header('Cache-Control', 'public, max-age=300')
+          .send(file.body);
+      },
+    );
+    app.get(
+      '/api/comparisons',
+      {
+        schema: {
+          tags: ['evaluations'],
+          summary: 'Jämför 1–5 utvärderingar: inom en version område för område, mellan versioner bara genom konkordansen (utan konkordans bara totalpoäng)',
+          querystring: ComparisonQuery,
+          response: { 200: ComparisonOut },
+        },
+      },
+      async (req) => openData.compareEvaluations({ ids: req.query.ids, viewer: req.viewer }),
+    );
+    app.get(
+      '/api/comparisons/export.:format',
+      {
+        schema: {
+          tags: ['evaluations', 'open data'],
+          summary: 'Jämförelsen som fil (CSV, XLSX eller JSON)',
+          description: LICENCE_DESCRIPTION,
+          params: OpenDataParams,
+          querystring: ComparisonQuery,
+        },
+      },
+      async (req, reply) => {
+        const file = await openData.exportComparison({ ids: req.query.ids, format: req.params.format, viewer: req.viewer });
+        return reply
+          .type(file.contentType)
+          .header('Content-Disposition', contentDisposition('attachment', file.fileName))
+          .header('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
+          .header('X-License', OPEN_DATA_LICENCE.id)
+          .header('Cache-Control', file.hasUnpublished ? 'private, no-store' : req.viewer.role === 'public' ? 'public, max-age=300' : 'private, no-cache')
+          .header('Vary', 'Cookie')
+          .send(file.body);
+      },
+    );
+  };

@@ -1,0 +1,131 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { evidenceFiles, evidenceItems } from '../db/schema.ts';
+
+export type EvidenceKind = (typeof evidenceItems.$inferSelect)['kind'];
+
+export interface FileMeta {
+  id: string;
+  evaluationId: string;
+  purpose: 'questionnaire' | 'evidence';
+  storedName: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface EvidenceRow {
+  id: string;
+  evaluationId: string;
+  kind: EvidenceKind;
+  title: string;
+  decisionBody: string;
+  decidedOn: string | null;
+  url: string | null;
+  fileId: string | null;
+  sessionId: string | null;
+  note: string;
+  subareaIds: string[];
+  createdBy: string;
+  updatedAt: string;
+}
+
+export interface EvidenceValues {
+  kind: EvidenceKind;
+  title: string;
+  decisionBody: string;
+  decidedOn: string | null;
+  url: string | null;
+  fileId: string | null;
+  sessionId: string | null;
+  note: string;
+  subareaIds: string[];
+}
+
+const toFile = (r: typeof evidenceFiles.$inferSelect): FileMeta => ({
+  id: r.id,
+  evaluationId: r.evaluationId,
+  purpose: r.purpose,
+  storedName: r.storedName,
+  fileName: r.fileName,
+  mediaType: r.mediaType,
+  size: r.size,
+  uploadedBy: r.uploadedBy,
+  createdAt: r.createdAt.toISOString(),
+});
+
+const toItem = (r: typeof evidenceItems.$inferSelect): EvidenceRow => ({
+  id: r.id,
+  evaluationId: r.evaluationId,
+  kind: r.kind,
+  title: r.title,
+  decisionBody: r.decisionBody,
+  decidedOn: r.decidedOn,
+  url: r.url,
+  fileId: r.fileId,
+  sessionId: r.sessionId,
+  note: r.note,
+  subareaIds: r.subareaIds,
+  createdBy: r.createdBy,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+/** The evidence register of an evaluation and the metadata of its uploaded files (the bytes are in the file store). */
+export function createEvidenceRepository(db: Db) {
+  return {
+    async insertFile(values: { evaluationId: string; purpose: 'questionnaire' | 'evidence'; storedName: string; fileName: string; mediaType: string; size: number; sha256: string; uploadedBy: string }, executor: Db = db): Promise<FileMeta> {
+      const [row] = await executor.insert(evidenceFiles).values(values).returning();
+      if (!row) throw new Error('insert returned no row');
+      return toFile(row);
+    },
+
+    async file(evaluationId: string, fileId: string, executor: Db = db): Promise<FileMeta | null> {
+      const [row] = await executor.select().from(evidenceFiles).where(and(eq(evidenceFiles.evaluationId, evaluationId), eq(evidenceFiles.id, fileId)));
+      return row ? toFile(row) : null;
+    },
+
+    async files(evaluationId: string, purpose?: 'questionnaire' | 'evidence', executor: Db = db): Promise<FileMeta[]> {
+      const rows = await executor
+        .select()
+        .from(evidenceFiles)
+        .where(purpose ? and(eq(evidenceFiles.evaluationId, evaluationId), eq(evidenceFiles.purpose, purpose)) : eq(evidenceFiles.evaluationId, evaluationId))
+        .orderBy(asc(evidenceFiles.createdAt));
+      return rows.map(toFile);
+    },
+
+    async items(evaluationId: string, executor: Db = db): Promise<EvidenceRow[]> {
+      const rows = await executor.select().from(evidenceItems).where(eq(evidenceItems.evaluationId, evaluationId)).orderBy(asc(evidenceItems.createdAt), asc(evidenceItems.id));
+      return rows.map(toItem);
+    },
+
+    async item(evaluationId: string, id: string, executor: Db = db): Promise<EvidenceRow | null> {
+      const [row] = await executor.select().from(evidenceItems).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id)));
+      return row ? toItem(row) : null;
+    },
+
+    async insertItem(evaluationId: string, values: EvidenceValues, createdBy: string, executor: Db = db): Promise<EvidenceRow> {
+      const [row] = await executor.insert(evidenceItems).values({ evaluationId, ...values, createdBy }).returning();
+      if (!row) throw new Error('insert returned no row');
+      return toItem(row);
+    },
+
+    async updateItem(evaluationId: string, id: string, values: EvidenceValues, executor: Db = db): Promise<EvidenceRow | null> {
+      const [row] = await executor.update(evidenceItems).set({ ...values, updatedAt: new Date() }).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id))).returning();
+      return row ? toItem(row) : null;
+    },
+
+    async deleteItem(evaluationId: string, id: string, executor: Db = db): Promise<boolean> {
+      const rows = await executor.delete(evidenceItems).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id))).returning({ id: evidenceItems.id });
+      return rows.length === 1;
+    },
+
+    async filesByIds(evaluationId: string, ids: readonly string[], executor: Db = db): Promise<FileMeta[]> {
+      if (ids.length === 0) return [];
+      const rows = await executor.select().from(evidenceFiles).where(and(eq(evidenceFiles.evaluationId, evaluationId), inArray(evidenceFiles.id, [...ids])));
+      return rows.map(toFile);
+    },
+  };
+}
+export type EvidenceRepository = ReturnType<typeof createEvidenceRepository>;
