@@ -595,6 +595,40 @@ export function benchmarkRangeOption(data: BenchmarkRangeData): EChartsCoreOptio
             },
           ]
         : []),
+      ],
+    };
+    return option;
+  }
+
+// ---------- follow-up: score change with and without done actions ----------
+
+export interface AssociationChartData {
+  rows: Array<{ subareaId: string; title: string; withDone: number | null; withoutDone: number | null; nDone: number; nWithout: number }>;
+  /** Series names and the description prefix, from the caller's i18n layer. */
+  words: { withDone: string; withoutDone: string; description: string; unknown: string };
+  style?: ChartStyle;
+}
+
+export function describeAssociations(data: AssociationChartData): string {
+  const w = data.words;
+  const f = (v: number | null, n: number): string => (v === null ? w.unknown : `${num(v)} (n ${n})`);
+  return `${w.description}. ${data.rows.map((r) => `${r.subareaId}: ${w.withDone} ${f(r.withDone, r.nDone)}, ${w.withoutDone} ${f(r.withoutDone, r.nWithout)}`).join('. ')}.`;
+}
+
+/** Per subarea two horizontal bars: mean score change where tied actions were done, and where none were. */
+export function associationOption(data: AssociationChartData): EChartsCoreOption {
+  const fontSize = data.style?.fontSize ?? 12;
+  const label = (v: number | null, n: number) =>
+    v === null ? { value: 0, itemStyle: { color: 'transparent' }, label: { show: true, position: 'right' as const, formatter: data.words.unknown, color: axisColor } } : { value: v, label: { formatter: `${v > 0 ? '+' : ''}${num(v)} (n ${n})` } };
+  const option: Option = {
+    ...base(data.style, describeAssociations(data)),
+    grid: { left: 8, right: 72, top: 32, bottom: 24, containLabel: true },
+    legend: { top: 0, textStyle: { color: textColor, fontSize: fontSize - 1 } },
+    xAxis: { type: 'value', axisLabel: { color: axisColor, fontSize: fontSize - 1 }, splitLine: { lineStyle: { color: gridLineColor } } },
+    yAxis: { type: 'category', inverse: true, data: data.rows.map((r) => r.subareaId), axisTick: { show: false }, axisLine: { lineStyle: { color: axisColor } }, axisLabel: { color: textColor, fontSize } },
+    series: [
+      { type: 'bar', name: data.words.withDone, barMaxWidth: 14, itemStyle: { color: chartPalette[2] }, label: { show: true, position: 'right', color: textColor, fontSize: fontSize - 1 }, data: data.rows.map((r) => label(r.withDone, r.nDone)) },
+      { type: 'bar', name: data.words.withoutDone, barMaxWidth: 14, itemStyle: { color: chartPalette[1] }, label: { show: true, position: 'right', color: textColor, fontSize: fontSize - 1 }, data: data.rows.map((r) => label(r.withoutDone, r.nWithout)) },
     ],
   };
   return option;

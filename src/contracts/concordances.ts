@@ -1,12 +1,15 @@
 /** The concordance of areas and subareas between two framework versions. */
 import { z } from 'zod';
 import { CONCORDANCE_RELATIONS } from '../domain/concordance.ts';
+import { AREA_DIGIT } from '../domain/framework.ts';
 import { FrameworkIdParam, safeText, Version } from './common.ts';
+
+const AreaOrSubarea = z.string().regex(new RegExp(`^${AREA_DIGIT}(\\.[1-9])?$`), 'område (3) eller delområde (3.2)');
 
 export const ConcordancePairSchema = z.object({
   level: z.enum(['area', 'subarea']),
-  from: z.string().regex(/^[1-8](\.[1-9])?$/, 'område (3) eller delområde (3.2)'),
-  to: z.string().regex(/^[1-8](\.[1-9])?$/, 'område (3) eller delområde (3.2)'),
+  from: AreaOrSubarea,
+  to: AreaOrSubarea,
   relation: z.enum(CONCORDANCE_RELATIONS),
   note: safeText(500).optional(),
 });

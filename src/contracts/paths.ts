@@ -5,6 +5,8 @@ export const paths = {
   evaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}`,
   editEvaluation: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/redigera`,
   actionPlan: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/handlingsplan`,
+  /** Across municipalities: which kinds of actions go with score changes (association, not proof). */
+  followUpAssociations: () => '/uppfoljning/samband',
   newEvaluation: (municipalityCode?: string) => (municipalityCode ? `/utvarderingar/ny?kommun=${encodeURIComponent(municipalityCode)}` : '/utvarderingar/ny'),
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `/jamfor?ids=${ids.map(encodeURIComponent).join(',')}` : '/jamfor'),
   /** Good examples, optionally filtered by framework version and subarea ("1.3"). */
@@ -39,6 +41,7 @@ export const patterns = {
   evaluation: '/utvarderingar/:id',
   editEvaluation: '/utvarderingar/:id/redigera',
   actionPlan: '/utvarderingar/:id/handlingsplan',
+  followUpAssociations: '/uppfoljning/samband',
   newEvaluation: '/utvarderingar/ny',
   compare: '/jamfor',
   goodExamples: '/goda-exempel',
@@ -58,8 +61,9 @@ export const patterns = {
 
 /** Server endpoints that are downloads rather than API calls. */
 export const downloads = {
-  reportPdf: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.pdf`,
-  reportDocx: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/report.docx`,
+  /** The report file; `lang` (en, nb) for headings, labels and framework titles in that language. */
+  reportPdf: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.pdf${lang === 'sv' ? '' : `?lang=${lang}`}`,
+  reportDocx: (id: string, lang = 'sv') => `/api/evaluations/${encodeURIComponent(id)}/report.docx${lang === 'sv' ? '' : `?lang=${lang}`}`,
   /** All published scores as open data (CC BY 4.0). */
   openData: (level: 'evaluation' | 'area' | 'subarea', format: 'csv' | 'xlsx' | 'json') => `/api/open-data/scores.${format}?level=${level}`,
   comparison: (ids: readonly string[], format: 'csv' | 'xlsx' | 'json') => `/api/comparisons/export.${format}?ids=${ids.map(encodeURIComponent).join(',')}`,

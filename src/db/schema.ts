@@ -110,9 +110,7 @@ export const evaluations = pgTable(
 export const evaluators = pgTable(
   'evaluators',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull().default(''),
@@ -124,9 +122,7 @@ export const evaluators = pgTable(
 export const areaTexts = pgTable(
   'area_texts',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     areaNumber: integer('area_number').notNull(),
     /** Area total as printed in a report, when the subarea points are not known. */
     statedScore: doublePrecision('stated_score'),
@@ -142,9 +138,7 @@ export const areaTexts = pgTable(
 export const subareaScores = pgTable(
   'subarea_scores',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     subareaId: text('subarea_id').notNull(),
     points: doublePrecision('points').notNull(),
   },
@@ -181,9 +175,7 @@ export const sessions = pgTable(
   {
     /** sha256 (hex) of the random token in the cookie; the token itself is never stored. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     csrfToken: text('csrf_token').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -194,9 +186,7 @@ export const sessions = pgTable(
 export const passwordResets = pgTable('password_resets', {
   /** sha256 (hex) of the one-time token in the link. */
   tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
@@ -234,12 +224,8 @@ export const oidcPending = pgTable(
 export const evaluationAssignments = pgTable(
   'evaluation_assignments',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
+    userId: userRef(),
     isLead: boolean('is_lead').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.userId] }), index('evaluation_assignments_user_idx').on(t.userId)],
@@ -249,9 +235,7 @@ export const evaluationComments = pgTable(
   'evaluation_comments',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     areaNumber: integer('area_number'),
@@ -302,9 +286,7 @@ export const searchDocuments = pgTable(
   'search_documents',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     kind: text('kind').$type<SearchKind>().notNull(),
     areaNumber: integer('area_number'),
     subareaId: text('subarea_id'),
@@ -363,12 +345,8 @@ export const searchTerms = pgTable(
 export const independentScoreSheets = pgTable(
   'independent_score_sheets',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
+    userId: userRef(),
     /** Subarea id → points (decimals). */
     scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -381,9 +359,7 @@ export const independentScoreSheets = pgTable(
 export const agreedScores = pgTable(
   'agreed_scores',
   {
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     subareaId: text('subarea_id').notNull(),
     value: doublePrecision('value').notNull(),
     reason: text('reason').notNull(),
@@ -407,9 +383,7 @@ export const actionPlans = pgTable(
   'action_plans',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     municipalityCode: text('municipality_code')
       .notNull()
       .references(() => municipalities.code),
@@ -475,9 +449,7 @@ export const indicators = pgTable(
 export const indicatorValues = pgTable(
   'indicator_values',
   {
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    indicatorId: indicatorRef(),
     period: integer('period').notNull(),
     /** T total, K women, M men (Kolada). */
     gender: text('gender', { enum: ['T', 'K', 'M'] }).notNull().default('T'),
@@ -494,9 +466,7 @@ export const indicatorTargets = pgTable(
   'indicator_targets',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    indicatorId: indicatorRef(),
     label: text('label').notNull().default(''),
     period: integer('period').notNull(),
     targetDate: date('target_date', { mode: 'string' }),
@@ -552,9 +522,7 @@ export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     purpose: text('purpose', { enum: ['questionnaire', 'evidence'] }).notNull(),
     storedName: text('stored_name').notNull().unique(),
     fileName: text('file_name').notNull(),
@@ -572,9 +540,7 @@ export const interviewSessions = pgTable(
   'interview_sessions',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     day: date('day', { mode: 'string' }).notNull(),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
@@ -593,9 +559,7 @@ export const evidenceItems = pgTable(
   'evidence_items',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    evaluationId: uuid('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    evaluationId: evaluationRef(),
     kind: text('kind', { enum: ['document', 'website', 'social', 'interview'] }).notNull(),
     title: text('title').notNull(),
     decisionBody: text('decision_body').notNull().default(''),
@@ -672,9 +636,7 @@ export const peerGroups = pgTable(
   'peer_groups',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     name: text('name').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -721,3 +683,23 @@ export const concordances = pgTable(
 export const benchmarkSchema = { peerGroups, peerGroupMembers, concordances };
 
 export const schema = { municipalities, frameworks, evaluations, evaluators, areaTexts, subareaScores, ...accountSchema, ...conductSchema, ...evidenceSchema, ...followUpSchema, ...searchSchema, ...benchmarkSchema };
+
+// Columns that belong to a parent row and go with it (ON DELETE CASCADE). Function declarations, so the
+// tables above may use them; the parent table is only read when drizzle resolves the reference.
+function evaluationRef() {
+  return uuid('evaluation_id')
+    .notNull()
+    .references(() => evaluations.id, { onDelete: 'cascade' });
+}
+
+function userRef() {
+  return uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+}
+
+function indicatorRef() {
+  return uuid('indicator_id')
+    .notNull()
+    .references(() => indicators.id, { onDelete: 'cascade' });
+}

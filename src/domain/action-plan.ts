@@ -79,8 +79,8 @@ export interface ActionPlanItemData {
 export const ActionPlanItemDataSchema = z.object({
   id: z.uuid(),
   source: z.enum(['opportunity', 'own']),
-  areaNumber: z.number().int().min(1).max(8).nullable(),
-  subareaId: z.string().regex(/^[1-8]\.[1-9]$/, 'delområde skrivs som 1.2').nullable(),
+  areaNumber: AreaNumberSchema.nullable(),
+  subareaId: SubareaIdSchema.nullable(),
   improvement: text(50_000).min(1, 'punkten saknar text'),
   comment: text(20_000),
   status: z.enum(ITEM_STATUSES),

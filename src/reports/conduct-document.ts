@@ -3,6 +3,7 @@
  * interview schedule — as one plain view model (headings, paragraphs, questions, tables), rendered
  * to PDF (Typst, conduct-document-pdf.ts) and DOCX (conduct-document-docx.ts). Pure.
  */
+import { foldName } from '../domain/text.ts';
 import { INTERVIEW_ROLE_LABELS, groupByDay, intervieweeCount, type InterviewRole } from '../domain/evidence.ts';
 import { cleanReportText } from './view-model.ts';
 
@@ -38,7 +39,7 @@ function cleanDocument(doc: ConductDocument): ConductDocument {
 
 /** "Burlöv 2024" → "burlov-2024" for file names. */
 export const fileSlug = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dokument';
+  foldName(s, { separator: '-' }) || 'dokument';
 
 const swedishDate = (iso: string): string => {
   const d = new Date(`${iso}T12:00:00Z`);

@@ -30,6 +30,7 @@ import { renderReportCharts } from './charts.ts';
 import { regularFontFiles, reportFonts } from './fonts.ts';
 import type { Block, Run } from './markdown.ts';
 import type { ReportViewModel, ScoreRow } from './view-model.ts';
+import { LANG_TAGS } from './report-language.ts';
 
 export const SANS = 'Inter';
 export const SERIF = 'Source Serif 4';
@@ -38,6 +39,8 @@ export const MUTED = '595959';
 const RULE = 'C8C8C8';
 export const SOFT = 'EEF2F8';
 export const LANG = { value: 'sv-SE' } as const;
+/** The language of the evaluation's own texts (printed as written): Swedish. */
+const AS_WRITTEN = { value: 'sv-SE' } as const;
 /** Text width of an A4 page with 2.3 cm margins, in pixels at 96 dpi (for images). */
 export const TEXT_WIDTH_PX = Math.round(((21 - 4.6) / 2.54) * 96);
 
@@ -46,7 +49,7 @@ const ORDERED = 'kompass-ordered';
 let listInstance = 0;
 
 function runsOf(runs: readonly Run[]): TextRun[] {
-  return runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
+  return runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, language: AS_WRITTEN }));
 }
 
 function blocksOf(blocks: readonly Block[]): Paragraph[] {
@@ -82,8 +85,8 @@ export function cell(children: Paragraph[], opts: { width?: number; header?: boo
   });
 }
 
-export function textCell(text: string, opts: { width?: number; header?: boolean; right?: boolean; bold?: boolean } = {}): TableCell {
-  const run = new TextRun({ text, bold: opts.bold ?? opts.header ?? false, font: opts.header ? SANS : undefined, size: opts.header ? 17 : undefined });
+export function textCell(text: string, opts: { width?: number; header?: boolean; right?: boolean; bold?: boolean; asWritten?: boolean } = {}): TableCell {
+  const run = new TextRun({ text, bold: opts.bold ?? opts.header ?? false, font: opts.header ? SANS : undefined, size: opts.header ? 17 : undefined, ...(opts.asWritten ? { language: AS_WRITTEN } : {}) });
   return cell([new Paragraph({ children: [run], alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT })], opts);
 }
 
@@ -153,7 +156,7 @@ export function docxFonts() {
 }
 
 /** The paragraph and heading styles of every kompass DOCX. */
-export function docxStyles() {
+export function docxStyles(LANG: { value: string } = { value: 'sv-SE' }) {
   return {
       default: {
         document: { run: { font: SERIF, size: 21, language: LANG }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
@@ -263,15 +266,15 @@ export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
       body.push(...blocksOf(n.blocks));
     }
     const list = (items: string[]): Paragraph[] =>
-      items.length ? items.map((t) => new Paragraph({ children: [new TextRun(t)], bullet: { level: 0 } })) : [new Paragraph({ children: [new TextRun({ text: L.noneListed, italics: true })] })];
+      items.length ? items.map((t) => new Paragraph({ children: [new TextRun({ text: t, language: AS_WRITTEN })], bullet: { level: 0 } })) : [new Paragraph({ children: [new TextRun({ text: L.noneListed, italics: true })] })];
     body.push(new Paragraph({ children: [], spacing: { before: 120 } }));
     body.push(table([L.strengths, L.improvements], [[cell(list(a.strengths), { width: 50 }), cell(list(a.improvements), { width: 50 })]], [50, 50]));
     if (a.goodExamples.length) {
       body.push(heading(L.goodExamples, 3));
       for (const g of a.goodExamples) {
-        const children: ParagraphChild[] = [new TextRun({ text: g.name, bold: true })];
+        const children: ParagraphChild[] = [new TextRun({ text: g.name, bold: true, language: AS_WRITTEN })];
         if (g.subarea) children.push(new TextRun(` (${g.subarea})`));
-        if (g.text) children.push(new TextRun(`: ${g.text}`));
+        if (g.text) children.push(new TextRun({ text: `: ${g.text}`, language: AS_WRITTEN }));
         body.push(new Paragraph({ children, bullet: { level: 0 } }));
       }
     }
@@ -290,7 +293,7 @@ export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
   // ---- 5 key facts ----
   if (vm.keyFacts) {
     body.push(heading(vm.keyFacts.heading, 1, chapter + 1));
-    body.push(table(null, vm.keyFacts.facts.map((f) => [textCell(f.label, { width: 35, header: true }), textCell(f.value, { width: 65 })]), [35, 65]));
+    body.push(table(null, vm.keyFacts.facts.map((f) => [textCell(f.label, { width: 35, header: true, asWritten: true }), textCell(f.value, { width: 65, asWritten: true })]), [35, 65]));
   }
 
   const doc = new Document({
@@ -305,7 +308,7 @@ export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
     numbering: {
       config: [{ reference: ORDERED, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }] }],
     },
-    styles: docxStyles(),
+    styles: docxStyles({ value: LANG_TAGS[vm.lang].tag }),
     sections: [
       {
         properties: {

@@ -111,6 +111,6 @@ export function renderReportHtml(vm: ReportViewModel): string {
   parts.push(`<table><tbody>${scoreRow(vm.scoreOverview.grandTotal, true)}</tbody></table>`);
   if (vm.keyFacts) parts.push(`<h1>5 ${e(vm.keyFacts.heading)}</h1><table>${vm.keyFacts.facts.map((f) => `<tr><th>${e(f.label)}</th><td>${e(f.value)}</td></tr>`).join('')}</table>`);
   return `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>${e(vm.meta.title)}</title><style>${fontFaces()}\n${CSS}</style></head>
+<html lang="${vm.lang}"><head><meta charset="utf-8"><title>${e(vm.meta.title)}</title><style>${fontFaces()}\n${CSS}</style></head>
 <body>${parts.join('\n')}</body></html>`;
 }

@@ -9,6 +9,7 @@ import { renderReportCharts } from './charts.ts';
 import { fitReportToFonts, reportFonts } from './fonts.ts';
 import { REPORT_TEMPLATE } from './typst/template.ts';
 import type { ReportViewModel } from './view-model.ts';
+import { LANG_TAGS } from './report-language.ts';
 
 /** A directory that is never read: the template's files live only in the compiler's shadow file system. */
 const WORKSPACE = path.join(os.tmpdir(), 'kompass-typst-virtual-root');
@@ -48,7 +49,7 @@ export function renderReportPdfWithWarnings(input: ReportViewModel, options: Pdf
 function compilePdf(vm: ReportViewModel, options: PdfOptions): Buffer {
   const charts = renderReportCharts(vm);
   const files: Record<string, Buffer> = {
-    'data.json': Buffer.from(JSON.stringify({ vm, labels: vm.labels }), 'utf8'),
+    'data.json': Buffer.from(JSON.stringify({ vm, labels: vm.labels, tags: { doc: LANG_TAGS[vm.lang], text: LANG_TAGS[vm.textLang] } }), 'utf8'),
     'charts/bar.svg': Buffer.from(charts.bar.svg, 'utf8'),
   };
   if (charts.radar) files['charts/radar.svg'] = Buffer.from(charts.radar.svg, 'utf8');

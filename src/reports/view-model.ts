@@ -3,118 +3,19 @@
  * the Swedish way. Built by one pure function from the evaluation, its framework and its summary;
  * renderers hold layout only, so the figures are the same in every format and tested here once.
  */
-import type { AreaBarData, ChartLabels, RadarData } from '../charts/definitions.ts';
-import { svChartLabels } from '../charts/definitions.ts';
+import type { AreaBarData, RadarData } from '../charts/definitions.ts';
+import { localTitle, titleTable } from '../catalog/framework-translations.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { formatPercent, formatPrintedPoints, percentOf } from '../domain/scoring.ts';
 import type { EvaluationSummary } from '../services/evaluation.service.ts';
 import { markdownToBlocks, plainToBlocks, type Block } from './markdown.ts';
-import { formatDateSv, joinSv, monthNameSv, ordinalSv, swedishTypography } from './typography.ts';
+import { REPORT_LABELS, REPORT_WORDING, type ReportLabels, type ReportLang, type ReportWording } from './report-language.ts';
+import { swedishTypography } from './typography.ts';
 import { foldName } from '../domain/text.ts';
 
 export type { Block, Run } from './markdown.ts';
-
-export interface ReportLabels {
-  documentTitle: string;
-  titlePageKicker: string;
-  evaluatorsHeading: string;
-  contents: string;
-  page: string;
-  about: string;
-  summary: string;
-  areasChapter: string;
-  area: string;
-  scoreOverview: string;
-  keyFacts: string;
-  strengths: string;
-  improvements: string;
-  goodExamples: string;
-  achieved: string;
-  max: string;
-  percent: string;
-  subarea: string;
-  total: string;
-  points: string;
-  of: string;
-  unknown: string;
-  unknownShort: string;
-  when: string;
-  ordinal: string;
-  interviews: string;
-  evaluators: string;
-  totalScore: string;
-  framework: string;
-  comments: string;
-  average: string;
-  previous: string;
-  lead: string;
-  approx: string;
-  draftWarning: string;
-  reviewWarning: string;
-  barCaption: string;
-  radarCaption: string;
-  areaScoreCaption: string;
-  comparisonTable: string;
-  thisEvaluation: string;
-  noneListed: string;
-  roundingNote: string;
-  differentFramework: string;
-  needsReviewNote: string;
-  noComparisonNote: string;
-  chart: ChartLabels;
-}
-
-export const svReportLabels: ReportLabels = {
-  documentTitle: 'Kommunkompassen',
-  titlePageKicker: 'Utvärdering enligt Kommunkompassen',
-  evaluatorsHeading: 'Utvärderare',
-  contents: 'Innehåll',
-  page: 'Sida',
-  about: 'Om Kommunkompassen',
-  summary: 'Sammanfattning',
-  areasChapter: 'Resultat per område',
-  area: 'Område',
-  scoreOverview: 'Poängöversikt',
-  keyFacts: 'Fakta om kommunen',
-  strengths: 'Styrkor',
-  improvements: 'Förbättringsmöjligheter',
-  goodExamples: 'Goda exempel',
-  achieved: 'Uppnått',
-  max: 'Max',
-  percent: 'Procent',
-  subarea: 'Delområde',
-  total: 'Totalt',
-  points: 'poäng',
-  of: 'av',
-  unknown: 'okänt',
-  unknownShort: '–',
-  when: 'Tidpunkt',
-  ordinal: 'Utvärdering i ordning',
-  interviews: 'Intervjuer',
-  evaluators: 'Utvärderare',
-  totalScore: 'Totalpoäng',
-  framework: 'Version av metoden',
-  comments: 'Övergripande kommentarer',
-  average: 'Genomsnitt',
-  previous: 'Föregående',
-  lead: 'huvudutvärderare',
-  approx: 'cirka',
-  draftWarning: 'UTKAST – inte publicerad',
-  reviewWarning: 'För granskning – inte publicerad',
-  barCaption: 'Poäng per område',
-  radarCaption: 'Profil jämfört med genomsnitt och föregående utvärdering',
-  areaScoreCaption: 'Poäng',
-  comparisonTable: 'Jämförelse per område',
-  thisEvaluation: 'Denna utvärdering',
-  noneListed: 'Inga angivna.',
-  roundingNote:
-    'Poängen redovisas avrundade till heltal och procenten till hela procent. Summan räknas på de oavrundade poängen, så avrundade delsummor kan skilja sig med någon poäng från den redovisade summan.',
-  differentFramework: 'Föregående utvärdering gjordes med en annan version av metoden och är bara delvis jämförbar.',
-  needsReviewNote: 'Versionen av metoden är härledd ur en importerad rapport och inte granskad.',
-  noComparisonNote: 'Det finns ännu ingen tidigare utvärdering eller annan publicerad utvärdering enligt samma version att jämföra med, så profildiagrammet visas inte.',
-  chart: svChartLabels,
-};
+export { svReportLabels, type ReportLabels, type ReportLang } from './report-language.ts';
 
 export interface ReportFact {
   label: string;
@@ -168,7 +69,10 @@ export interface ComparisonRow {
 }
 
 export interface ReportViewModel {
-  lang: 'sv';
+  /** The language of headings, labels and framework titles. */
+  lang: ReportLang;
+  /** The language the evaluation's own texts are written in (printed as written, marked with it). */
+  textLang: 'sv';
   meta: {
     title: string;
     subject: string;
@@ -216,6 +120,8 @@ export interface BuildReportInput {
   /** Municipality display name; defaults to evaluation.municipality.name. */
   municipality?: { name: string; code: string } | undefined;
   labels?: ReportLabels | undefined;
+  /** Headings, labels and framework titles in this language (default Swedish); texts stay as written. */
+  lang?: ReportLang | undefined;
 }
 
 const pts = (v: number | null): string => formatPrintedPoints(v);
@@ -230,9 +136,9 @@ function evaluatorLine(e: Evaluation['evaluators'][number], l: ReportLabels): st
   return `${parts.join(', ')}${e.isLead ? ` (${l.lead})` : ''}`;
 }
 
-function whenText(e: Evaluation): string {
-  if (e.reportDate) return formatDateSv(e.reportDate);
-  if (e.month) return `${monthNameSv(e.month)} ${e.year}`;
+function whenText(e: Evaluation, w: ReportWording): string {
+  if (e.reportDate) return w.date(e.reportDate);
+  if (e.month) return `${w.month(e.month)} ${e.year}`;
   return String(e.year);
 }
 
@@ -272,8 +178,28 @@ export function buildReportViewModel(input: BuildReportInput): ReportViewModel {
 }
 
 function buildRawViewModel(input: BuildReportInput): ReportViewModel {
-  const { evaluation: ev, framework: fw, summary: sum } = input;
-  const l = input.labels ?? svReportLabels;
+  const { evaluation: ev, summary: sum } = input;
+  const lang = input.lang ?? 'sv';
+  const l = input.labels ?? REPORT_LABELS[lang];
+  const w = REPORT_WORDING[lang];
+  // Area and subarea titles in the report language when the version has a translation (unofficial).
+  const table = titleTable(input.framework.id, lang);
+  const fw: FrameworkDef = table
+    ? {
+        ...input.framework,
+        areas: input.framework.areas.map((a) => ({
+          ...a,
+          title: localTitle(table, a.number, a.title).text,
+          subareas: a.subareas.map((s) => {
+            const t = localTitle(table, s.id, s.title);
+            if (t.lang === 'sv') return s;
+            // The printed heading is Swedish wording of the same question: the translated title replaces it.
+            const { heading: _swedishHeading, ...rest } = s;
+            return { ...rest, title: t.text };
+          }),
+        })),
+      }
+    : input.framework;
   const municipality = input.municipality?.name ?? ev.municipality.name;
   const areasByNumber = new Map(ev.areas.map((a) => [a.number, a]));
   const scoreByNumber = new Map(sum.areas.map((a) => [a.number, a]));
@@ -288,16 +214,13 @@ function buildRawViewModel(input: BuildReportInput): ReportViewModel {
       : `${pts(sum.total)} ${l.of} ${sum.max} ${l.points} (${formatPercent(percentOf(sum.total, sum.max))})`;
 
   // ---- summary facts ----
-  const facts: ReportFact[] = [{ label: l.when, value: whenText(ev) }];
-  if (ev.ordinal !== null) {
-    const ord = ordinalSv(ev.ordinal);
-    facts.push({ label: l.ordinal, value: `Kommunens ${ord} utvärdering med Kommunkompassen` });
-  }
+  const facts: ReportFact[] = [{ label: l.when, value: whenText(ev, w) }];
+  if (ev.ordinal !== null) facts.push({ label: l.ordinal, value: w.ordinalSentence(ev.ordinal) });
   facts.push({
     label: l.interviews,
     value: ev.interviews === null ? l.unknown : `${ev.interviewsApprox ? `${l.approx} ` : ''}${ev.interviews}`,
   });
-  facts.push({ label: l.evaluators, value: evaluators.length ? joinSv(evaluators) : l.unknown });
+  facts.push({ label: l.evaluators, value: evaluators.length ? w.join(evaluators) : l.unknown });
   facts.push({ label: l.totalScore, value: totalText });
   facts.push({ label: l.framework, value: fw.name });
 
@@ -313,11 +236,12 @@ function buildRawViewModel(input: BuildReportInput): ReportViewModel {
   const sameFrameworkPrevious = sum.previous !== null && sum.previous.sameFramework;
   const hasAverage = sum.average.count > 0;
   const notes: string[] = [];
+  if (lang !== 'sv' && l.translationNote) notes.push(l.translationNote);
   if (sum.previous && !sum.previous.sameFramework) notes.push(`${l.differentFramework} (${sum.previous.year})`);
   if (fw.needsReview) notes.push(l.needsReviewNote);
   if (!hasAverage && !sameFrameworkPrevious) notes.push(l.noComparisonNote);
 
-  const averageName = `${l.average} (${sum.average.count} ${sum.average.count === 1 ? 'utvärdering' : 'utvärderingar'})`;
+  const averageName = `${l.average} (${w.evaluations(sum.average.count)})`;
   const previousName = sum.previous ? `${municipality} ${sum.previous.year}` : '';
   const series: RadarData['series'] = [{ name: label, values: fwAreas.map((a) => scoreByNumber.get(a.number)?.score ?? null) }];
   if (hasAverage) series.push({ name: averageName, values: fwAreas.map((a) => scoreByNumber.get(a.number)?.average ?? null) });
@@ -421,7 +345,8 @@ function buildRawViewModel(input: BuildReportInput): ReportViewModel {
   const statusWarning = ev.status === 'draft' ? l.draftWarning : ev.status === 'review' ? l.reviewWarning : null;
 
   return {
-    lang: 'sv',
+    lang,
+    textLang: 'sv',
     meta: {
       title: `${l.documentTitle} – ${municipality} ${year}`,
       subject: `${l.titlePageKicker}: ${municipality} ${year}`,
@@ -430,14 +355,14 @@ function buildRawViewModel(input: BuildReportInput): ReportViewModel {
       municipality,
       year,
       date: ev.reportDate ?? ev.updatedAt.slice(0, 10),
-      fileBase: `kommunkompassen-${slug(municipality)}-${year}`,
+      fileBase: `kommunkompassen-${slug(municipality)}-${year}${lang === 'sv' ? '' : `-${lang}`}`,
     },
     labels: l,
     titlePage: {
       kicker: l.titlePageKicker,
       municipality,
       year: String(year),
-      dateText: ev.reportDate ? formatDateSv(ev.reportDate) : null,
+      dateText: ev.reportDate ? w.date(ev.reportDate) : null,
       evaluators,
       framework: fw.name,
       statusWarning,

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
-import { buildReportViewModel, type ReportViewModel } from '../reports/view-model.ts';
+import { buildReportViewModel, type ReportLang, type ReportViewModel } from '../reports/view-model.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { TaskRunner } from '../workers/index.ts';
@@ -140,29 +140,29 @@ export function createReportService(deps: {
   /** Renders in progress, so simultaneous requests for the same report render it once. */
   const inFlight = new Map<string, Promise<Buffer>>();
 
-  const load = async (id: string, viewer: Viewer): Promise<{ status: ReportFile['status']; vm: ReportViewModel }> => {
+  const load = async (id: string, viewer: Viewer, lang: ReportLang = 'sv'): Promise<{ status: ReportFile['status']; vm: ReportViewModel }> => {
     // getEvaluation/getSummary apply the access rules: what the viewer may not see is "not found".
     const evaluation = await deps.evaluations.getEvaluation({ id, viewer });
     const [summary, framework] = await Promise.all([
       deps.evaluations.getSummary({ id, viewer }),
       deps.frameworks.getFramework({ id: evaluation.frameworkId }),
     ]);
-    return { status: evaluation.status, vm: buildReportViewModel({ evaluation, framework, summary }) };
+    return { status: evaluation.status, vm: buildReportViewModel({ evaluation, framework, summary, lang }) };
   };
 
   const service = {
     /** The report's view model, as the viewer may see it (drafts only for viewers who may see them). */
-    async getReportViewModel({ id, viewer }: { id: string; viewer: Viewer }): Promise<ReportViewModel> {
-      return (await load(id, viewer)).vm;
+    async getReportViewModel({ id, lang, viewer }: { id: string; lang?: ReportLang; viewer: Viewer }): Promise<ReportViewModel> {
+      return (await load(id, viewer, lang)).vm;
     },
 
     /**
      * The report file. Unknown id, or a draft the viewer may not see → not_found (the same answer,
      * so drafts are not revealed); unsupported format → unsupported.
      */
-    async getReport({ id, format, viewer }: { id: string; format: string; viewer: Viewer }): Promise<ReportFile> {
+    async getReport({ id, format, lang = 'sv', viewer }: { id: string; format: string; lang?: ReportLang; viewer: Viewer }): Promise<ReportFile> {
       const fmt = parseReportFormat(format);
-      const { status, vm } = await load(id, viewer);
+      const { status, vm } = await load(id, viewer, lang);
       const key = viewModelKey(fmt, vm);
       const base = {
         contentType: REPORT_CONTENT_TYPES[fmt],
@@ -170,7 +170,7 @@ export function createReportService(deps: {
         key,
         status,
       };
-      const slot = `${id}:${fmt}`;
+      const slot = `${id}:${fmt}:${lang}`;
       const previousKey = latest.get(slot);
       if (previousKey && previousKey !== key) cache.delete(previousKey);
       latest.set(slot, key);

@@ -29,7 +29,7 @@ void describe('webbappen: jämför och importera', () => {
     await waitForCharts(page);
     assert.deepEqual((await page.getByTestId('compare-total').allTextContents()).map((s) => s.trim()), ['595', '650']);
     await page.getByTestId('version-note').waitFor();
-    assert.match((await page.getByTestId('version-note').textContent()) ?? '', /bara delvis jämförbara/);
+    assert.match((await page.getByTestId('version-note').textContent()) ?? '', /konkordansen/);
 
     // Add a third with the picker.
     await page.getByTestId('compare-add-select').selectOption(ids.boras2013);

@@ -94,4 +94,21 @@ void describe('webbappen: frågeunderlaget', () => {
     await assertAccessible(page, 'intervjuplan (utvärderare)');
     assert.deepEqual(app.pageErrors, []);
   });
+
+  void it('an administrator edits the question bank of a subarea', async () => {
+    const page = await app.newPage();
+    await signIn(page, 'admin');
+    await page.goto('/ramverk/kk2020/fragor');
+    await page.getByTestId('question-bank-page').waitFor();
+    await page.locator('summary').first().click();
+    await page.getByRole('button', { name: 'Lägg till fråga i 1.2' }).click();
+    const section = page.getByRole('region', { name: /^1\.2 / });
+    const boxes = section.getByRole('textbox', { name: /^Fråga \d+$/ });
+    await boxes.last().fill('Hur når informationen dem som inte läser kommunens webbplats?');
+    await page.getByRole('button', { name: 'Spara frågorna i 1.2' }).click();
+    await page.getByRole('status').filter({ hasText: 'Frågorna i 1.2 är sparade.' }).waitFor();
+    await assertAccessible(page, 'frågebank');
+    const bank = await app.runtime.services.questionnaires.getQuestionBank({ frameworkId: 'kk2020', viewer: SYSTEM });
+    assert.equal(bank.areas[0]?.subareas[1]?.questions.at(-1)?.text, 'Hur når informationen dem som inte läser kommunens webbplats?');
+  });
 });

@@ -108,3 +108,40 @@ test('a CLI command refuses the data dir while the server uses it', async () => 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('kompass import FILE… --dry-run --json: the preview of each file, a two-column PDF included, nothing saved', async () => {
+  const { renderTwoColumnPdf } = await import('../unit/importer/fixtures.ts');
+  const { readSeed } = await import('../unit/importer/seeds.ts');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-cli-import-'));
+  try {
+    const txt = path.join(dir, 'boras-2013.txt');
+    const pdf = path.join(dir, 'burlov-2020.pdf');
+    fs.writeFileSync(txt, readSeed('002'));
+    fs.writeFileSync(pdf, await renderTwoColumnPdf(readSeed('001'), { date: '2020-12-08' }));
+    const r = kompass(['import', txt, pdf, '--dry-run', '--json'], path.join(dir, 'data'));
+    assert.equal(r.status, 0, r.stderr);
+    const previews = JSON.parse(r.stdout) as Array<{
+      fileName: string;
+      municipality: { code: string; name: string } | null;
+      year: number | null;
+      total: number | null;
+      areas: Array<{ number: number; score: number | null; strengths: string[]; improvements: string[]; texts: Record<string, string> }>;
+      parts: Array<{ part: string; found: boolean }>;
+      problems: Array<{ severity: string; code: string; message: string; area?: number }>;
+    }>;
+    assert.deepEqual(previews.map((p) => [p.fileName, p.municipality?.name, p.year, p.total]), [['boras-2013.txt', 'Borås', 2013, 525], ['burlov-2020.pdf', 'Burlöv', 2020, 595]]);
+    const burlov = previews[1];
+    assert.deepEqual(burlov?.areas.map((a) => [a.strengths.length, a.improvements.length]), [[7, 2], [6, 3], [6, 2], [5, 3], [4, 3], [5, 2], [5, 3], [5, 2]]);
+    assert.ok(burlov?.problems.some((p) => p.code === 'two-columns' && p.severity === 'info'));
+    for (const p of previews) {
+      assert.ok(p.parts.length > 20, 'every part listed');
+      for (const pr of p.problems) assert.ok(['error', 'warning', 'info'].includes(pr.severity) && pr.code && pr.message, JSON.stringify(pr));
+    }
+    // A dry run saves nothing.
+    const exported = path.join(dir, 'export.json');
+    assert.equal(kompass(['db', 'export', exported], path.join(dir, 'data')).status, 0);
+    assert.deepEqual((JSON.parse(fs.readFileSync(exported, 'utf8')) as { evaluations: unknown[] }).evaluations, []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

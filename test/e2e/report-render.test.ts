@@ -183,6 +183,42 @@ void describe('evaluation report files', () => {
     assert.doesNotMatch(qdf, /\/JavaScript|\/JS\s/);
   });
 
+  void test('?lang=en and ?lang=nb: headings, labels and titles translated, texts as written and marked Swedish (PDF and DOCX)', { skip: skipPoppler }, async () => {
+    const res = await t.app.inject({ url: `/api/evaluations/${burlovId}/report.pdf?lang=en` });
+    const body = expectOk(res, /^application\/pdf/);
+    assert.match(String(res.headers['content-disposition']), /kommunkompassen-burlov-2020-en\.pdf"/);
+    const file = path.join(dir, 'burlov-en.pdf');
+    writeFileSync(file, body);
+    // Joined across lines; words hyphenated at a line end are joined again.
+    const text = run('pdftotext', [file, '-']).stdout.replace(/(\p{L})[-\u00ad]\n(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ');
+    for (const s of ['Summary', 'Results per area', 'Score overview', 'Strengths', 'Improvement opportunities', 'Area 2. Community development', 'Social sustainability', '595 of 800 points', 'unofficial translation'])
+      assert.ok(text.includes(s), `English PDF has "${s}"`);
+    for (const s of ['Sammanfattning', 'Resultat per område', 'Poängöversikt', 'Förbättringsmöjligheter', 'Samhällsutveckling'])
+      assert.ok(!text.includes(s), `English PDF has no Swedish label "${s}"`);
+    // The evaluators' texts are printed as written.
+    const sv = (await t.services.reports.getReportViewModel({ id: burlovId, viewer: SYSTEM })).areas[0]?.strengths[0] ?? '';
+    assert.ok(sv.length > 5 && text.includes(sv.replace(/\s+/g, ' ')), 'a Swedish strength is in the English PDF');
+    const catalog = run('qpdf', ['--qdf', '--object-streams=disable', file, '-']).stdout;
+    assert.match(catalog, /\/Lang \((?:en|en-GB)\)/);
+    assert.equal(res.headers['x-report-cache'], 'miss');
+    const svAgain = await t.app.inject({ url: `/api/evaluations/${burlovId}/report.pdf` });
+    assert.notEqual(svAgain.headers.etag, res.headers.etag, 'each language is its own file');
+
+    const nb = await t.app.inject({ url: `/api/evaluations/${burlovId}/report.docx?lang=nb` });
+    const docx = expectOk(nb, /wordprocessingml/);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(docx);
+    const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    contains(styles, /<w:lang w:val="nb-NO"\/>/);
+    contains(documentXml, /Resultater per område/);
+    contains(documentXml, /Område 2\. Samfunnsutvikling/);
+    contains(documentXml, /<w:lang w:val="sv-SE"\/>/);
+    const bad = await t.app.inject({ url: `/api/evaluations/${burlovId}/report.pdf?lang=de` });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /sv, en eller nb/);
+  });
+
   void test('DOCX: heading styles, tables, charts as PNG with alt text; LibreOffice renders it', async (tt) => {
     const res = await t.app.inject({ url: `/api/evaluations/${burlovId}/report.docx` });
     const body = expectOk(res, /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/);

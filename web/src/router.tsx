@@ -18,6 +18,7 @@ const SignInPage = lazy(() => import('./features/account/SignInPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage.tsx'));
 const ActionPlanPage = lazy(() => import('./features/follow-up/ActionPlanPage.tsx'));
+const AssociationsPage = lazy(() => import('./features/follow-up/AssociationsPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 const BenchmarksPage = lazy(() => import('./features/benchmarks/BenchmarksPage.tsx'));
 const ConcordancePage = lazy(() => import('./features/concordance/ConcordancePage.tsx'));
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: patterns.actionPlan, element: <ActionPlanPage /> },
+      { path: patterns.followUpAssociations, element: <AssociationsPage /> },
       { path: patterns.compare, element: <ComparePage /> },
       { path: patterns.goodExamples, element: <GoodExamplesPage /> },
       { path: patterns.benchmarks, element: <BenchmarksPage /> },

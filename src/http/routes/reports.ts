@@ -1,5 +1,5 @@
 /**
- * GET /api/evaluations/:id/report.pdf | .docx — the evaluation report as a file.
+ * GET /api/evaluations/:id/report.pdf | .docx[?lang=sv|en|nb] — the evaluation report as a file.
  * Validates, lets the report service decide access and format, shapes the reply (type, name, ETag).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -38,7 +38,7 @@ export const reportRoutes = ({ reports }: Pick<Services, 'reports'>): FastifyPlu
         },
       },
       async (req, reply) => {
-        const file = await reports.getReport({ id: req.params.id, format: req.params.format, viewer: req.viewer });
+        const file = await reports.getReport({ id: req.params.id, format: req.params.format, lang: req.query.lang, viewer: req.viewer });
         const etag = `"${file.key}"`;
         reply
           .header('ETag', etag)

@@ -22,7 +22,9 @@ export const REPORT_TEMPLATE = String.raw`
   keywords: vm.meta.keywords,
   date: datetime(year: d.at(0), month: d.at(1), day: d.at(2)),
 )
-#set text(font: serif, size: 10.5pt, lang: "sv", region: "SE", hyphenate: true, fallback: false)
+#set text(font: serif, size: 10.5pt, lang: data.tags.doc.lang, region: data.tags.doc.region, hyphenate: true, fallback: false)
+// The evaluation's own texts are printed as written, in their language (Swedish), whatever the report's language.
+#let as-written(body) = text(lang: data.tags.text.lang, region: data.tags.text.region, body)
 #set par(justify: true, leading: 0.62em, spacing: 0.9em)
 // A word of 40+ characters (a URL, a pasted hash, a run of letters) is not hyphenated: hyphenating
 // it costs time quadratic in its length. The view model gives such words break points.
@@ -44,13 +46,13 @@ export const REPORT_TEMPLATE = String.raw`
   if r.at("italic", default: false) { c = emph(c) }
   c
 }
-#let blocks(bs) = for b in bs {
+#let blocks(bs) = as-written(for b in bs {
   if b.kind == "paragraph" { par(runs(b.runs)) }
   else if b.kind == "quote" { quote(block: true, runs(b.runs)) }
   else if b.kind == "list" {
     if b.ordered { enum(..b.items.map(i => runs(i))) } else { list(..b.items.map(i => runs(i))) }
   }
-}
+})
 #let sans-text(body, ..args) = text(font: sans, ..args, body)
 
 // ---------- title page ----------
@@ -163,7 +165,7 @@ export const REPORT_TEMPLATE = String.raw`
     heading(level: 3, n.heading)
     blocks(n.blocks)
   }
-  let items(xs) = if xs.len() == 0 { emph(L.noneListed) } else { list(..xs.map(x => text(x))) }
+  let items(xs) = if xs.len() == 0 { emph(L.noneListed) } else { as-written(list(..xs.map(x => text(x)))) }
   v(0.4em)
   table(
     columns: (1fr, 1fr),
@@ -174,7 +176,7 @@ export const REPORT_TEMPLATE = String.raw`
   )
   if a.goodExamples.len() > 0 {
     heading(level: 3, L.goodExamples)
-    list(..a.goodExamples.map(g => [#strong(g.name)#if g.subarea != none [ (#g.subarea)]#if g.text != "" [: #g.text]]))
+    as-written(list(..a.goodExamples.map(g => [#strong(g.name)#if g.subarea != none [ (#g.subarea)]#if g.text != "" [: #g.text]])))
   }
 }
 
@@ -206,7 +208,7 @@ export const REPORT_TEMPLATE = String.raw`
   heading(level: 1, numbering: "1", vm.keyFacts.heading)
   table(
     columns: (auto, 1fr),
-    ..vm.keyFacts.facts.map(f => (sans-text(size: 9pt, weight: 600, f.label), f.value)).flatten(),
+    ..vm.keyFacts.facts.map(f => (as-written(sans-text(size: 9pt, weight: 600, f.label)), as-written(f.value))).flatten(),
   )
 }
 `;

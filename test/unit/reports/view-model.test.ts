@@ -166,3 +166,29 @@ void test('typography helpers', () => {
   assert.equal(formatDateSv('2013-07-04'), '4 juli 2013');
   assert.deepEqual(markdownToBlocks('[SKR](https://skr.se) och `kod`'), [{ kind: 'paragraph', runs: [{ text: 'SKR (https://skr.se) och kod' }] }]);
 });
+
+void test('in English and Norwegian: headings, labels and framework titles translated, texts as written (Swedish)', () => {
+  const sv = buildReportViewModel(burlovReportInput());
+  const en = buildReportViewModel({ ...burlovReportInput(), lang: 'en' });
+  const nb = buildReportViewModel({ ...burlovReportInput(), lang: 'nb' });
+  assert.equal(en.lang, 'en');
+  assert.equal(en.textLang, 'sv');
+  assert.equal(en.meta.fileBase, 'kommunkompassen-burlov-2020-en');
+  assert.equal(en.titlePage.dateText, '8 December 2020');
+  assert.equal(nb.titlePage.dateText, '8. desember 2020');
+  assert.equal(en.summary.heading, 'Summary');
+  assert.equal(nb.summary.heading, 'Sammendrag');
+  assert.equal(en.areas[1]?.heading, 'Area 2. Community development');
+  assert.equal(nb.areas[1]?.heading, 'Område 2. Samfunnsutvikling');
+  assert.equal(en.areas[0]?.scoreText, '79 of 100 points');
+  assert.equal(en.scoreOverview.tables[1]?.rows[1]?.title, 'Social sustainability');
+  const facts = Object.fromEntries(en.summary.facts.map((f) => [f.label, f.value]));
+  assert.equal(facts['Evaluation in order'], 'The municipality’s second evaluation with Kommunkompassen');
+  assert.equal(facts['Interviews'], 'about 40');
+  assert.ok(en.summary.notes.some((n) => /unofficial translation/.test(n) && /in Swedish/.test(n)));
+  assert.ok(nb.summary.notes.some((n) => /uoffisiell oversettelse/.test(n)));
+  // The evaluators' texts are the same in every language.
+  assert.deepEqual(en.areas.map((a) => [a.summary, a.narratives.map((n) => n.blocks), a.strengths, a.improvements]), sv.areas.map((a) => [a.summary, a.narratives.map((n) => n.blocks), a.strengths, a.improvements]));
+  assert.deepEqual(en.summary.comments, sv.summary.comments);
+  assert.equal(en.labels.chart.unknown, 'unknown');
+});

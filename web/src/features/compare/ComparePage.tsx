@@ -182,8 +182,10 @@ function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[];
         <tr>
           <th scope="row">{t('common.total')}</th>
           {comparison.totals.map((x) => (
-            <td className="num" key={x.evaluationId} data-testid={testId ? 'compare-total' : undefined}>
-              <Value value={x.total} kind="points" />
+            <td className="num" key={x.evaluationId}>
+              <span data-testid={testId ? 'compare-total' : undefined}>
+                <Value value={x.total} kind="points" />
+              </span>
               {comparison.mode !== 'same-version' && (
                 <div className="small muted">
                   <Value value={x.percent === null ? null : Math.round(x.percent)} kind="percent" /> {t('compare.ofMax', { max: x.max })}

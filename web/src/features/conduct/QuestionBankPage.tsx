@@ -31,7 +31,7 @@ export default function QuestionBankPage() {
             </h2>
           </summary>
           {a.subareas.map((s) => (
-            <SubareaEditor key={`${s.id}-${s.questions.map((q) => q.id).join()}`} frameworkId={bank.frameworkId} sub={s} onSaved={res.setData} />
+            <SubareaEditor key={s.id} frameworkId={bank.frameworkId} sub={s} onSaved={res.setData} />
           ))}
         </details>
       ))}
@@ -50,7 +50,10 @@ function SubareaEditor({ frameworkId, sub, onSaved }: { frameworkId: string; sub
     setError(null);
     setSaved(false);
     try {
-      onSaved(await saveQuestionBankSubarea(frameworkId, sub.id, list.map((q) => ({ ...(q.id ? { id: q.id } : {}), text: q.text, help: q.help }))));
+      const bank = await saveQuestionBankSubarea(frameworkId, sub.id, list.map((q) => ({ ...(q.id ? { id: q.id } : {}), text: q.text, help: q.help })));
+      const stored = bank.areas.flatMap((a) => a.subareas).find((x) => x.id === sub.id);
+      if (stored) setList(stored.questions.map((q) => ({ ...q })));
+      onSaved(bank);
       setSaved(true);
     } catch (e) {
       setError(e);

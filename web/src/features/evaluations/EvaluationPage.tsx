@@ -6,7 +6,7 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
 import { useEvaluationAccess } from '../../lib/access.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -30,6 +30,7 @@ const ProfileRadarChart = lazy(() => import('./components/EvaluationCharts.tsx')
 export default function EvaluationPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const [lang] = useLang();
   const view = useEvaluationView(id);
   const { user } = useAuth();
   const access = useEvaluationAccess(user, view.data?.evaluation);
@@ -93,10 +94,10 @@ export default function EvaluationPage() {
           <span className="muted small" id="download-label">
             {t('eval.download')}:
           </span>
-          <a className="button secondary small" href={downloads.reportPdf(evaluation.id)} aria-describedby="download-label" download>
+          <a className="button secondary small" href={downloads.reportPdf(evaluation.id, lang)} aria-describedby="download-label" download>
             {t('eval.downloadPdf')}
           </a>
-          <a className="button secondary small" href={downloads.reportDocx(evaluation.id)} aria-describedby="download-label" download>
+          <a className="button secondary small" href={downloads.reportDocx(evaluation.id, lang)} aria-describedby="download-label" download>
             {t('eval.downloadDocx')}
           </a>
         </div>
