@@ -1,8 +1,8 @@
 /**
  * Three people walk one evaluation through its stages in a real browser: the lead evaluator leaves the
  * agreement stage (with a reason for what is missing), the municipality contact answers from the
- * worklist, the second evaluator finds the scoring sheet waiting, the municipality comments on the
- * shared draft, the lead answers and resolves the thread and publishes. Scoring and consensus
+ * worklist on a phone, the second evaluator finds the scoring sheet waiting, the municipality comments
+ * on the shared draft, the lead answers and resolves the thread and publishes. Scoring and consensus
  * themselves are covered by independent-scoring.test.ts and are done through the services here.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { Stage } from '../../src/domain/stages.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
-import { assertAccessible, demoEmail, signIn, startTestApp, type TestApp } from './harness.ts';
+import { assertAccessible, DEMO_PASSWORDS, demoEmail, signIn, startTestApp, type TestApp } from './harness.ts';
 
 const SECOND = 'utvarderare2@demo.kompass.se';
 
@@ -31,14 +31,15 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
 
   const signInAs = async (role: 'evaluator' | 'municipality', email?: string): Promise<Page> => {
     const page = await app.newPage({ width: role === 'municipality' ? 375 : 1280 });
-    if (!email) await signIn(page, role);
-    else {
-      await page.goto('/logga-in');
-      await page.getByLabel('E-postadress').fill(email);
-      await page.getByLabel('Lösenord', { exact: true }).fill('Eva-testlösenord-2024');
-      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-      await page.getByTestId('user-menu').waitFor();
+    if (!email) {
+      await signIn(page, role);
+      return page;
     }
+    await page.goto('/logga-in');
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORDS.evaluator);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByTestId('user-menu').waitFor();
     return page;
   };
 
@@ -75,8 +76,8 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
     await panel.getByLabel('Varför går ni vidare ändå? (sparas i historiken)').fill('Avtalet skrivs under nästa vecka');
     await assertAccessible(page, 'arbetsgång');
     await forward.click();
-    await page.getByTestId('stage-current').getByText('Frågeunderlag skickat', { exact: false }).waitFor();
-    assert.match((await page.getByTestId('stage-current').textContent()) ?? '', /Kommunen ska agera/);
+    await page.getByTestId('stage-current').getByText('Kommunen ska agera', { exact: false }).waitFor();
+    assert.match((await page.getByTestId('stage-current').textContent()) ?? '', /Frågeunderlag skickat/);
   });
 
   void it('the municipality contact answers from the worklist on a phone', async () => {
@@ -94,17 +95,17 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
   });
 
   void it('the second evaluator finds the scoring sheet waiting', async () => {
+    const s = app.runtime.services;
     await move('document_review', second);
-    const ev = await app.runtime.services.evaluations.getEvaluation({ id, viewer: lead });
-    await app.runtime.services.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { interviews: 28, reportDate: '2031-05-20' }, viewer: lead });
+    const ev = await s.evaluations.getEvaluation({ id, viewer: lead });
+    await s.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { interviews: 28, reportDate: '2031-05-20' }, viewer: lead });
     await move('interviews', second);
     await move('independent_scoring', second);
-    await app.runtime.services.independentScores.saveIndependentScores({ id, scores: scores(0.5), submitted: true, viewer: lead });
+    await s.independentScores.saveIndependentScores({ id, scores: scores(0.5), submitted: true, viewer: lead });
     const page = await signInAs('evaluator', SECOND);
     await page.goto('/');
     await page.getByTestId('work-submit_sheet').getByText('Lämna in din oberoende bedömning').waitFor();
-    // The sheets diverge; consensus takes the lead's scores.
-    const s = app.runtime.services;
+    // The sheets diverge; the team agrees on the lead's scores.
     await s.independentScores.saveIndependentScores({ id, scores: scores(0.8), submitted: true, viewer: second });
     await move('consensus', second);
     const current = await s.evaluations.getEvaluation({ id, viewer: lead });
@@ -117,7 +118,7 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
     const kim = await signInAs('municipality');
     await kim.goto(`/utvarderingar/${id}`);
     const comments = kim.getByTestId('comments');
-    await comments.getByLabel('Ny kommentar').fill('Stämmer antalet intervjuade?');
+    await comments.getByRole('textbox', { name: 'Ny kommentar' }).fill('Stämmer antalet intervjuade?');
     await comments.getByRole('button', { name: 'Skicka kommentar' }).click();
     await comments.getByTestId('comment-thread').getByText('Stämmer antalet intervjuade?').waitFor();
 
@@ -139,7 +140,7 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
     const panel = page.getByTestId('stage-panel');
     await panel.getByLabel('Varför går ni vidare ändå? (sparas i historiken)').fill('Texterna levereras som bilaga');
     await panel.getByRole('button', { name: 'Gå vidare till publicerad' }).click();
-    await page.getByTestId('stage-current').getByText('Publicerad', { exact: false }).waitFor();
+    await page.getByTestId('stage-current').getByText('Utvärderingen är klar', { exact: false }).waitFor();
     assert.equal((await app.runtime.services.evaluations.getEvaluation({ id, viewer: SYSTEM })).status, 'published');
   });
 });

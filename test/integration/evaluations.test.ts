@@ -223,6 +223,14 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       const lead = await createAccountRepository(a.services.db).findByEmail(accounts[1]?.email ?? '');
       assert.ok(lead);
       const leadViewer = viewerOf(lead);
+      // The demo's two evaluators scored Burlöv 2020 independently: the divergence and calibration show at once.
+      const demoScores = await a.services.independentScores.getIndependentScores({ id: burlov?.id ?? '', viewer: leadViewer });
+      assert.equal(demoScores.evaluators.filter((e) => e.submitted).length, 2);
+      assert.ok(demoScores.subareas.some((s) => s.divergent), 'some subareas diverge');
+      assert.deepEqual(demoScores.missingAgreement, []);
+      const calibration = await a.services.independentScores.getCalibration({ frameworkId: 'kk2020', viewer: leadViewer });
+      assert.equal(calibration.frameworks[0]?.evaluations, 1);
+      assert.ok((calibration.frameworks[0]?.subareas.length ?? 0) > 0);
       const correction = await a.services.workflow.createCorrection({ id: burlov?.id ?? '', viewer: leadViewer });
       await a.services.evaluations.setScores({ id: correction.id, expectedVersion: correction.version, scores: { '1.1': 11 }, viewer: leadViewer });
       await a.services.workflow.addComment({ id: correction.id, body: 'Rättat delområde 1.1', viewer: leadViewer });
@@ -235,7 +243,7 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       await a.services.reportBacks.createReportBack({ planId: plan.id, input: { decisionProposal: ['Återrapporteringen läggs till handlingarna.'] }, viewer: SYSTEM });
 
       const first = await createBackupService(a.services).exportDatabase();
-      assert.equal(first.users?.length, 3);
+      assert.equal(first.users?.length, 4);
       assert.ok(first.users?.every((u) => u.passwordHash?.startsWith('$argon2id$')));
       assert.equal(first.comments?.length, 1);
       assert.ok((first.assignments?.length ?? 0) >= first.evaluations.length);

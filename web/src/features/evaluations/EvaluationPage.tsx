@@ -18,6 +18,7 @@ import { AreaSection, TEXT_LANG, areaAnchor } from './components/AreaSection.tsx
 import { useTitleNote } from '../../lib/frameworkTitles.ts';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
 import { IndependentScoringPanel } from './components/IndependentScoringPanel.tsx';
+import { StagePanel } from './components/StagePanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
 import { AreaScoreTable } from '../../components/ScoreTable.tsx';
@@ -104,6 +105,7 @@ export default function EvaluationPage() {
 
       <CorrectionNotes evaluation={evaluation} />
       {user && access.ready && <WorkflowPanel evaluation={evaluation} access={access} onChanged={() => view.reload()} />}
+      {user && <StagePanel evaluationId={evaluation.id} version={evaluation.version} onChanged={() => view.reload()} />}
       {user && access.ready && (user.role === 'admin' || access.assignments.some((a) => a.userId === user.id)) && (
         <IndependentScoringPanel
           evaluation={evaluation}
@@ -169,7 +171,7 @@ export default function EvaluationPage() {
 
       {access.canReadInternals && (
         <>
-          <CommentsPanel evaluationId={evaluation.id} areas={summary.areas} canComment={access.canComment} onPosted={() => setCommentsPosted((n) => n + 1)} />
+          <CommentsPanel evaluationId={evaluation.id} areas={summary.areas} canComment={access.canComment} isStaff={user?.role === 'admin' || user?.role === 'evaluator'} onPosted={() => setCommentsPosted((n) => n + 1)} />
           <HistoryPanel key={commentsPosted} evaluationId={evaluation.id} version={evaluation.version} />
         </>
       )}

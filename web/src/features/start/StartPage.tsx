@@ -12,6 +12,7 @@ import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { FollowUpNotice } from './FollowUpNotice.tsx';
+import { Worklist } from './Worklist.tsx';
 import { useAllEvaluationYears, useEvaluationList, useFrameworks, useMunicipalitySearch } from './api/start.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
@@ -31,6 +32,7 @@ export default function StartPage() {
         <h1>{t('start.title')}</h1>
         <p className="lead">{t('start.intro')}</p>
       </header>
+      <Worklist />
       <FollowUpNotice />
       <MunicipalitySearch />
       <EvaluationList />

@@ -16,8 +16,13 @@ export function fetchComments(id: string, signal?: AbortSignal): Promise<{ items
   return apiFetch(`${evUrl(id)}/comments`, { contract: 'workflow.comments', signal });
 }
 
-export function postComment(id: string, body: string, areaNumber: number | null): Promise<CommentItem> {
-  return apiFetch(`${evUrl(id)}/comments`, { contract: 'workflow.comment', method: 'POST', json: { body, areaNumber } });
+export function postComment(id: string, body: string, areaNumber: number | null, opts: { parentId?: string; internal?: boolean } = {}): Promise<CommentItem> {
+  return apiFetch(`${evUrl(id)}/comments`, { contract: 'workflow.comment', method: 'POST', json: { body, areaNumber, ...opts } });
+}
+
+/** Marks a thread (its first comment) resolved, or open again. */
+export function resolveThread(id: string, commentId: string, resolved: boolean): Promise<CommentItem> {
+  return apiFetch(`${evUrl(id)}/comments/${encodeURIComponent(commentId)}/resolution`, { contract: 'workflow.comment', method: 'POST', json: { resolved } });
 }
 
 export function changeStatus(id: string, expectedVersion: number, status: EvaluationStatus): Promise<Evaluation> {
