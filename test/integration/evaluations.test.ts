@@ -236,6 +236,10 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       await a.services.workflow.addComment({ id: correction.id, body: 'Rättat delområde 1.1', viewer: leadViewer });
       // Independent scoring and consensus on the correction; a report-back on Göteborg's demo plan.
       await a.services.independentScores.saveIndependentScores({ id: correction.id, scores: scoresFor(FRAMEWORK_2020, 0.6), submitted: true, viewer: leadViewer });
+      // The correction keeps the original team, so the demo's second evaluator submits too.
+      const member = await createAccountRepository(a.services.db).findByEmail('utvarderare2@demo.kompass.se');
+      assert.ok(member);
+      await a.services.independentScores.saveIndependentScores({ id: correction.id, scores: scoresFor(FRAMEWORK_2020, 0.7), submitted: true, viewer: viewerOf(member) });
       const corrected = await a.services.evaluations.getEvaluation({ id: correction.id, viewer: leadViewer });
       await a.services.independentScores.recordConsensus({ id: correction.id, expectedVersion: corrected.version, items: [{ subareaId: '1.2', value: 6, reason: 'Enades efter genomgång' }], viewer: leadViewer });
       const [plan] = await a.services.actionPlans.repository.listByMunicipality('1480');
@@ -248,8 +252,10 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       assert.equal(first.comments?.length, 1);
       assert.ok((first.assignments?.length ?? 0) >= first.evaluations.length);
       assert.ok((first.auditLog?.length ?? 0) > first.evaluations.length, 'creation, correction and edit records');
-      assert.equal(first.independentScoreSheets?.length, 1);
-      assert.deepEqual(first.agreedScores?.map((x) => [x.subareaId, x.value]), [['1.2', 6]]);
+      // Two sheets on the demo's Burlöv 2020, two on its correction.
+      assert.equal(first.independentScoreSheets?.length, 4);
+      assert.deepEqual(first.agreedScores?.filter((x) => x.evaluationId === correction.id).map((x) => [x.subareaId, x.value]), [['1.2', 6]]);
+      assert.ok((first.agreedScores?.filter((x) => x.evaluationId === burlov?.id).length ?? 0) > 0, "the demo's agreed scores");
       assert.equal(first.actionPlans?.length, 1);
       assert.equal(first.reportBacks?.length, 1);
       assert.deepEqual(first.indicators?.[0]?.values.map((v) => [v.period, v.value]), [[2009, 62], [2015, 67], [2016, 69]]);
