@@ -43,14 +43,14 @@ const tiers = {
   'integration-pglite': () => nodeTests(findTests('test/integration'), { KOMPASS_TEST_DB: 'pglite' }, 2),
   'integration-postgres': () =>
     pgUrl
-      ? nodeTests(findTests('test/integration'), { KOMPASS_TEST_DB: 'postgres' }, 1)
+      ? nodeTests(findTests('test/integration'), { KOMPASS_TEST_DB: 'postgres' }, 2)
       : { skipped: 'KOMPASS_TEST_DATABASE_URL is not set (no PostgreSQL server); .ci/run starts one' },
   e2e: () => nodeTests(findTests('test/e2e'), { KOMPASS_TEST_DB: 'pglite' }, 2),
   browser: () => {
     if (!fs.existsSync(chromium)) return { skipped: `${chromium} not found (apt-get install chromium)` };
     const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) return build;
-    return nodeTests(findTests('test/browser'), { KOMPASS_TEST_DB: 'pglite', KOMPASS_CHROMIUM: chromium }, 1);
+    return nodeTests(findTests('test/browser'), { KOMPASS_TEST_DB: 'pglite', KOMPASS_CHROMIUM: chromium }, 2);
   },
 };
 

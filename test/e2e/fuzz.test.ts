@@ -15,7 +15,7 @@ import { seededRandom as rng } from '../../src/domain/random.ts';
 
 const SEED = Number(process.env.KOMPASS_FUZZ_SEED ?? 20261201);
 /** Requests per route and role. */
-const PER_ROUTE_ROLE = Number(process.env.KOMPASS_FUZZ_COUNT ?? 20);
+const PER_ROUTE_ROLE = Number(process.env.KOMPASS_FUZZ_COUNT ?? 12);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface Schema {

@@ -371,8 +371,10 @@ void describe('permission matrix: every route × every role', () => {
     for (const c of cases) {
       void test(`${route}${c.on ? ` on ${c.on}` : ''}${c.label ? ` ${c.label}` : ''}`, async () => {
         const got: Partial<Record<RoleKey, number>> = {};
+        // A read changes nothing, so every role reads the same fixture; a write gets a fresh one per role.
+        const shared = method === 'GET' ? await fixture(c.on, c.plan, c.comment, c.peerGroup) : null;
         for (const role of ROLES) {
-          const f = await fixture(c.on, c.plan, c.comment, c.peerGroup);
+          const f = shared ?? (await fixture(c.on, c.plan, c.comment, c.peerGroup));
           const { url, payload } = c.request(f);
           let headers: Record<string, string> = {};
           if (role !== 'anonymous') {
