@@ -1,7 +1,7 @@
 /** Goda exempel: filter by subarea, free-text search, shareable address, empty state, keyboard and axe. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, screenshotPath, startTestApp, type DemoIds, type TestApp } from './harness.ts';
+import { assertAccessible, demoIds, screenshotPath, settled, settledValue, startTestApp, type DemoIds, type TestApp } from './harness.ts';
 
 void describe('webbappen: goda exempel', () => {
   let app: TestApp;
@@ -29,11 +29,11 @@ void describe('webbappen: goda exempel', () => {
 
     await page.getByRole('combobox', { name: 'Delområde' }).selectOption('1.3');
     await page.waitForURL(/subarea=1\.3/);
-    assert.equal(await page.getByRole('combobox', { name: 'Område', exact: true }).inputValue(), '1');
+    assert.equal(await settledValue(page.getByRole('combobox', { name: 'Område', exact: true }), '1'), '1');
     const narrative = cards.filter({ hasText: 'infrastrukturprojekt' });
     await narrative.waitFor();
-    assert.equal(await cards.count(), 1);
-    assert.equal((await page.getByTestId('example-count').textContent())?.trim(), '1 träff');
+    assert.equal(await settled(() => cards.count(), 1), 1);
+    assert.equal(await settled(async () => (await page.getByTestId('example-count').textContent())?.trim(), '1 träff'), '1 träff');
     const text = (await narrative.textContent()) ?? '';
     assert.match(text, /Beskrivning/);
     assert.match(text, /1\.3 /);
@@ -92,8 +92,9 @@ void describe('webbappen: goda exempel', () => {
     assert.deepEqual((await row.locator('td').allTextContents()).map((s) => s.trim()), ['25', '30', '83\u00a0%']);
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Goda exempel' }).waitFor();
-    assert.equal(await page.getByRole('combobox', { name: 'Version' }).inputValue(), 'kk2020');
-    assert.equal(await page.getByRole('combobox', { name: 'Delområde' }).inputValue(), '1.3');
+    // The subarea choices exist once the framework has loaded.
+    assert.equal(await settledValue(page.getByRole('combobox', { name: 'Version' }), 'kk2020'), 'kk2020');
+    assert.equal(await settledValue(page.getByRole('combobox', { name: 'Delområde' }), '1.3'), '1.3');
     const cards = page.locator('[data-testid=example-list] .example-card');
     await cards.filter({ hasText: 'infrastrukturprojekt' }).waitFor();
     assert.equal(await cards.count(), 1);
@@ -108,7 +109,7 @@ void describe('webbappen: goda exempel', () => {
     await page.waitForURL(/q=basuppdrag/);
     const card = page.locator('.example-card', { hasText: 'Basuppdrag som tydliggör chefers roller' });
     await card.waitFor();
-    assert.equal(await page.locator('.example-card').count(), 1);
+    assert.equal(await settled(() => page.locator('.example-card').count(), 1), 1);
     const text = (await card.textContent()) ?? '';
     assert.match(text, /Styrka/);
     assert.match(text, /Område 8/);

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openAccessResolver } from '../../src/http/context.ts';
@@ -241,3 +241,21 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(screenshotDir, { recursive: true });
   return path.join(screenshotDir, name);
 }
+
+/**
+ * Reads `read()` until it gives `expected` (or the time is up) and returns the last reading. A
+ * navigation updates the address before React has rendered the new state, and a list being searched
+ * re-renders while the answers arrive, so a value read once right after a wait may still be stale.
+ */
+export async function settled<T>(read: () => Promise<T>, expected: T, timeoutMs = 5_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let now = await read();
+  while (now !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    now = await read();
+  }
+  return now;
+}
+
+/** `settled` for the value a form control shows. */
+export const settledValue = (control: Locator, value: string, timeoutMs?: number): Promise<string> => settled(() => control.inputValue(), value, timeoutMs);
