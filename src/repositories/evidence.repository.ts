@@ -16,22 +16,6 @@ export interface FileMeta {
   createdAt: string;
 }
 
-export interface EvidenceRow {
-  id: string;
-  evaluationId: string;
-  kind: EvidenceKind;
-  title: string;
-  decisionBody: string;
-  decidedOn: string | null;
-  url: string | null;
-  fileId: string | null;
-  sessionId: string | null;
-  note: string;
-  subareaIds: string[];
-  createdBy: string;
-  updatedAt: string;
-}
-
 export interface EvidenceValues {
   kind: EvidenceKind;
   title: string;
@@ -42,6 +26,13 @@ export interface EvidenceValues {
   sessionId: string | null;
   note: string;
   subareaIds: string[];
+}
+
+export interface EvidenceRow extends EvidenceValues {
+  id: string;
+  evaluationId: string;
+  createdBy: string;
+  updatedAt: string;
 }
 
 const toFile = (r: typeof evidenceFiles.$inferSelect): FileMeta => ({

@@ -1,18 +1,11 @@
+import { DOCUMENT_PREAMBLE } from './document-preamble.ts';
+
 /**
  * Typst template of the questionnaire and interview-schedule documents (src/reports/conduct-document.ts),
  * with the evaluation report's fonts and colours. All text comes from /data.json as strings.
  */
 export const CONDUCT_TEMPLATE = String.raw`
-#let vm = json("/data.json")
-#let sans = ("Inter",)
-#let serif = ("Source Serif 4",)
-#let accent = rgb("#1f4e89")
-#let muted = rgb("#595959")
-#let rule = rgb("#c8c8c8")
-#let d = vm.meta.date.split("-").map(int)
-#set document(title: vm.meta.title, author: vm.meta.author, keywords: vm.meta.keywords, date: datetime(year: d.at(0), month: d.at(1), day: d.at(2)))
-#set text(font: serif, size: 10.5pt, lang: "sv", region: "SE", hyphenate: true, fallback: false)
-#set par(justify: false, leading: 0.62em, spacing: 0.9em)
+${DOCUMENT_PREAMBLE}#set par(justify: false, leading: 0.62em, spacing: 0.9em)
 #set page(paper: "a4", margin: (x: 2.3cm, y: 2.4cm),
   header: text(font: sans, size: 8pt, fill: muted, vm.meta.title),
   footer: context align(center, text(font: sans, size: 8.5pt, fill: muted, counter(page).display())))

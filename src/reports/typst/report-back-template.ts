@@ -1,19 +1,12 @@
+import { DOCUMENT_PREAMBLE } from './document-preamble.ts';
+
 /**
  * The report-back's Typst template, with the evaluation report's fonts, colours and table look.
  * Static source: all text comes from /data.json and is shown as strings (never parsed as markup);
  * indicator charts are SVG files /charts/indicator-N.svg.
  */
 export const REPORT_BACK_TEMPLATE = String.raw`
-#let vm = json("/data.json")
-#let sans = ("Inter",)
-#let serif = ("Source Serif 4",)
-#let accent = rgb("#1f4e89")
-#let muted = rgb("#595959")
-#let rule = rgb("#c8c8c8")
-#let d = vm.meta.date.split("-").map(int)
-#set document(title: vm.meta.title, author: vm.meta.author, keywords: vm.meta.keywords, date: datetime(year: d.at(0), month: d.at(1), day: d.at(2)))
-#set text(font: serif, size: 10.5pt, lang: "sv", region: "SE", hyphenate: true, fallback: false)
-#set par(justify: true, leading: 0.62em, spacing: 0.9em)
+${DOCUMENT_PREAMBLE}#set par(justify: true, leading: 0.62em, spacing: 0.9em)
 #set page(paper: "a4", margin: (x: 2.3cm, y: 2.4cm),
   header: text(font: sans, size: 8pt, fill: muted, vm.meta.title),
   footer: context align(center, text(font: sans, size: 8.5pt, fill: muted, counter(page).display())))
