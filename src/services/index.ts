@@ -27,6 +27,7 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createChartService } from './chart.service.ts';
 import { createBenchmarkService } from './benchmark.service.ts';
 import { createConcordanceService } from './concordance.service.ts';
 import { createOpenDataService } from './open-data.service.ts';
@@ -60,6 +61,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
+  const charts = createChartService({ tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
   const oidc = createOidcService({ db });
   // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
@@ -89,6 +91,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     publicPages,
     imports,
     reports,
+    charts,
     backup,
     oidc,
     concordances,
