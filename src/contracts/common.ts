@@ -20,7 +20,14 @@ export const AreaNumber = AreaNumberSchema;
 export const FrameworkIdParam = safeText(64);
 
 /** One field problem in a problem+json body. */
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+export const FieldError = z.object({
+  path: z.string(),
+  /** Swedish. */
+  message: z.string(),
+  /** For invalid input: the schema issue's code and limits, so a client can word the problem in its own language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
 /** application/problem+json (RFC 9457) as the server writes it. */
 export const ProblemOut = z.looseObject({
   type: z.string(),

@@ -51,7 +51,7 @@ export const EvaluationCreateBody = EvaluationInputSchema.omit({ sourceHash: tru
     .optional(),
 }).superRefine((v, ctx) => {
   const problem = periodOrderProblem(v.periodStart, v.periodEnd);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: problem, input: v.periodEnd });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: problem, input: v.periodEnd, params: { reason: 'period_order' } });
 });
 export type EvaluationCreate = z.input<typeof EvaluationCreateBody>;
 

@@ -4,6 +4,7 @@
  * A schema's own message (e.g. `z.uuid('id ska vara ett UUID')`) still wins over these.
  */
 import { z } from 'zod';
+import { MISSING_MESSAGE } from '../domain/issue-facts.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -44,7 +45,7 @@ type Issue = z.core.$ZodRawIssue;
 export function swedishZodMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'Värdet saknas.';
+      if (issue.input === undefined) return MISSING_MESSAGE;
       if (typeof issue.input === 'number' && Number.isNaN(issue.input)) return `Fel typ: ska vara ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
       return `Fel typ: ska vara ${TYPE_NAMES[issue.expected] ?? issue.expected}, inte ${received(issue.input)}.`;
     case 'too_big': {
@@ -87,3 +88,4 @@ export function useSwedishZodErrors(): void {
   z.config({ localeError: (issue) => swedishZodMessage(issue) });
   installed = true;
 }
+

@@ -16,6 +16,9 @@ export type ErrorCode =
 export interface ErrorDetail {
   path?: string;
   message: string;
+  /** For invalid input: the schema issue's code (`too_big`, `invalid_format`, …) and its limits, so clients can word it in their language. */
+  code?: string;
+  params?: Record<string, string | number | boolean>;
 }
 
 export class DomainError extends Error {

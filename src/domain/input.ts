@@ -24,10 +24,20 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Text holds no NUL (PostgreSQL cannot store it) and no lone surrogate half (not valid Unicode). */
 export function textProblem(value: string): string | null {
-  if (value.includes('\u0000')) return 'Texten innehåller ett NUL-tecken (\\u0000), som inte kan sparas.';
-  if (LONE_SURROGATE.test(value)) return 'Texten innehåller ett ogiltigt Unicode-tecken (ett ensamt surrogattecken).';
+  return TEXT_PROBLEMS[textProblemKind(value) ?? 'none'] ?? null;
+}
+
+/** Which problem a text has, as a stable code (sent in problem details so clients can word it). */
+export function textProblemKind(value: string): 'nul' | 'surrogate' | null {
+  if (value.includes('\u0000')) return 'nul';
+  if (LONE_SURROGATE.test(value)) return 'surrogate';
   return null;
 }
+
+const TEXT_PROBLEMS: Record<string, string> = {
+  nul: 'Texten innehåller ett NUL-tecken (\\u0000), som inte kan sparas.',
+  surrogate: 'Texten innehåller ett ogiltigt Unicode-tecken (ett ensamt surrogattecken).',
+};
 
 /** A string of at most `max` characters that can be stored. */
 export function safeText(max: number) {
@@ -35,8 +45,8 @@ export function safeText(max: number) {
     .string()
     .max(max)
     .superRefine((value, ctx) => {
-      const problem = textProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      const kind = textProblemKind(value);
+      if (kind) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEMS[kind] ?? kind, input: value, params: { reason: kind } });
     });
 }
 
@@ -53,8 +63,8 @@ export function isCalendarDate(value: string): boolean {
 
 /** A date written YYYY-MM-DD that exists in the calendar. */
 export const calendarDate = z.string().superRefine((value, ctx) => {
-  if (!ISO_DATE.test(value)) ctx.addIssue({ code: 'custom', message: 'Datum ska skrivas ÅÅÅÅ-MM-DD.', input: value });
-  else if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `Datumet ${value} finns inte i kalendern.`, input: value });
+  if (!ISO_DATE.test(value)) ctx.addIssue({ code: 'custom', message: 'Datum ska skrivas ÅÅÅÅ-MM-DD.', input: value, params: { reason: 'date_format' } });
+  else if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `Datumet ${value} finns inte i kalendern.`, input: value, params: { reason: 'no_such_date', date: value } });
 });
 
 /** The period problem, when a period ends before it starts (ISO dates compare as strings). */

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { issueFacts } from '../domain/issue-facts.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation: 400,
@@ -66,7 +67,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, status
 }
 
 function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, ...issueFacts(i as unknown as Record<string, unknown>) }));
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -81,6 +82,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const errors = error.validation.map((v) => ({
       path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
       message: v.message ?? 'ogiltigt värde',
+      ...issueFacts({ ...v.params, code: v.keyword, message: v.message }),
     }));
     const first = errors[0];
     return sendProblem(reply, request, 400, first ? `Ogiltigt värde i ${first.path}: ${first.message}` : 'Ogiltig begäran.', { code: 'validation', errors });

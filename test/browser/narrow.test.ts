@@ -1,7 +1,7 @@
 /**
  * The public portal on a phone: at 375 and 320 px no page scrolls sideways (wide tables scroll inside a
  * labelled, focusable region or become cards), axe reports no violation of any impact, touch targets of
- * the main controls are at least 44 px, and in English and Norwegian no other language is shown outside `lang`-marked
+ * the main controls are at least 44 px, and in Swedish, English and Norwegian no other language is shown outside `lang`-marked
  * content (framework titles come translated, evaluation texts keep lang="sv"). Takes the narrow
  * screenshots for the README.
  */
@@ -133,15 +133,18 @@ void describe('webbappen på en smal skärm (375 och 320 px)', () => {
     await page.context().close();
   });
 
-  // For each language: the Swedish (and for Norwegian also the English) interface strings that differ
-  // from the language's own, and the 2020 framework titles, must not appear outside `lang`-marked content.
-  for (const [lang, own, others] of [
-    ['en', en, [sv, nb]],
-    ['nb', nb, [sv, en]],
+  // For each language: the interface strings of the other languages that differ from the language's own
+  // (for Swedish: the English ones), and the 2020 framework titles in the other languages, must not appear
+  // outside `lang`-marked content. Also axe at 1280 px in each language.
+  const areaTitles = (l: 'sv' | 'en' | 'nb') => FRAMEWORK_2020.areas.map((a) => (l === 'sv' ? a.title : (titleTable('kk2020', l)?.areas[a.number] ?? a.title)));
+  for (const [lang, own, others, otherLangs] of [
+    ['sv', sv, [en], ['en']],
+    ['en', en, [sv, nb], ['sv', 'nb']],
+    ['nb', nb, [sv, en], ['sv', 'en']],
   ] as const) {
     void it(`på ${lang}: inga gränssnittstexter eller områdesnamn på andra språk utanför innehåll märkt lang`, async () => {
-      const titles = titleTable('kk2020', lang);
-      const foreign = new Set<string>(FRAMEWORK_2020.areas.filter((a) => titles?.areas[a.number] !== a.title).map((a) => a.title));
+      const ownTitles = areaTitles(lang);
+      const foreign = new Set<string>(otherLangs.flatMap((l) => areaTitles(l)).filter((title) => !ownTitles.includes(title)));
       for (const other of others)
         for (const [k, v] of Object.entries(other)) if (v !== own[k as keyof typeof own] && v.length >= 8 && !v.includes('{') && !Object.values(own).includes(v)) foreign.add(v);
       const leaks: string[] = [];

@@ -9,6 +9,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../helpers/app.ts';
 import { randomMunicipalityCode } from '../helpers/factories.ts';
 import { ANONYMOUS_BODY_LIMIT } from '../../src/http/limits.ts';
+import { loadLang, translate, type Lang } from '../../web/src/i18n/i18n.tsx';
+import { wordProblem, type FieldProblem } from '../../web/src/lib/validation.ts';
 
 interface Ev {
   id: string;
@@ -253,6 +255,33 @@ void describe('writes change only what is sent; input is validated', () => {
     }
     const missing = problem(await t.app.inject({ method: 'PATCH', url: `/api/evaluations/${before.id}`, headers: ev.headers, payload: { summary: 'x' } }), 400);
     assert.match(JSON.stringify(missing.errors), /expectedVersion.*Värdet saknas/);
+  });
+
+  void test('field problems carry the code and limits of the schema issue; the web app words them in Swedish, English and Norwegian, never in the English of the library', async () => {
+    const before = await create();
+    await loadLang('en');
+    await loadLang('nb');
+    const cases: Array<[string, unknown, Record<Lang, string>]> = [
+      ['month', 13, { sv: 'För stort: högst 12.', en: 'Must be at most 12.', nb: 'For stort: høyst 12.' }],
+      ['expectedVersion', undefined, { sv: 'Värdet saknas.', en: 'The value is missing.', nb: 'Verdien mangler.' }],
+      ['interviews', -1, { sv: 'För litet: minst 0.', en: 'Must be at least 0.', nb: 'For lite: minst 0.' }],
+      ['year', 'tjugo', { sv: 'Fel typ: ska vara ett tal.', en: 'Wrong type: must be a number.', nb: 'Feil type: skal være et tall.' }],
+      ['keyFacts', [{ label: 'x'.repeat(201), value: '' }], { sv: 'För lång: högst 200 tecken.', en: 'Too long: at most 200 characters.', nb: 'For lang: høyst 200 tegn.' }],
+      ['reportDate', '2026-02-30', { sv: 'Datumet 2026-02-30 finns inte i kalendern.', en: 'The date 2026-02-30 does not exist.', nb: 'Datoen 2026-02-30 finnes ikke.' }],
+      ['summary', 'hej\u0000', { sv: 'Texten innehåller ett NUL-tecken, som inte kan sparas.', en: 'The text contains a NUL character, which cannot be saved.', nb: 'Teksten inneholder et NUL-tegn, som ikke kan lagres.' }],
+    ];
+    for (const [field, value, want] of cases) {
+      const body = problem(await t.app.inject({ method: 'PATCH', url: `/api/evaluations/${before.id}`, headers: ev.headers, payload: { expectedVersion: before.version, [field]: value } }), 400) as { errors?: Array<FieldProblem & { path: string }> };
+      const first = body.errors?.find((e) => e.path.startsWith(`body.${field}`));
+      assert.ok(first?.code, `${field}: the problem names its code: ${JSON.stringify(body)}`);
+      assert.equal(JSON.stringify(body).includes('x'.repeat(201)), false, 'the input is not echoed');
+      for (const lang of ['sv', 'en', 'nb'] as const) {
+        const worded = wordProblem(first, (key, params) => translate(lang, key, params), lang);
+        assert.equal(worded.text, want[lang], `${field} (${lang})`);
+        assert.equal(worded.lang, undefined, `${field} (${lang}): worded in the interface language`);
+        assert.doesNotMatch(worded.text, /expected|Invalid input|Too big|Too small/, 'no library English');
+      }
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { useT } from '../i18n/i18n.tsx';
-import { ApiError } from '../lib/api.ts';
+import { useLang, useT } from '../i18n/i18n.tsx';
+import { ApiError, type ProblemFieldError } from '../lib/api.ts';
+import { isCodedValidation, wordProblem, type Worded } from '../lib/validation.ts';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT();
@@ -26,19 +27,38 @@ export function errorLang(error: unknown): 'sv' | undefined {
   return error instanceof ApiError ? 'sv' : undefined;
 }
 
+/** Words a server field problem in the interface language (see lib/validation.ts). */
+export function useWordProblem(): (problem: ProblemFieldError) => Worded {
+  const t = useT();
+  const [lang] = useLang();
+  return (problem) => wordProblem(problem, t, lang);
+}
+
+/** The field problems of a refused request, each in the interface language (or marked Swedish). */
+export function ProblemList({ problems }: { problems: readonly ProblemFieldError[] }) {
+  const word = useWordProblem();
+  return (
+    <ul>
+      {problems.map((e, i) => {
+        const w = word(e);
+        return (
+          <li key={`${i}:${e.path}`} lang={w.lang}>
+            {w.text}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function ErrorPanel({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const t = useT();
+  const coded = error instanceof ApiError && isCodedValidation(error);
   return (
     <div className="alert alert-error" role="alert">
-      <p className="alert-title">{title ?? t('common.error')}</p>
-      <p lang={errorLang(error)}>{errorText(error)}</p>
-      {error instanceof ApiError && error.errors.length > 0 && (
-        <ul lang="sv">
-          {error.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>{e.message}</li>
-          ))}
-        </ul>
-      )}
+      <p className="alert-title">{title ?? (coded ? t('validation.title') : t('common.error'))}</p>
+      {!coded && <p lang={errorLang(error)}>{errorText(error)}</p>}
+      {error instanceof ApiError && error.errors.length > 0 && <ProblemList problems={error.errors} />}
       {onRetry && (
         <button type="button" className="button secondary" onClick={onRetry}>
           {t('common.retry')}

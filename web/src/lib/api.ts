@@ -8,7 +8,11 @@ import type { ContractName, ContractOf } from './contracts.ts';
 
 export interface ProblemFieldError {
   path: string;
+  /** Swedish sentence. */
   message: string;
+  /** For invalid input: the schema issue's code and limits (worded in the interface language by lib/validation.ts). */
+  code?: string;
+  params?: Record<string, string | number | boolean>;
 }
 
 export interface ProblemBody {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { ErrorPanel, Loading, Notice, errorLang, errorText } from '../../components/Status.tsx';
+import { ErrorPanel, Loading, Notice, ProblemList, errorLang, errorText } from '../../components/Status.tsx';
+import { isCodedValidation } from '../../lib/validation.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
 import { useEvaluationAccess } from '../../lib/access.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -72,6 +73,7 @@ interface ConflictState {
 
 function Editor({ initial, framework }: { initial: Evaluation; framework: FrameworkDef }) {
   const t = useT();
+  const [lang] = useLang();
   const f = useFormat();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -92,7 +94,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
   const baseDraft = useMemo(() => draftFromEvaluation(base, framework, f), [base, framework, f]);
   const changes = useMemo(() => diffDrafts(draft, baseDraft), [draft, baseDraft]);
   const scoreErrors = useMemo(() => validateScores(framework, draft.scores, t, f), [framework, draft.scores, t, f]);
-  const facts = useMemo(() => factsPayload(draft.facts, base, t), [draft.facts, base, t]);
+  const facts = useMemo(() => factsPayload(draft.facts, base, t, lang), [draft.facts, base, t, lang]);
   const live = useMemo(() => liveScores(framework, draft, base), [framework, draft, base]);
   const dirty = changes.count > 0;
 
@@ -304,19 +306,17 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
 
       {saveError !== null && (
         <div className="alert alert-error" role="alert" data-testid="save-error">
-          <p>
-            {/* The server's (Swedish) sentence inside the interface's own, marked with its language. */}
-            {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[0]}
-            <span lang={errorLang(saveError)}>{errorText(saveError)}</span>
-            {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[1]}
-          </p>
-          {isApiError(saveError) && saveError.errors.length > 0 && (
-            <ul lang="sv">
-              {saveError.errors.map((e) => (
-                <li key={`${e.path}:${e.message}`}>{e.message}</li>
-              ))}
-            </ul>
+          {isApiError(saveError) && isCodedValidation(saveError) ? (
+            <p>{t('validation.title')}</p>
+          ) : (
+            <p>
+              {/* The server's (Swedish) sentence inside the interface's own, marked with its language. */}
+              {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[0]}
+              <span lang={errorLang(saveError)}>{errorText(saveError)}</span>
+              {t('edit.saveFailed', { detail: '\u0000' }).split('\u0000')[1]}
+            </p>
           )}
+          {isApiError(saveError) && saveError.errors.length > 0 && <ProblemList problems={saveError.errors} />}
         </div>
       )}
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { ErrorPanel } from '../../components/Status.tsx';
+import { ErrorPanel, useWordProblem } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
 import type { MunicipalityItem } from '../../lib/types.ts';
@@ -12,6 +12,7 @@ import { createEvaluation, useFrameworkList, useMunicipality } from './api/edit.
 
 export default function NewEvaluationPage() {
   const t = useT();
+  const word = useWordProblem();
   usePageTitle(t('edit.titleNew'));
   const id = useId();
   const navigate = useNavigate();
@@ -53,7 +54,7 @@ export default function NewEvaluationPage() {
       setError(err);
       if (isApiError(err)) {
         const fe: Record<string, string> = {};
-        for (const x of err.errors) if (x.path.includes('year')) fe[`${id}-year`] = x.message;
+        for (const x of err.errors) if (x.path.includes('year')) fe[`${id}-year`] = word(x).text;
         setFieldErrors(fe);
       }
     } finally {

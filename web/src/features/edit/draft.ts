@@ -6,7 +6,8 @@
 import { EvaluationFactsSchema } from '../../../../src/domain/evaluation.ts';
 import { findSubarea } from '../../../../src/domain/framework.ts';
 import { checkSubareaPoints, computeScores, parsePoints } from '../../../../src/domain/scoring.ts';
-import type { TFunction } from '../../i18n/i18n.tsx';
+import type { Lang, TFunction } from '../../i18n/i18n.tsx';
+import { wordIssue } from '../../lib/validation.ts';
 import type { Formatters } from '../../lib/format.ts';
 import type { AreaText, Evaluation, FrameworkDef } from '../../lib/types.ts';
 
@@ -186,7 +187,7 @@ export function validateScores(fw: FrameworkDef, scores: Readonly<Record<string,
 }
 
 /** Converts the facts draft to the API's shape, validating with the server's own zod schema. */
-export function factsPayload(d: FactsDraft, base: Evaluation, t: TFunction): { payload: FactsPayload | null; errors: FieldError[] } {
+export function factsPayload(d: FactsDraft, base: Evaluation, t: TFunction, lang: Lang): { payload: FactsPayload | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const intField = (key: 'year' | 'month' | 'ordinal' | 'interviews'): number | null => {
     const v = optInt(d[key]);
@@ -230,7 +231,7 @@ export function factsPayload(d: FactsDraft, base: Evaluation, t: TFunction): { p
         const known = (FACT_KEYS as readonly string[]).includes(key) ? (key as FactsKey) : null;
         const fieldId = key === 'evaluators' ? `utvarderare-${String(issue.path[1] ?? 0)}-namn` : known ? fieldIdForFact(known) : fieldIdForFact('year');
         const label = known ? t(`edit.field.${known}`) : key;
-        errors.push({ fieldId, message: `${label}: ${issue.message}` });
+        errors.push({ fieldId, message: t('validation.field', { field: label, message: wordIssue(issue as unknown as { code?: unknown; message: string }, t, lang) }) });
       }
     }
   }

@@ -8,6 +8,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { indicatorOption } from '../../../../src/charts/definitions.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { isCodedValidation } from '../../lib/validation.ts';
+import { useWordProblem } from '../../components/Status.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -205,6 +207,7 @@ export function IndicatorsSection({ plan }: { plan: ActionPlan }) {
   const [direction, setDirection] = useState<Indicator['direction']>('higher');
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const word = useWordProblem();
   const items = res.data?.items ?? [];
   const run: Run = async (f, ok) => {
     setMessage('');
@@ -215,8 +218,8 @@ export function IndicatorsSection({ plan }: { plan: ActionPlan }) {
       res.reload();
       return true;
     } catch (err) {
-      setMessage(isApiError(err) ? err.detail : t('common.error'));
-      if (isApiError(err)) setProblems(err.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
+      setMessage(isApiError(err) ? (isCodedValidation(err) ? t('validation.title') : err.detail) : t('common.error'));
+      if (isApiError(err)) setProblems(err.errors.map((e) => (e.path ? `${e.path}: ${word(e).text}` : word(e).text)));
       return false;
     }
   };

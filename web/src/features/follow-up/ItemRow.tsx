@@ -5,6 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../lib/api.ts';
+import { isCodedValidation } from '../../lib/validation.ts';
+import { useWordProblem } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/sv.ts';
 import { deleteItem, updateItem, type ActionPlan, type ItemStatus, type PlanAction, type PlanItem } from './api/follow-up.ts';
@@ -39,7 +41,15 @@ export function ItemRow({ plan, item, subareas, onSaved }: { plan: ActionPlan; i
     setDraft({ ...draft, ...patch });
   };
   const setAction = (i: number, patch: Partial<PlanAction>) => set({ actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
-  const fail = (err: unknown) => setError(isApiError(err) ? [err.detail, ...err.errors.map((x) => x.message).filter((m) => m !== err.detail)].join(' ') : t('common.error'));
+  const word = useWordProblem();
+  const fail = (err: unknown) =>
+    setError(
+      isApiError(err)
+        ? isCodedValidation(err)
+          ? err.errors.map((x) => word(x).text).join(' ')
+          : [err.detail, ...err.errors.map((x) => word(x).text).filter((m) => m !== err.detail)].join(' ')
+        : t('common.error'),
+    );
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError('');

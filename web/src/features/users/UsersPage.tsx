@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
-import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { ErrorPanel, Loading, Notice, useWordProblem } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { ACCOUNT_ROLES, useAuth, type AccountRole } from '../../lib/auth.tsx';
@@ -145,6 +145,7 @@ function UserTable({ items, onRole, onToggle, onResetLink }: { items: UserItem[]
 
 function CreateUserForm({ onCreated }: { onCreated: (user: UserItem, link: ResetLink) => void }) {
   const t = useT();
+  const word = useWordProblem();
   const id = useId();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -182,9 +183,9 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserItem, link: Reset
       if (isApiError(err)) {
         const fe: Record<string, string> = {};
         for (const x of err.errors) {
-          if (x.path.includes('email')) fe[`${id}-email`] = x.message;
-          else if (x.path.includes('name')) fe[`${id}-name`] = x.message;
-          else if (x.path.includes('municipality')) fe[`${id}-muni`] = x.message;
+          if (x.path.includes('email')) fe[`${id}-email`] = word(x).text;
+          else if (x.path.includes('name')) fe[`${id}-name`] = word(x).text;
+          else if (x.path.includes('municipality')) fe[`${id}-muni`] = word(x).text;
         }
         setErrors(fe);
       }
