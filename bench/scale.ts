@@ -112,7 +112,13 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
         ['list `GET /api/evaluations` (50 per page, 20 offsets)', Array.from({ length: 20 }, (_, i) => `${base}/api/evaluations?offset=${i * 50}`).join('|')],
         ['summary `GET /api/evaluations/:id/summary` (200 ids)', ids.slice(0, 200).map((id) => `${base}/api/evaluations/${id}/summary`).join('|')],
         ['municipality page (`/api/municipalities/:code` + its evaluations, 100 municipalities)', codes.slice(0, 100).flatMap((c) => [`${base}/api/municipalities/${c}`, `${base}/api/evaluations?municipality=${c}&limit=100`]).join('|')],
-        ['compare page (choices `?limit=500` + 4 summaries)', [`${base}/api/evaluations?limit=500`, ...ids.slice(200, 204).map((id) => `${base}/api/evaluations/${id}/summary`)].join('|')],
+        [
+          'compare page (municipality choices, one municipality\'s evaluations, 4 summaries, the comparison)',
+          codes.slice(0, 20).flatMap((c, i) => {
+            const four = ids.slice(200 + 4 * i, 204 + 4 * i);
+            return [`${base}/api/municipalities?limit=400`, `${base}/api/evaluations?municipality=${c}&limit=100`, ...four.map((id) => `${base}/api/evaluations/${id}/summary`), `${base}/api/comparisons?ids=${four.join(',')}`];
+          }).join('|'),
+        ],
       ];
       const seconds = 6;
       const conc = 8;
