@@ -307,7 +307,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
       // From the score index, which keeps every evaluation in list order: no sort or count per request.
-      const { items, count } = await index.page(f, (d) => canViewEvaluation(viewer, d));
+      const { items, count } = await index.page(f, { key: `${viewer.role}|${viewer.municipalityCode ?? ''}`, test: (d) => canViewEvaluation(viewer, d) });
       return {
         count,
         items: items.map((row) => ({

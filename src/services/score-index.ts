@@ -22,6 +22,8 @@ export type ScoredEvaluation = ScoreData & { score: EvaluationScore };
 
 /** Evaluations reloaded per query when many changed at once (an import in another process). */
 const RELOAD_BATCH = 2000;
+/** Filtered lists kept at once (filters times kinds of viewer; a municipality's list is short). */
+const MAX_LISTS = 1000;
 
 export function createScoreIndex(deps: { db: Db; repo: EvaluationRepository; frameworks: FrameworkService }) {
   const changes = changeFeedFor(deps.db);
@@ -32,6 +34,8 @@ export function createScoreIndex(deps: { db: Db; repo: EvaluationRepository; fra
   /** Every evaluation in list order (`compareForList`), or null until it is next needed. */
   let ordered: ScoredEvaluation[] | null = null;
   let nameRank = new Map<string, number>();
+  /** The evaluations a filter and access check match, in list order, until the index next changes. */
+  const listed = new Map<string, ScoredEvaluation[]>();
   /** Framework versions the scores were computed with (`id` → `version|updatedAt`). */
   const frameworkStamps = new Map<string, string>();
   let revision = -1;
@@ -67,6 +71,7 @@ export function createScoreIndex(deps: { db: Db; repo: EvaluationRepository; fra
     if (!old) return;
     byId.delete(id);
     byMunicipality.get(old.municipalityCode)?.delete(id);
+    listed.clear();
     count(old, -1);
     if (ordered) {
       const at = position(ordered, old);
@@ -81,6 +86,7 @@ export function createScoreIndex(deps: { db: Db; repo: EvaluationRepository; fra
     if (!set) byMunicipality.set(d.municipalityCode, (set = new Set()));
     set.add(d.id);
     count(d, 1);
+    listed.clear();
     // A name not ranked yet (a municipality's first evaluation) changes the ranks: sort again when needed.
     if (ordered && nameRank.has(d.municipalityName)) ordered.splice(position(ordered, d), 0, d);
     else ordered = null;
@@ -157,24 +163,22 @@ export function createScoreIndex(deps: { db: Db; repo: EvaluationRepository; fra
      * A page of the evaluations matching the filter in list order, and how many match in all
      * (`keep` is the per-evaluation access check, applied before counting and paging).
      */
-    async page(filter: EvaluationFilter, keep: (d: ScoredEvaluation) => boolean): Promise<{ items: ScoredEvaluation[]; count: number }> {
+    async page(filter: EvaluationFilter, keep: { key: string; test: (d: ScoredEvaluation) => boolean }): Promise<{ items: ScoredEvaluation[]; count: number }> {
       await ready();
-      const match = matches(filter);
-      const wanted = (d: ScoredEvaluation): boolean => match(d) && keep(d);
       const offset = filter.offset ?? 0;
       const limit = filter.limit ?? 50;
-      if (filter.municipalityCode) {
-        const all = [...(byMunicipality.get(filter.municipalityCode) ?? [])].flatMap((id) => byId.get(id) ?? []).filter(wanted).sort((a, b) => compareForList(a, b));
-        return { items: all.slice(offset, offset + limit), count: all.length };
+      const key = JSON.stringify([filter.municipalityCode, filter.year, filter.frameworkId, filter.statuses, filter.reviewFor, keep.key]);
+      let all = listed.get(key);
+      if (!all) {
+        const match = matches(filter);
+        const source = filter.municipalityCode
+          ? [...(byMunicipality.get(filter.municipalityCode) ?? [])].flatMap((id) => byId.get(id) ?? []).sort((a, b) => compareForList(a, b))
+          : inOrder();
+        all = source.filter((d) => match(d) && keep.test(d));
+        if (listed.size >= MAX_LISTS) listed.clear();
+        listed.set(key, all);
       }
-      const items: ScoredEvaluation[] = [];
-      let n = 0;
-      for (const d of inOrder()) {
-        if (!wanted(d)) continue;
-        if (n >= offset && items.length < limit) items.push(d);
-        n += 1;
-      }
-      return { items, count: n };
+      return { items: all.slice(offset, offset + limit), count: all.length };
     },
     /**
      * The average of the current published evaluations of a framework version (as
