@@ -65,3 +65,43 @@ export type Framework = z.infer<typeof FrameworkOut>;
 export const FrameworkListItemOut = z.object({ id: z.string(), name: z.string(), year: z.number(), origin: z.string(), needsReview: z.boolean(), areaCount: z.number() });
 export type FrameworkListItem = z.infer<typeof FrameworkListItemOut>;
 export const FrameworkListOut = z.object({ items: z.array(FrameworkListItemOut) });
+
+/* ---------- administration (administrators only) ---------- */
+
+const EvaluationStatusOut = z.enum(['draft', 'review', 'published']);
+
+/** A version in the administration list, with how many evaluations use it. */
+export const FrameworkAdminItemOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  year: z.number(),
+  origin: z.enum(FRAMEWORK_ORIGINS),
+  needsReview: z.boolean(),
+  version: z.number().int(),
+  areaCount: z.number().int(),
+  subareaCount: z.number().int(),
+  evaluationCount: z.number().int(),
+  publishedCount: z.number().int(),
+});
+export const FrameworkAdminListOut = z.object({ items: z.array(FrameworkAdminItemOut) });
+export type FrameworkAdminItem = z.infer<typeof FrameworkAdminItemOut>;
+
+/** An evaluation made with a version (links from the administration pages and from refusals). */
+export const FrameworkEvaluationOut = z.object({ id: z.string(), municipalityName: z.string(), year: z.number(), status: EvaluationStatusOut });
+
+/** One version with the evaluations made with it. */
+export const FrameworkAdminOut = z.object({ framework: FrameworkOut, evaluations: z.array(FrameworkEvaluationOut) });
+export type FrameworkAdmin = z.infer<typeof FrameworkAdminOut>;
+
+const ExpectedVersion = z.number().int().min(1);
+
+/** Accept a variant derived from an import as a version of its own. */
+export const FrameworkAcceptSchema = z.object({ expectedVersion: ExpectedVersion });
+
+/** A new name (and year) for a version; the id stays. */
+export const FrameworkRenameSchema = z.object({ name: safeText(TEXT_LIMITS.name).min(1), year: z.number().int().min(1990).max(2100).optional(), expectedVersion: ExpectedVersion });
+
+/** Merge a variant into a known version (`into`): its evaluations move there and the variant is removed. */
+export const FrameworkMergeSchema = z.object({ into: FrameworkIdParam.min(1), expectedVersion: ExpectedVersion });
+export const FrameworkMergeOut = z.object({ framework: FrameworkOut, moved: z.array(FrameworkEvaluationOut) });
+export type FrameworkMergeResult = z.infer<typeof FrameworkMergeOut>;
