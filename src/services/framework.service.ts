@@ -257,7 +257,7 @@ export function createFrameworkService(db: Db, audit: AuditService) {
         }
         const moved = await repo.repointEvaluations(id, into, viewer.name, t);
         for (const evaluationId of moved) {
-          await audit.record({ viewer, entity: 'evaluation', entityId: evaluationId, action: 'framework', change: { before: { frameworkId: id }, after: { frameworkId: into } } }, t);
+          await audit.record({ viewer, entity: 'evaluation', entityId: evaluationId, action: 'change_framework', change: { before: { frameworkId: id }, after: { frameworkId: into } } }, t);
         }
         if (!(await repo.remove(id, expectedVersion, t))) return null;
         await audit.record({ viewer, entity: 'framework', entityId: id, action: 'merge', change: { before: frameworkChange(null, variant).after, after: { mergedInto: into, evaluations: moved } } }, t);
