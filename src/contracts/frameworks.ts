@@ -19,6 +19,16 @@ const AreaSchema = z.object({
 });
 export const FRAMEWORK_ORIGINS = ['catalog', 'derived-import', 'custom'] as const;
 
+/** One language's unofficial titles: area number ("1") or subarea id ("1.2") → title; an empty title is dropped. */
+const TitleTranslationSchema = z.object({
+  note: safeText(500).default(''),
+  areas: z.record(z.string().regex(/^\d$/), safeText(300)).default({}),
+  subareas: z.record(z.string().regex(/^\d\.\d$/), safeText(500)).default({}),
+});
+const TranslationsSchema = z.object({ en: TitleTranslationSchema.optional(), nb: TitleTranslationSchema.optional() });
+const TitleTranslationOut = z.object({ note: z.string(), areas: z.record(z.string(), z.string()), subareas: z.record(z.string(), z.string()) });
+const TranslationsOut = z.object({ en: TitleTranslationOut.optional(), nb: TitleTranslationOut.optional() });
+
 /** A new framework version (POST). */
 export const FrameworkSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'id: små bokstäver, siffror och bindestreck'),
@@ -29,6 +39,8 @@ export const FrameworkSchema = z.object({
   about: safeText(TEXT_LIMITS.summary).default(''),
   notes: safeText(10_000).default(''),
   areas: z.array(AreaSchema).max(AREA_COUNT),
+  /** Unofficial translations of the titles (English, Norwegian bokmål). */
+  translations: TranslationsSchema.optional(),
 });
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 
@@ -56,6 +68,7 @@ export const FrameworkOut = z.object({
   about: z.string(),
   notes: z.string(),
   areas: z.array(AreaOut),
+  translations: TranslationsOut.optional(),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
   version: z.number().int().optional(),
@@ -105,3 +118,8 @@ export const FrameworkRenameSchema = z.object({ name: safeText(TEXT_LIMITS.name)
 export const FrameworkMergeSchema = z.object({ into: FrameworkIdParam.min(1), expectedVersion: ExpectedVersion });
 export const FrameworkMergeOut = z.object({ framework: FrameworkOut, moved: z.array(FrameworkEvaluationOut) });
 export type FrameworkMergeResult = z.infer<typeof FrameworkMergeOut>;
+
+/** Every version's unofficial titles in one language (the web app loads them with the language). */
+export const FrameworkTitlesParams = z.object({ lang: z.enum(['en', 'nb']) });
+export const FrameworkTitlesOut = z.object({ lang: z.enum(['en', 'nb']), frameworks: z.record(z.string(), TitleTranslationOut) });
+export type FrameworkTitles = z.infer<typeof FrameworkTitlesOut>;

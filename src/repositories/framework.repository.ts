@@ -15,6 +15,7 @@ export function toFrameworkDef(row: FrameworkRow): FrameworkDef & { createdAt: s
     about: row.about,
     notes: row.notes,
     areas: row.areas,
+    translations: row.translations,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -52,19 +53,23 @@ export function createFrameworkRepository(db: Db) {
     async insert(fw: FrameworkDef, executor: Db = db): Promise<FrameworkRow> {
       const [row] = await executor
         .insert(frameworks)
-        .values({ id: fw.id, name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas })
+        .values({ id: fw.id, name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, translations: fw.translations ?? {} })
         .returning();
       if (!row) throw new Error('insert returned no row');
       return row;
     },
-    /** Every update bumps the version; with `expectedVersion` only that version is changed (else undefined). */
+    /** Every update bumps the version; with `expectedVersion` only that version is changed (else undefined). Translations not given are kept. */
     async update(fw: FrameworkDef, executor: Db = db, expectedVersion?: number): Promise<FrameworkRow | undefined> {
       const [row] = await executor
         .update(frameworks)
-        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, updatedAt: new Date(), version: sql`${frameworks.version} + 1` })
+        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, ...(fw.translations !== undefined ? { translations: fw.translations } : {}), updatedAt: new Date(), version: sql`${frameworks.version} + 1` })
         .where(expectedVersion === undefined ? eq(frameworks.id, fw.id) : and(eq(frameworks.id, fw.id), eq(frameworks.version, expectedVersion)))
         .returning();
       return row;
+    },
+    /** Stores the shipped translations of a version that has none yet (edits made since are kept). */
+    async seedTranslations(id: string, translations: FrameworkDef['translations']): Promise<void> {
+      await db.update(frameworks).set({ translations: translations ?? {} }).where(and(eq(frameworks.id, id), sql`${frameworks.translations} = '{}'::jsonb`));
     },
     /** How many evaluations (all statuses, and published ones) use each framework version. */
     async evaluationCounts(): Promise<Map<string, { total: number; published: number }>> {

@@ -8,7 +8,7 @@ import type { AuditService } from './audit.service.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { CATALOG_FRAMEWORKS } from '../catalog/frameworks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { validateFramework, type FrameworkDef } from '../domain/framework.ts';
+import { cleanTranslations, titleTableOf, validateFramework, type FrameworkDef, type TitleLang, type TitleTranslation } from '../domain/framework.ts';
 import { sentFields } from '../domain/input.ts';
 import { mergeProblems, scoresBrokenBy } from '../domain/scoring.ts';
 import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
@@ -36,7 +36,7 @@ function namedEvaluations(items: ReadonlyArray<{ evaluationId: string }>, all: r
 
 /** The top-level fields that differ, before and after (areas compared as a whole). */
 function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
-  const keys = ['name', 'year', 'origin', 'needsReview', 'about', 'notes', 'areas'] as const;
+  const keys = ['name', 'year', 'origin', 'needsReview', 'about', 'notes', 'areas', 'translations'] as const;
   if (!before) return { before: null, after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
   // Deep comparison: stored JSON (jsonb) does not keep key order.
   const changed = keys.filter((k) => !isDeepStrictEqual(before[k], after[k]));
@@ -60,7 +60,8 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     return cache;
   };
 
-  const create = async (framework: FrameworkDef, viewer: Viewer, executor?: Db): Promise<StoredFramework> => {
+  const create = async (input: FrameworkDef, viewer: Viewer, executor?: Db): Promise<StoredFramework> => {
+    const framework: FrameworkDef = { ...input, translations: cleanTranslations(input.translations) };
     const issues = validateFramework(framework);
     if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
     if ((await load()).has(framework.id)) throw new DomainError('duplicate', `Ramverksversionen "${framework.id}" finns redan.`);
@@ -98,8 +99,8 @@ export function createFrameworkService(db: Db, audit: AuditService) {
    * points already scored (refused naming each evaluation, with the evaluations' ids for links), audited.
    */
   const save = async (stored: StoredFramework, patch: Partial<FrameworkDef>, expectedVersion: number, action: string, viewer: Viewer): Promise<StoredFramework> => {
-    const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas };
-    const framework: FrameworkDef = { ...current, ...patch, id: stored.id };
+    const current: FrameworkDef = { id: stored.id, name: stored.name, year: stored.year, origin: stored.origin, needsReview: stored.needsReview, about: stored.about, notes: stored.notes, areas: stored.areas, translations: stored.translations ?? {} };
+    const framework: FrameworkDef = { ...current, ...patch, id: stored.id, translations: cleanTranslations(patch.translations ?? current.translations) };
     const issues = validateFramework(framework);
     if (issues.length) throw new DomainError('validation', `Ramverksversionen "${framework.id}" är ogiltig.`, issues);
     const oldIds = current.areas.flatMap((a) => a.subareas.map((s) => s.id)).join(',');
@@ -139,13 +140,23 @@ export function createFrameworkService(db: Db, audit: AuditService) {
     async ensureCatalog(): Promise<void> {
       const existing = await load();
       for (const fw of CATALOG_FRAMEWORKS) {
-        if (!existing.has(fw.id)) await repo.insert(fw);
+        const stored = existing.get(fw.id);
+        if (!stored) await repo.insert(fw);
+        // Versions stored before translations were data get the shipped ones once.
+        else if (Object.keys(stored.translations ?? {}).length === 0 && Object.keys(fw.translations ?? {}).length > 0) await repo.seedTranslations(fw.id, fw.translations);
       }
       cache = null;
       changes.bump();
     },
     async listFrameworks(): Promise<StoredFramework[]> {
       return [...(await load()).values()];
+    },
+    /** Every version's titles in a language (versions without a translation are left out). */
+    async listTitleTranslations({ lang }: { lang: TitleLang }): Promise<Record<string, TitleTranslation>> {
+      return Object.fromEntries([...(await load()).values()].flatMap((f) => {
+        const table = titleTableOf(f, lang);
+        return table ? [[f.id, { note: table.note, areas: table.areas, subareas: table.subareas }]] : [];
+      }));
     },
     async getFramework({ id }: { id: string }): Promise<StoredFramework> {
       const fw = (await load()).get(id);

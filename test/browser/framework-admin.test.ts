@@ -44,10 +44,13 @@ void describe('webbappen: ramverksadministration', () => {
     await form.locator('summary').first().click();
     const title = form.getByLabel('Titel, delområde 1.1', { exact: true });
     await title.fill('Strategi för demokratiutveckling och information (ändrad)');
+    await form.getByLabel('Titel på engelska, delområde 1.1 (inofficiell översättning)', { exact: true }).fill('Strategy for democracy and information (edited)');
     await form.getByRole('button', { name: 'Spara ändringarna' }).click();
     await page.getByText('Ändringarna är sparade.').waitFor();
     const { body: saved } = await app.api<Fw>('/api/frameworks/kk2020');
     assert.equal(saved.areas[0]?.subareas[0]?.title, 'Strategi för demokratiutveckling och information (ändrad)');
+    const { body: titles } = await app.api<{ frameworks: Record<string, { subareas: Record<string, string> }> }>('/api/framework-titles/en');
+    assert.equal(titles.frameworks.kk2020?.subareas['1.1'], 'Strategy for democracy and information (edited)');
 
     // A maximum below Burlöv 2020's points in 1.1 (the area still sums to 100): refused, Burlöv named and linked.
     const { body: burlov } = await app.api<{ scores: Record<string, number> }>(`/api/evaluations/${ids.burlov2020}`);
@@ -79,6 +82,12 @@ void describe('webbappen: ramverksadministration', () => {
     await page.getByTestId('frameworks-table').waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'list: no horizontal page scroll at 375 px');
     await assertAccessible(page, 'ramverkslistan 375 px');
+
+    // The edited translation is what an English reader sees (titles are loaded with the language).
+    const english = await app.newPage({ anonymous: true });
+    await english.addInitScript(() => window.localStorage.setItem('kompass.lang', 'en'));
+    await english.goto(`/utvarderingar/${ids.burlov2020}`);
+    await english.getByText('Strategy for democracy and information (edited)').first().waitFor();
     assert.deepEqual(app.pageErrors, []);
   });
 });

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Case[]> = {
   ],
   // Administration: counts include drafts, so only administrators read them. The shared framework is no
   // variant, so accepting or merging it is refused by the rule (422) once the role may ask at all.
+  'GET /api/framework-titles/{lang}': [{ request: () => ({ url: '/api/framework-titles/en' }), expect: all(200) }],
   'GET /api/admin/frameworks': [{ request: () => ({ url: '/api/admin/frameworks' }), expect: adminOnly(200) }],
   'GET /api/admin/frameworks/{id}': [{ request: () => ({ url: '/api/admin/frameworks/kk2020' }), expect: adminOnly(200) }],
   'POST /api/frameworks/{id}/accept': [{ label: 'on a version that is no variant', request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/accept`, payload: { expectedVersion: f.frameworkVersion } }), expect: adminOnly(422) }],

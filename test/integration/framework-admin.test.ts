@@ -116,4 +116,27 @@ void describe(`framework administration on ${testDbKind()}`, () => {
     const err = await rejectsWith(ctx.services.frameworks.updateFramework({ framework: { id: fw.id, areas }, expectedVersion: fw.version, viewer: ADMIN }), 'rule_violation', /Delområde 1\.2: 9 poäng är mer än max 5/);
     assert.deepEqual((err.extra.evaluations as Array<{ id: string; label: string }>).map((x) => x.id), [e.id]);
   });
+
+  void test('title translations are data per version: edited with the version, empty titles dropped, unknown subareas refused, shipped ones seeded', async () => {
+    const seeded = await ctx.services.frameworks.listTitleTranslations({ lang: 'en' });
+    assert.equal(seeded.kk2020?.areas['2'], 'Community development', 'the catalog versions carry their shipped translations');
+    const fw = await buildFramework(ctx.services);
+    assert.equal((await ctx.services.frameworks.listTitleTranslations({ lang: 'nb' }))[fw.id], undefined, 'a version without translations is left out');
+    const saved = await ctx.services.frameworks.updateFramework({
+      framework: { id: fw.id, translations: { nb: { note: 'Uoffisiell oversettelse.', areas: { '1': ' Samspill ' }, subareas: { '1.1': 'Strategi', '1.2': '  ' } } } },
+      expectedVersion: fw.version,
+      viewer: ADMIN,
+    });
+    assert.deepEqual(saved.translations, { nb: { note: 'Uoffisiell oversettelse.', areas: { '1': 'Samspill' }, subareas: { '1.1': 'Strategi' } } });
+    assert.deepEqual((await ctx.services.frameworks.listTitleTranslations({ lang: 'nb' }))[fw.id]?.subareas, { '1.1': 'Strategi' });
+    await rejectsWith(
+      ctx.services.frameworks.updateFramework({ framework: { id: fw.id, translations: { en: { note: '', areas: {}, subareas: { '9.9': 'Nowhere' } } } }, expectedVersion: saved.version, viewer: ADMIN }),
+      'validation',
+      /ogiltig/,
+    );
+    // A change of other fields keeps the translations.
+    const renamed = await ctx.services.frameworks.renameFramework({ id: fw.id, name: `Omdöpt ${fw.id}`, expectedVersion: saved.version, viewer: ADMIN });
+    assert.deepEqual(renamed.translations, saved.translations);
+    assert.deepEqual((await ctx.services.audit.listEntries({ entity: 'framework', entityId: fw.id }))[1]?.after, { translations: saved.translations });
+  });
 });

@@ -11,6 +11,8 @@ import {
   FrameworkParams,
   FrameworkRenameSchema,
   FrameworkSchema,
+  FrameworkTitlesOut,
+  FrameworkTitlesParams,
   FrameworkUpdateSchema,
 } from '../../contracts/frameworks.ts';
 import { requireRole } from '../guards.ts';
@@ -57,6 +59,18 @@ export const frameworkRoutes = (services: Services): FastifyPluginAsyncZod =>
         const { expectedVersion, ...framework } = req.body;
         return services.frameworks.updateFramework({ framework: { ...framework, id: req.params.id }, expectedVersion, viewer: req.viewer });
       },
+    );
+    app.get(
+      '/api/framework-titles/:lang',
+      {
+        schema: {
+          tags: ['frameworks'],
+          summary: 'Områdens och delområdens titlar i ett språk (inofficiella översättningar), per ramverksversion',
+          params: FrameworkTitlesParams,
+          response: { 200: FrameworkTitlesOut },
+        },
+      },
+      async (req) => ({ lang: req.params.lang, frameworks: await services.frameworks.listTitleTranslations({ lang: req.params.lang }) }),
     );
     app.get(
       '/api/admin/frameworks',

@@ -1016,4 +1016,11 @@ export const en: Messages = {
   "fwadmin.refused": "The change was not made",
   "fwadmin.affected": "Evaluations affected: {n}",
   "fwadmin.reload": "Load the current version",
+  "fwadmin.lang.en": "English",
+  "fwadmin.lang.nb": "Norwegian (bokmål)",
+  "fwadmin.areaTitleIn": "Title in {lang}, area {n} (unofficial translation)",
+  "fwadmin.subareaTitleIn": "Title in {lang}, subarea {id} (unofficial translation)",
+  "fwadmin.translations": "Unofficial translations of the titles",
+  "fwadmin.translationsIntro": "The English and Norwegian titles are written here, under each area and subarea. They are shown in the interface and the reports in those languages, marked as unofficial translations with the note below. An empty title is shown in Swedish.",
+  "fwadmin.translationNote": "Note shown with the titles in {lang}",
 };

@@ -1015,4 +1015,11 @@ export const nb: Messages = {
   "fwadmin.refused": "Endringen ble ikke gjort",
   "fwadmin.affected": "Berørte evalueringer: {n}",
   "fwadmin.reload": "Last inn den gjeldende versjonen",
+  "fwadmin.lang.en": "engelsk",
+  "fwadmin.lang.nb": "norsk (bokmål)",
+  "fwadmin.areaTitleIn": "Tittel på {lang}, område {n} (uoffisiell oversettelse)",
+  "fwadmin.subareaTitleIn": "Tittel på {lang}, delområde {id} (uoffisiell oversettelse)",
+  "fwadmin.translations": "Uoffisielle oversettelser av titlene",
+  "fwadmin.translationsIntro": "Titlene på engelsk og norsk skrives her, under hvert område og delområde. De vises i grensesnittet og rapportene på disse språkene, merket som uoffisielle oversettelser med merknaden nedenfor. En tom tittel vises på svensk.",
+  "fwadmin.translationNote": "Merknad som vises med titlene på {lang}",
 };

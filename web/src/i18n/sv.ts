@@ -1014,6 +1014,13 @@ export const sv = {
   "fwadmin.refused": "Ändringen gjordes inte",
   "fwadmin.affected": "Berörda utvärderingar: {n}",
   "fwadmin.reload": "Ladda den aktuella versionen",
+  "fwadmin.lang.en": "engelska",
+  "fwadmin.lang.nb": "norska (bokmål)",
+  "fwadmin.areaTitleIn": "Titel på {lang}, område {n} (inofficiell översättning)",
+  "fwadmin.subareaTitleIn": "Titel på {lang}, delområde {id} (inofficiell översättning)",
+  "fwadmin.translations": "Inofficiella översättningar av titlarna",
+  "fwadmin.translationsIntro": "Titlarna på engelska och norska skrivs här, under varje område och delområde. De visas i gränssnittet och rapporterna på de språken, märkta som inofficiella översättningar med anteckningen nedan. En tom titel visas på svenska.",
+  "fwadmin.translationNote": "Anteckning som visas med titlarna på {lang}",
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -9,12 +9,16 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { paths } from '../../paths.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { replaceTitleTranslations } from '../../lib/titleTranslations.ts';
 import { acceptVariant, mergeVariant, renameFramework, updateFramework, useFrameworkAdmin, useFrameworkAdminList, useFrameworkDef } from './api/frameworks.ts';
 import { OriginLabel } from './OriginLabel.tsx';
 import { RefusalPanel } from './RefusalPanel.tsx';
 
 type Framework = FrameworkAdmin['framework'];
 type Area = Framework['areas'][number];
+type Translations = NonNullable<Framework['translations']>;
+type TitleLang = 'en' | 'nb';
+const TITLE_LANGS: readonly TitleLang[] = ['en', 'nb'];
 
 /** Administrators: one framework version, the evaluations made with it, its texts and maxima, and the review of a variant. */
 export default function FrameworkPage() {
@@ -256,7 +260,22 @@ function EditForm({ framework, saved, onSaved, onReload }: { framework: Framewor
   const [areas, setAreas] = useState<Area[]>(() => structuredClone(framework.areas));
   const [about, setAbout] = useState(framework.about);
   const [notes, setNotes] = useState(framework.notes);
+  const [translations, setTranslations] = useState<Translations>(() => structuredClone(framework.translations ?? {}));
   const [error, setError] = useState<unknown>(null);
+  const langName = (lang: TitleLang) => t(lang === 'en' ? 'fwadmin.lang.en' : 'fwadmin.lang.nb');
+  const setTranslated = (lang: TitleLang, part: 'areas' | 'subareas' | 'note', key: string, value: string) =>
+    setTranslations((old) => {
+      const table = old[lang] ?? { note: '', areas: {}, subareas: {} };
+      const next = part === 'note' ? { ...table, note: value } : { ...table, [part]: { ...table[part], [key]: value } };
+      return { ...old, [lang]: next };
+    });
+  const translatedFields = (part: 'areas' | 'subareas', key: string, label: (lang: string) => string) =>
+    TITLE_LANGS.map((lang) => (
+      <div className="field" key={lang}>
+        <label htmlFor={`${uid}-${part}-${key}-${lang}`}>{label(langName(lang))}</label>
+        <input id={`${uid}-${part}-${key}-${lang}`} lang={lang} value={translations[lang]?.[part][key] ?? ''} maxLength={part === 'areas' ? 300 : 500} onChange={(e) => setTranslated(lang, part, key, e.target.value)} />
+      </div>
+    ));
   const setArea = (n: number, patch: Partial<Area>) => setAreas((old) => old.map((a) => (a.number === n ? { ...a, ...patch } : a)));
   const setSub = (n: number, sid: string, patch: Partial<Area['subareas'][number]>) =>
     setAreas((old) => old.map((a) => (a.number === n ? { ...a, subareas: a.subareas.map((s) => (s.id === sid ? { ...s, ...patch } : s)) } : a)));
@@ -264,7 +283,9 @@ function EditForm({ framework, saved, onSaved, onReload }: { framework: Framewor
     e.preventDefault();
     setError(null);
     try {
-      onSaved(await updateFramework(framework.id, { areas, about, notes, expectedVersion: framework.version ?? 1 }));
+      const stored = await updateFramework(framework.id, { areas, about, notes, translations, expectedVersion: framework.version ?? 1 });
+      replaceTitleTranslations(stored.id, stored.translations);
+      onSaved(stored);
     } catch (err) {
       setError(err);
     }
@@ -288,6 +309,7 @@ function EditForm({ framework, saved, onSaved, onReload }: { framework: Framewor
               <label htmlFor={`${uid}-a${a.number}-intro`}>{t('fwadmin.areaIntro', { n: a.number })}</label>
               <textarea id={`${uid}-a${a.number}-intro`} lang="sv" rows={3} value={a.introduction} onChange={(e) => setArea(a.number, { introduction: e.target.value })} />
             </div>
+            {translatedFields('areas', String(a.number), (lang) => t('fwadmin.areaTitleIn', { n: a.number, lang }))}
             {a.subareas.map((s) => (
               <fieldset key={s.id} className="stack-small">
                 <legend>{t('fwadmin.subarea', { id: s.id })}</legend>
@@ -295,6 +317,7 @@ function EditForm({ framework, saved, onSaved, onReload }: { framework: Framewor
                   <label htmlFor={`${uid}-s${s.id}-title`}>{t('fwadmin.subareaTitle', { id: s.id })}</label>
                   <input id={`${uid}-s${s.id}-title`} lang="sv" value={s.title} required maxLength={500} onChange={(e) => setSub(a.number, s.id, { title: e.target.value })} />
                 </div>
+                {translatedFields('subareas', s.id, (lang) => t('fwadmin.subareaTitleIn', { id: s.id, lang }))}
                 <div className="field">
                   <label htmlFor={`${uid}-s${s.id}-heading`}>{t('fwadmin.subareaHeading', { id: s.id })}</label>
                   <input id={`${uid}-s${s.id}-heading`} lang="sv" value={s.heading ?? ''} maxLength={500} onChange={(e) => setSub(a.number, s.id, { heading: e.target.value || undefined })} />
@@ -316,6 +339,16 @@ function EditForm({ framework, saved, onSaved, onReload }: { framework: Framewor
             ))}
           </details>
         ))}
+        <fieldset className="stack-small">
+          <legend>{t('fwadmin.translations')}</legend>
+          <p className="muted">{t('fwadmin.translationsIntro')}</p>
+          {TITLE_LANGS.map((lang) => (
+            <div className="field" key={lang}>
+              <label htmlFor={`${uid}-note-${lang}`}>{t('fwadmin.translationNote', { lang: langName(lang) })}</label>
+              <input id={`${uid}-note-${lang}`} lang={lang} value={translations[lang]?.note ?? ''} maxLength={500} onChange={(e) => setTranslated(lang, 'note', '', e.target.value)} />
+            </div>
+          ))}
+        </fieldset>
         <div className="field">
           <label htmlFor={`${uid}-about`}>{t('fwadmin.about')}</label>
           <textarea id={`${uid}-about`} lang="sv" rows={5} value={about} onChange={(e) => setAbout(e.target.value)} />
