@@ -45,7 +45,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities });
-  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, ...clock });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, ...clock });
   const worklist = createWorklistService({ db, stages, frameworks, ...clock });
   const users = createUserService({ db, audit, municipalities });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
@@ -62,10 +65,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
   const oidc = createOidcService({ db });
-  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
-  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks });
-  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks });
   return {
     db,
