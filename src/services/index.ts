@@ -48,7 +48,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, repositories, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities, repositories });
-  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, repositories, ...clock });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, repositories, ...clock });
   const worklist = createWorklistService({ stages, frameworks, repositories, ...clock });
   const users = createUserService({ db, audit, municipalities, repositories });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
@@ -65,10 +68,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, repositories });
   const oidc = createOidcService({ repositories });
-  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
-  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
-  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
   const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });
   return {
