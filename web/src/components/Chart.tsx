@@ -4,7 +4,7 @@
  *
  * A chart given as a `spec` (the public pages) is drawn by the server with the shared definitions and
  * shown as SVG, so no chart library is loaded to read a page; ECharts is fetched only when the pointer
- * enters the chart (tooltips), or when the drawing cannot be had. A chart given as an `option` is
+ * enters the chart (tooltips), or when the drawing cannot be had (an error, or no answer within 8 s). A chart given as an `option` is
  * drawn by ECharts at once (pages for signed-in users).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -15,6 +15,8 @@ import { useT } from '../i18n/i18n.tsx';
 import { TableRegion } from './TableRegion.tsx';
 
 const LiveChart = lazy(() => import('./LiveChart.tsx'));
+/** How long the page waits for the server's drawing before it draws the chart itself. */
+const DRAWING_WAIT_MS = 8000;
 const specOption = async (spec: ChartSpec) => (await import('../../../src/charts/specs.ts')).chartOption(spec);
 
 export interface ChartProps {
@@ -62,9 +64,12 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
   useEffect(() => {
     if (!spec || live || width === 0) return;
     const abort = new AbortController();
+    // A drawing that has not come within DRAWING_WAIT_MS (a busy server) gives way to the live chart.
+    const giveUp = drawing ? undefined : window.setTimeout(() => setLive(true), DRAWING_WAIT_MS);
     const timer = window.setTimeout(() => {
       apiFetch('/api/charts/svg', { method: 'POST', json: { spec, width, height }, contract: 'charts.svg', signal: abort.signal }).then(
         (reply) => {
+          window.clearTimeout(giveUp);
           setDrawing(reply);
           setDescription(reply.description);
         },
@@ -75,6 +80,7 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
     }, drawing ? 150 : 0);
     return () => {
       window.clearTimeout(timer);
+      window.clearTimeout(giveUp);
       abort.abort();
     };
     // `spec` is compared by its content (specKey); `drawing` only decides the delay.
