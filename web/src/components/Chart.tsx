@@ -56,7 +56,8 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
   const width = useWidth(ref);
   const [live, setLive] = useState(spec === undefined);
   const [drawing, setDrawing] = useState<{ svg: string; description: string } | null>(null);
-  const [description, setDescription] = useState<string | null>(null);
+  // The description (every value in words) of the spec it was made for; a stale one is never shown.
+  const [described, setDescribed] = useState<{ key: string; text: string } | null>(null);
   const [builtOption, setBuiltOption] = useState<EChartsCoreOption | null>(null);
   const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
 
@@ -71,7 +72,7 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
         (reply) => {
           window.clearTimeout(giveUp);
           setDrawing(reply);
-          setDescription(reply.description);
+          setDescribed({ key: specKey, text: reply.description });
         },
         (err: unknown) => {
           if (!(err instanceof DOMException && err.name === 'AbortError')) setLive(true);
@@ -100,6 +101,8 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
   const liveOption = option ?? builtOption;
 
   const goLive = useCallback(() => setLive(true), []);
+  const onDescription = useCallback((text: string) => setDescribed({ key: specKey, text }), [specKey]);
+  const description = described?.key === specKey ? described.text : null;
   const staticSvg = drawing ? <div className="chart-svg" dangerouslySetInnerHTML={{ __html: drawing.svg }} /> : null;
 
   return (
@@ -107,7 +110,7 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
       <div ref={ref} className="chart" style={{ height }} role="img" aria-label={description ?? label} data-drawn={live ? 'live' : drawing ? 'server' : undefined} onPointerEnter={spec ? goLive : undefined}>
         {live && liveOption ? (
           <Suspense fallback={staticSvg}>
-            <LiveChart option={liveOption} onDescription={setDescription} />
+            <LiveChart option={liveOption} onDescription={onDescription} />
           </Suspense>
         ) : (
           staticSvg
