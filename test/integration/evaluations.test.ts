@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { DomainError } from '../../src/domain/errors.ts';
 import { SYSTEM } from '../../src/domain/access.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import { seedDemoData } from '../../src/services/demo.service.ts';
 import { createTestServices, createTestDatabase, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, buildFramework, randomMunicipalityCode, scoresFor } from '../helpers/factories.ts';
 import { createServices } from '../../src/services/index.ts';
@@ -184,10 +183,9 @@ void describe(`evaluations on ${testDbKind()}`, () => {
 
 void describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
   test('an export with invalid content is refused before anything is written', async () => {
-    const a = await createTestServices();
+    const a = await createTestServices({ demo: true });
     const b = await createTestServices();
     try {
-      await seedDemoData(a.services);
       const doc = await a.services.backup.exportDatabase();
       const tampered = structuredClone(doc);
       const burlov = tampered.evaluations.find((e) => e.municipalityCode === '1231');
@@ -207,10 +205,9 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
   });
 
   void test('export → import into an empty database → export is identical', async () => {
-    const a = await createTestServices();
+    const a = await createTestServices({ demo: true });
     const b = await createTestDatabase();
     try {
-      await seedDemoData(a.services);
       const burlov = (await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1231' } })).items[0];
       assert.equal(burlov?.total, 595);
       const boras = await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1490' } });
