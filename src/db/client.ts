@@ -34,6 +34,20 @@ export interface Database {
 
 const MIGRATIONS = path.resolve(import.meta.dirname, 'migrations');
 
+/**
+ * The embedded database runs each protocol message synchronously on the event loop (WebAssembly), and
+ * queries queued behind its lock follow one another in promise callbacks: eight searches waiting for
+ * each other held the loop for most of a second, and a health check with them. Every message first
+ * lets the event loop turn (timers, network), so the loop is held for one message at a time at most.
+ */
+function yieldBetweenMessages(client: { execProtocolStream: (...args: never[]) => Promise<unknown> }): void {
+  const run = client.execProtocolStream.bind(client);
+  client.execProtocolStream = async (...args: never[]) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return run(...args);
+  };
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -47,6 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // pg_trgm finds parts of compound words in the search term list (migration 0003).
     const options = { postgresqlconf: ['shared_buffers=16MB'], extensions: { pg_trgm } };
     const client = target.dir ? new PGlite(target.dir, options) : new PGlite({ ...options, ...(target.snapshot ? { loadDataDir: target.snapshot } : {}) });
+    yieldBetweenMessages(client);
     try {
       await client.waitReady;
     } catch (e) {

@@ -22,7 +22,6 @@ import {
 import { AREA_RANGE, isAreaNumber, type FrameworkDef } from '../domain/framework.ts';
 import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
-  averageOfComparable,
   checkAreaScore,
   checkSubareaPoints,
   compareWithPrevious,
@@ -219,13 +218,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const counterparts = prev && prev.frameworkId !== row.frameworkId ? await deps.concordances.areaMap(row.frameworkId, prev.frameworkId) : null;
       const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }, counterparts) : null;
 
-      // A superseded evaluation is replaced by its correction: only the current version counts.
-      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id && !d.supersededById);
-      const average = averageOfComparable(
-        row.frameworkId,
-        fw.areas.map((a) => a.number),
-        peers.map((p) => comparable(p.id, p.frameworkId, p.score)),
-      );
+      // The current published evaluations of the version (a superseded one is replaced by its correction),
+      // without this one: from running sums in the score index, not a pass over every evaluation.
+      const average = await index.average(row.frameworkId, fw.areas.map((a) => a.number), { id });
       const { areas: _prevAreas, ...previousHead } = previous ?? { areas: [] };
       return {
         id,
@@ -308,20 +303,19 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       let statuses = visibleStatuses(viewer);
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
-      const { items, count } = await repo.list(f);
-      const visible = items.filter((i) => canViewEvaluation(viewer, i.row));
-      const scored = new Map((await loadScored({ ids: visible.map((i) => i.row.id) })).map((s) => [s.id, s.score]));
+      // From the score index, which keeps every evaluation in list order: no sort or count per request.
+      const { items, count } = await index.page(f, { key: `${viewer.role}|${viewer.municipalityCode ?? ''}`, test: (d) => canViewEvaluation(viewer, d) });
       return {
-        count: count - (items.length - visible.length),
-        items: visible.map(({ row, municipalityName }) => ({
+        count,
+        items: items.map((row) => ({
           id: row.id,
-          municipality: { code: row.municipalityCode, name: municipalityName },
+          municipality: { code: row.municipalityCode, name: row.municipalityName },
           frameworkId: row.frameworkId,
           year: row.year,
           month: row.month,
           reportDate: row.reportDate,
           status: row.status,
-          total: scored.get(row.id)?.total ?? null,
+          total: row.score.total,
           ordinal: row.ordinal,
           updatedAt: row.updatedAt.toISOString(),
           version: row.version,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
 import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
-import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
+import { FrameworkAdminListOut, FrameworkAdminOut, FrameworkListOut, FrameworkMergeOut, FrameworkOut, FrameworkTitlesOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
 import { ComparisonOut } from '../../../src/contracts/open-data.ts';
@@ -17,6 +17,7 @@ import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
 import { StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
 import { ActionPlanOut, AssociationsOut, IndicatorImportOut, IndicatorListOut, IndicatorOut, PlanEffectOut, ReportBackListOut, ReportBackOut } from '../../../src/contracts/follow-up.ts';
+import { ChartSvgOut } from '../../../src/contracts/charts.ts';
 
 export const CONTRACTS = {
   'auth.me': MeOut,
@@ -25,6 +26,10 @@ export const CONTRACTS = {
   evaluation: EvaluationOut,
   'frameworks.list': FrameworkListOut,
   framework: FrameworkOut,
+  'frameworks.admin.list': FrameworkAdminListOut,
+  'frameworks.admin': FrameworkAdminOut,
+  'frameworks.merge': FrameworkMergeOut,
+  'frameworks.titles': FrameworkTitlesOut,
   'goodExamples.list': GoodExampleListOut,
   'imports.created': ImportCreatedOut,
   'municipalities.list': MunicipalityListOut,
@@ -54,6 +59,7 @@ export const CONTRACTS = {
   indicator: IndicatorOut,
   'indicators.list': IndicatorListOut,
   'indicators.imported': IndicatorImportOut,
+  'charts.svg': ChartSvgOut,
 } satisfies Record<string, z.ZodType>;
 
 export type ContractName = keyof typeof CONTRACTS;
