@@ -6,6 +6,7 @@ import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
 import { createEvidence, deleteEvidence, fetchEvidence, uploadFile, type EvidenceInput } from './api/conduct.ts';
@@ -122,12 +123,9 @@ function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded
   const [note, setNote] = useState('');
   const [subareas, setSubareas] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const submit = () =>
+    run(async () => {
       const uploaded = file ? await uploadFile(evaluationId, 'evidence', file) : null;
       const input: EvidenceInput = { kind, title, decisionBody, decidedOn: decidedOn || null, url: url.trim() || null, fileId: uploaded?.id ?? null, note, subareaIds: parseSubareas(subareas) };
       await createEvidence(evaluationId, input);
@@ -139,12 +137,7 @@ function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded
       setSubareas('');
       setFile(null);
       onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('evidence.add')}</h2>

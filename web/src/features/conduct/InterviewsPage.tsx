@@ -6,6 +6,7 @@ import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
 import { createEvidence, createSession, deleteSession, fetchInterviews, type InterviewPlan } from './api/conduct.ts';
@@ -157,21 +158,13 @@ function SessionForm({ evaluationId, onSaved }: { evaluationId: string; onSaved:
   const [groupName, setGroupName] = useState('');
   const [roles, setRoles] = useState<InterviewRole[]>([]);
   const [people, setPeople] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const save = () =>
+    run(async () => {
       onSaved(await createSession(evaluationId, { day, startsAt, endsAt, place, groupName, roles, people: Number(people) }));
       setGroupName('');
       setRoles([]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('interviews.add')}</h2>
