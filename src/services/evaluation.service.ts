@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvaluation, canViewEvaluation, visibleStatuses } from '../policies/evaluation.policy.ts';
@@ -32,9 +33,7 @@ import {
   type EvaluationScore,
   type PreviousComparison,
 } from '../domain/scoring.ts';
-import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import type { EvaluationFilter, EvaluationRow, ScoreData } from '../repositories/evaluation.repository.ts';
 import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -98,11 +97,9 @@ function when(d: { year: number; month: number | null; reportDate: string | null
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'> }) {
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'>; repositories: Pick<Repositories, 'evaluations' | 'assignments' | 'independentScores'> }) {
   const { db, frameworks, municipalities, audit } = deps;
-  const repo = createEvaluationRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const independent = createIndependentScoreRepository(db);
+  const { evaluations: repo, assignments, independentScores: independent } = deps.repositories;
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
