@@ -98,11 +98,58 @@ export function checkSubareaPoints(framework: FrameworkDef, subareaId: string, p
  * Points already scored that a changed framework would refuse (a maximum set below them): one issue per
  * score, naming the evaluation by `label` ("Burlöv 2020"). A framework change must not break stored scores.
  */
-export function scoresBrokenBy(framework: FrameworkDef, scored: ReadonlyArray<{ label: string; subareaId: string; points: number }>): Array<{ path: string; message: string }> {
+export function scoresBrokenBy<T extends { label: string; subareaId: string; points: number }>(framework: FrameworkDef, scored: readonly T[]): Array<{ path: string; message: string; scored: T }> {
   return scored.flatMap((s) => {
     const msg = checkSubareaPoints(framework, s.subareaId, s.points);
-    return msg ? [{ path: `subareas.${s.subareaId}.max`, message: `${s.label}: ${msg}` }] : [];
+    return msg ? [{ path: `subareas.${s.subareaId}.max`, message: `${s.label}: ${msg}`, scored: s }] : [];
   });
+}
+
+/** What an evaluation's reference to a subarea is, in the words of a refusal. */
+const USE_WORDS: Record<string, string> = {
+  scores: 'poäng',
+  agreed: 'överenskommen poäng',
+  independent: 'en utvärderares egen poäng',
+  narrative: 'text',
+  'good-example': 'gott exempel',
+  evidence: 'underlag',
+};
+
+/**
+ * Why the evaluations of one framework version cannot move to another (a variant merged into a known
+ * version): every subarea they refer to must exist there, and every score must fit its maximum. One problem
+ * per evaluation and subarea, naming the evaluation by `label`; empty when the move is safe.
+ */
+export function mergeProblems(
+  target: FrameworkDef,
+  uses: ReadonlyArray<{ evaluationId: string; label: string; subareaId: string; kind: string; points: number | null }>,
+): Array<{ evaluationId: string; path: string; message: string }> {
+  const known = new Set(target.areas.flatMap((a) => a.subareas.map((s) => s.id)));
+  const missing = new Map<string, { evaluationId: string; label: string; subareaId: string; kinds: Set<string> }>();
+  const problems: Array<{ evaluationId: string; path: string; message: string }> = [];
+  const seenPoints = new Set<string>();
+  for (const u of uses) {
+    if (!known.has(u.subareaId)) {
+      const key = `${u.evaluationId}|${u.subareaId}`;
+      const m = missing.get(key) ?? { evaluationId: u.evaluationId, label: u.label, subareaId: u.subareaId, kinds: new Set<string>() };
+      m.kinds.add(USE_WORDS[u.kind] ?? u.kind);
+      missing.set(key, m);
+      continue;
+    }
+    if (u.points === null) continue;
+    const msg = checkSubareaPoints(target, u.subareaId, u.points);
+    const key = `${u.evaluationId}|${u.subareaId}|${u.points}`;
+    if (msg && !seenPoints.has(key)) {
+      seenPoints.add(key);
+      problems.push({ evaluationId: u.evaluationId, path: `subareas.${u.subareaId}`, message: `${u.label}: ${msg}` });
+    }
+  }
+  const absent = [...missing.values()].map((m) => ({
+    evaluationId: m.evaluationId,
+    path: `subareas.${m.subareaId}`,
+    message: `${m.label}: delområde ${m.subareaId} (${[...m.kinds].join(', ')}) finns inte i ${target.name}.`,
+  }));
+  return [...absent, ...problems];
 }
 
 /** Checks a printed area total. */

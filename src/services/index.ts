@@ -28,6 +28,7 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createChartService } from './chart.service.ts';
 import { createDemoAccountService } from './demo-accounts.service.ts';
 import { createBenchmarkService } from './benchmark.service.ts';
 import { createConcordanceService } from './concordance.service.ts';
@@ -48,7 +49,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, repositories, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities, repositories });
-  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, repositories, ...clock });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, repositories, ...clock });
   const worklist = createWorklistService({ stages, frameworks, repositories, ...clock });
   const users = createUserService({ db, audit, municipalities, repositories });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
@@ -63,12 +67,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks, repositories });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
+  const charts = createChartService({ tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, repositories });
   const oidc = createOidcService({ repositories });
-  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
-  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
-  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
   const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });
   return {
@@ -93,6 +95,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     publicPages,
     imports,
     reports,
+    charts,
     backup,
     oidc,
     concordances,

@@ -4,10 +4,10 @@
  */
 import type { Db } from '../db/client.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Viewer } from '../domain/access.ts';
+import { PUBLIC, type Viewer } from '../domain/access.ts';
 import { cadenceState, changesSince, type ReportBackSnapshot } from '../domain/action-plan.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { canViewReportBacks, editActionPlanRefusal } from '../policies/action-plan.policy.ts';
+import { canViewIndicator, canViewIndicatorTarget, canViewReportBacks, editActionPlanRefusal, type PublishedItems } from '../policies/action-plan.policy.ts';
 import type { ReportBackRow } from '../repositories/action-plan.repository.ts';
 import { buildReportBackViewModel, type ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ActionPlanService } from './action-plan.service.ts';
@@ -73,6 +73,21 @@ export function workerReportBackRenderers(tasks: Pick<TaskRunner, 'renderReportB
   return {
     pdf: (vm) => tasks.renderReportBack({ format: 'pdf', vm }),
     docx: (vm) => tasks.renderReportBack({ format: 'docx', vm }),
+  };
+}
+
+/**
+ * What the public (and other municipalities) see of a report-back: the items made public, what changed in
+ * them, and only the indicators and targets tied to those items (canViewIndicator's rule, on the report's own items).
+ */
+function publicSnapshot(s: ReportBackSnapshot): ReportBackSnapshot {
+  const items = s.items.filter((i) => i.public);
+  const published: PublishedItems = { municipalityCode: s.municipality.code, publishedItemIds: new Set(items.map((i) => i.id)) };
+  return {
+    ...s,
+    items,
+    changes: s.changes.filter((c) => published.publishedItemIds.has(c.itemId)),
+    indicators: s.indicators.filter((i) => canViewIndicator(PUBLIC, i, published)).map((i) => ({ ...i, targets: i.targets.filter((t) => canViewIndicatorTarget(PUBLIC, t, published)) })),
   };
 }
 
@@ -199,7 +214,7 @@ export function createReportBackService(deps: { db: Db; plans: ActionPlanService
       const rb = await repo.getReportBack(planId, number);
       if (!rb) throw notFound(`Återrapportering ${number} finns inte för handlingsplanen.`);
       const whole = editActionPlanRefusal(viewer, row) === null || viewer.role === 'evaluator';
-      const snapshot = whole ? rb.snapshot : { ...rb.snapshot, items: rb.snapshot.items.filter((i) => i.public) };
+      const snapshot = whole ? rb.snapshot : publicSnapshot(rb.snapshot);
       return buildReportBackViewModel({ ...rb, snapshot });
     },
 
