@@ -302,6 +302,63 @@ export function averageOfComparable(frameworkId: string, areaNumbers: readonly n
   };
 }
 
+/**
+ * Running sums behind `averageOfComparable`, kept up to date one evaluation at a time (added when it
+ * becomes a current published evaluation, removed when it stops being one), so that an average costs
+ * a handful of additions instead of a pass over every evaluation. Values are summed as integers of
+ * millionths (the precision `clean` keeps), so adding and removing never drifts.
+ */
+export interface ScoreSums {
+  count: number;
+  total: { sum: number; count: number };
+  areas: Map<number, { sum: number; count: number }>;
+}
+
+const MICRO = 1e6;
+const micro = (v: number): number => Math.round(v * MICRO);
+
+export function emptyScoreSums(): ScoreSums {
+  return { count: 0, total: { sum: 0, count: 0 }, areas: new Map() };
+}
+
+/** Adds (`sign` 1) or removes (`sign` -1) one evaluation's scores; unknown values are left out. */
+export function addToScoreSums(sums: ScoreSums, e: Pick<ComparableScores, 'total' | 'areas'>, sign: 1 | -1): void {
+  sums.count += sign;
+  if (e.total !== null) {
+    sums.total.sum += sign * micro(e.total);
+    sums.total.count += sign;
+  }
+  for (const a of e.areas) {
+    if (a.score === null) continue;
+    let cell = sums.areas.get(a.number);
+    if (!cell) sums.areas.set(a.number, (cell = { sum: 0, count: 0 }));
+    cell.sum += sign * micro(a.score);
+    cell.count += sign;
+  }
+}
+
+/**
+ * The same result as `averageOfComparable` over the evaluations in `sums`, optionally without one of
+ * them (`without`, which must be among them): an evaluation is not part of its own average.
+ */
+export function averageFromScoreSums(frameworkId: string, areaNumbers: readonly number[], sums: ScoreSums, without?: Pick<ComparableScores, 'total' | 'areas'>): AverageResult {
+  const mean = (sum: number, count: number): number | null => (count <= 0 ? null : clean(sum / MICRO / count));
+  const ownTotal = without && without.total !== null ? micro(without.total) : null;
+  const totalCount = sums.total.count - (ownTotal === null ? 0 : 1);
+  return {
+    frameworkId,
+    count: totalCount,
+    total: mean(sums.total.sum - (ownTotal ?? 0), totalCount),
+    areas: areaNumbers.map((n) => {
+      const cell = sums.areas.get(n) ?? { sum: 0, count: 0 };
+      const own = without?.areas.find((a) => a.number === n)?.score;
+      const ownMicro = own === null || own === undefined ? null : micro(own);
+      const count = cell.count - (ownMicro === null ? 0 : 1);
+      return { number: n, score: mean(cell.sum - (ownMicro ?? 0), count), count };
+    }),
+  };
+}
+
 export interface Delta {
   number: number;
   current: number | null;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canAdministerFrameworks, canCreateFramework, canReviewFrameworkVariant, canUpdateFramework } from '../policies/framework.policy.ts';
@@ -11,8 +12,7 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { cleanTranslations, titleTableOf, validateFramework, type FrameworkDef, type TitleLang, type TitleTranslation } from '../domain/framework.ts';
 import { sentFields } from '../domain/input.ts';
 import { mergeProblems, scoresBrokenBy } from '../domain/scoring.ts';
-import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
-import { createFrameworkRepository, toFrameworkDef, type FrameworkEvaluation } from '../repositories/framework.repository.ts';
+import { toFrameworkDef, type FrameworkEvaluation } from '../repositories/framework.repository.ts';
 
 export type StoredFramework = FrameworkDef & { createdAt: string; updatedAt: string; version: number };
 export type { FrameworkEvaluation };
@@ -43,9 +43,8 @@ function frameworkChange(before: FrameworkDef | null, after: FrameworkDef): { be
   return { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) };
 }
 
-export function createFrameworkService(db: Db, audit: AuditService) {
-  const repo = createFrameworkRepository(db);
-  const evaluations = createEvaluationRepository(db);
+export function createFrameworkService(db: Db, audit: AuditService, repositories: Pick<Repositories, 'frameworks' | 'evaluations'>) {
+  const { frameworks: repo, evaluations } = repositories;
   const changes = changeFeedFor(db);
   let cache: Map<string, StoredFramework> | null = null;
   let cacheRevision = -1;
