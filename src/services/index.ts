@@ -60,10 +60,10 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
-  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
-  const oidc = createOidcService({ db });
   // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
   const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore });
+  const oidc = createOidcService({ db });
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks });
   const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks });
@@ -90,6 +90,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     imports,
     reports,
     backup,
+    /** The uploaded files' store (the backup reads and writes it). */
+    files: fileStore,
     oidc,
     concordances,
     benchmarks,
