@@ -32,6 +32,9 @@ export const paths = {
   evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
   interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
   questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
+  /** Framework administration: every version, and one version to view and edit (administrators). */
+  frameworks: () => '/ramverk',
+  framework: (id: string) => `/ramverk/${encodeURIComponent(id)}`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -57,6 +60,8 @@ export const patterns = {
   evidence: '/utvarderingar/:id/underlag',
   interviews: '/utvarderingar/:id/intervjuer',
   questionBank: '/ramverk/:id/fragor',
+  frameworks: '/ramverk',
+  framework: '/ramverk/:id',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */

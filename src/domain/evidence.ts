@@ -157,3 +157,20 @@ export function groupByDay<S extends SessionLike>(sessions: readonly S[]): Array
 
 /** The number of people interviewed: the sum over every session (what the evaluation's facts show as interviews). */
 export const intervieweeCount = (sessions: readonly Pick<SessionLike, 'people'>[]): number => sessions.reduce((n, s) => n + s.people, 0);
+
+/**
+ * A score needs an evidence link: the subareas with an agreed score that no evidence item supports.
+ * Applies to evaluations made in kompass (`source.kind` manual); a record of a report published
+ * elsewhere (import, demo) has its evidence in that report, not in the register, and gets none.
+ */
+export function subareasLackingEvidence(sourceKind: 'manual' | 'import' | 'demo', agreed: readonly string[], bySubarea: Readonly<Record<string, number>>): string[] {
+  if (sourceKind !== 'manual') return [];
+  return agreed.filter((id) => (bySubarea[id] ?? 0) === 0);
+}
+
+/** The Swedish sentence naming the subareas whose agreed score rests on no evidence (at most 12 listed). */
+export function lackingEvidenceMessage(lacking: readonly string[]): string {
+  const shown = lacking.slice(0, 12);
+  const named = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} och ${shown[shown.length - 1]}`;
+  return `Underlag saknas för delområde ${named}${lacking.length > 12 ? ` (${lacking.length} delområden)` : ''}: en överenskommen poäng ska bygga på minst ett underlag kopplat till delområdet.`;
+}

@@ -9,9 +9,10 @@ import { swedishZodMessage } from '../contracts/swedish-errors.ts';
 import { CONCORDANCE_RELATIONS, validateConcordance } from '../domain/concordance.ts';
 import { FILE_KINDS, INTERVIEW_ROLES, MAX_EVIDENCE_FILE_BYTES, checkSessionTimes, sniffFileKind } from '../domain/evidence.ts';
 import { STAGES } from '../domain/stages.ts';
-import { createBackupRepository, type BackupDump, type ConcordanceDump, type EvidenceDump, type FileDump, type PeerGroupDump, type PendingMailDump, type QuestionDump, type QuestionnaireDump, type SessionDump, type StageDump } from '../repositories/backup.repository.ts';
+import type { BackupDump, ConcordanceDump, EvidenceDump, FileDump, PeerGroupDump, PendingMailDump, QuestionDump, QuestionnaireDump, SessionDump, StageDump } from '../repositories/backup.repository.ts';
 import type { FileStore } from '../repositories/file-store.ts';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { SYSTEM } from '../domain/access.ts';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
 import { ActionPlanItemDataSchema, CADENCES, checkItem } from '../domain/action-plan.ts';
@@ -21,17 +22,11 @@ import { validateFramework } from '../domain/framework.ts';
 import { checkSubareaPoints } from '../domain/scoring.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
-import { createFrameworkRepository } from '../repositories/framework.repository.ts';
 import type { GoodExampleService } from './good-examples.service.ts';
-import { createAccountRepository } from '../repositories/account.repository.ts';
 import type { AuditRow } from '../repositories/audit.repository.ts';
 import type { CommentRow } from '../repositories/assignment.repository.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
-import { createActionPlanRepository, type ActionPlanRow, type ReportBackRow } from '../repositories/action-plan.repository.ts';
-import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
-import { createIndicatorRepository, type IndicatorWithData } from '../repositories/indicator.repository.ts';
+import type { ActionPlanRow, ReportBackRow } from '../repositories/action-plan.repository.ts';
+import type { IndicatorWithData } from '../repositories/indicator.repository.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -741,16 +736,10 @@ export function createBackupService(services: {
   goodExamples: Pick<GoodExampleService, 'deferIndexing' | 'fillIndex' | 'settleIndex'>;
   /** Where uploaded files are kept: read for the export, written (under new generated names) by the import. */
   files: FileStore;
+  repositories: Pick<Repositories, 'accounts' | 'evaluations' | 'assignments' | 'audit' | 'actionPlans' | 'indicators' | 'independentScores' | 'frameworks' | 'backup'>;
 }) {
   const { db } = services;
-  const accounts = createAccountRepository(db);
-  const evaluationRepo = createEvaluationRepository(db);
-  const assignmentRepo = createAssignmentRepository(db);
-  const auditRepo = createAuditRepository(db);
-  const planRepo = createActionPlanRepository(db);
-  const indicatorRepo = createIndicatorRepository(db);
-  const independentRepo = createIndependentScoreRepository(db);
-  const backupRepo = createBackupRepository(db);
+  const { accounts, evaluations: evaluationRepo, assignments: assignmentRepo, audit: auditRepo, actionPlans: planRepo, indicators: indicatorRepo, independentScores: independentRepo, frameworks: frameworkRepo, backup: backupRepo } = services.repositories;
 
   /** The uploaded files with their bytes; refuses (rather than writing an incomplete backup) when one is missing or damaged. */
   const exportFiles = async (rows: readonly FileDump[]): Promise<ExportedFile[]> => {
@@ -851,7 +840,6 @@ export function createBackupService(services: {
       if (problems.length > 0) {
         throw new DomainError('validation', `Importen avbröts: ${problems.length} fel i filen. Första: ${problems[0]?.path}: ${problems[0]?.message}`, problems.slice(0, 100));
       }
-      const frameworkRepo = createFrameworkRepository(db);
       let fwCount = 0;
       // The files first, each under a new generated name; removed again if anything below fails.
       const storedNames: string[] = [];

@@ -3,6 +3,7 @@
  * (the plan, what changed since the previous one, the indicators), rendered to DOCX or PDF on request.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { PUBLIC, type Viewer } from '../domain/access.ts';
 import { cadenceState, changesSince, type ReportBackSnapshot } from '../domain/action-plan.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -90,10 +91,10 @@ function publicSnapshot(s: ReportBackSnapshot): ReportBackSnapshot {
   };
 }
 
-export function createReportBackService(deps: { db: Db; plans: ActionPlanService; indicators: IndicatorService; frameworks: FrameworkService; audit: AuditService; renderers?: ReportBackRenderers }) {
+export function createReportBackService(deps: { db: Db; plans: ActionPlanService; indicators: IndicatorService; frameworks: FrameworkService; audit: AuditService; renderers?: ReportBackRenderers; repositories: Pick<Repositories, 'actionPlans'> }) {
   const { db, plans, indicators, frameworks, audit } = deps;
   const renderers = deps.renderers ?? defaultReportBackRenderers;
-  const repo = plans.repository;
+  const repo = deps.repositories.actionPlans;
 
   const mustSee = async (planId: string, viewer: Viewer) => {
     const row = await plans.mustSee(planId, viewer);

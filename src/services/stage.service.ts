@@ -6,10 +6,12 @@
  * publish) still applies; the stage rules in src/domain/stages.ts come on top.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, SYSTEM, type Viewer } from '../domain/access.ts';
 import { consensusMissing } from '../domain/consensus.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
+import { lackingEvidenceMessage, subareasLackingEvidence } from '../domain/evidence.ts';
 import { publishProblem } from '../domain/scoring.ts';
 import {
   checkTransition,
@@ -29,12 +31,11 @@ import {
 } from '../domain/stages.ts';
 import { authorize } from '../policies/policy.ts';
 import { canEditStageDetails, canMoveStage, canReadStageChecklist, canViewStage } from '../policies/stage.policy.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createEvaluationRepository, type EvaluationRow } from '../repositories/evaluation.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
-import { createStageRepository, type StageRow } from '../repositories/stage.repository.ts';
+import type { EvaluationRow } from '../repositories/evaluation.repository.ts';
+import type { StageRow } from '../repositories/stage.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
+import type { EvidenceService } from './evidence.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 import type { NotificationService } from './notification.service.ts';
@@ -74,13 +75,10 @@ export interface StageDetailsPatch {
 
 const today = (d: Date): string => d.toISOString().slice(0, 10);
 
-export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; clock?: () => Date }) {
-  const { db, evaluations: ev, frameworks, municipalities, audit, notifications } = deps;
+export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; evidence: EvidenceService; repositories: Pick<Repositories, 'stages' | 'evaluations' | 'assignments' | 'independentScores'>; clock?: () => Date }) {
+  const { db, evaluations: ev, frameworks, municipalities, audit, notifications, evidence } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const stages = createStageRepository(db);
-  const repo = createEvaluationRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const independent = createIndependentScoreRepository(db);
+  const { stages, evaluations: repo, assignments, independentScores: independent } = deps.repositories;
 
   /** The evaluation row the viewer may follow the stages of (404 otherwise, like the evaluation). */
   const mustFollow = async (id: string, viewer: Viewer): Promise<EvaluationRow> => {
@@ -97,17 +95,21 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
     const full = await repo.getFull(row.id);
     if (!full) throw notFound(`Utvärderingen ${row.id} finns inte.`);
     const fw = await frameworks.getFramework({ id: row.frameworkId });
-    const [team, sheets, agreed, started, threads, scores] = await Promise.all([
+    const [team, sheets, agreed, started, threads, scores, register] = await Promise.all([
       assignments.list(row.id),
       independent.sheets(row.id),
       independent.agreed(row.id),
       independent.started(row.id),
       assignments.openThreads([row.id]),
       ev.getScores({ ids: [row.id], viewer: SYSTEM }),
+      evidence.getEvidenceFacts({ id: row.id, viewer: SYSTEM }),
     ]);
     const agreedIds = new Set(agreed.map((a) => a.subareaId));
     const gate = consensusMissing(fw, { started, sheets, agreed });
     const score = scores[0]?.score;
+    // A score needs an evidence link (evaluations made in kompass): part of the completeness check before
+    // publishing, overridable with a recorded reason like the other soft gaps.
+    const lacking = subareasLackingEvidence(full.source.kind, agreed.map((a) => a.subareaId), register.bySubarea);
     const problem = gate.length ? `Teamet är inte överens: ${gate.map((g) => g.message).join(' ')}` : score ? publishProblem(score, full.source.kind) : 'Poängen är inte kända.';
     return {
       status: row.status,
@@ -125,6 +127,7 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
       }),
       openThreads: threads.length,
       publishProblem: problem,
+      extra: [{ stage: 'feedback_meeting', key: 'evidence', ok: lacking.length === 0, hard: false, message: lackingEvidenceMessage(lacking) }],
     };
   };
 

@@ -99,6 +99,14 @@ const MATRIX: Record<string, Case[]> = {
   'PUT /api/frameworks/{id}': [
     { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom', expectedVersion: f.frameworkVersion } }), expect: adminOnly(200) },
   ],
+  // Administration: counts include drafts, so only administrators read them. The shared framework is no
+  // variant, so accepting or merging it is refused by the rule (422) once the role may ask at all.
+  'GET /api/framework-titles/{lang}': [{ request: () => ({ url: '/api/framework-titles/en' }), expect: all(200) }],
+  'GET /api/admin/frameworks': [{ request: () => ({ url: '/api/admin/frameworks' }), expect: adminOnly(200) }],
+  'GET /api/admin/frameworks/{id}': [{ request: () => ({ url: '/api/admin/frameworks/kk2020' }), expect: adminOnly(200) }],
+  'POST /api/frameworks/{id}/accept': [{ label: 'on a version that is no variant', request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/accept`, payload: { expectedVersion: f.frameworkVersion } }), expect: adminOnly(422) }],
+  'POST /api/frameworks/{id}/rename': [{ request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/rename`, payload: { name: `Namn ${randomUUID()}`, expectedVersion: f.frameworkVersion } }), expect: adminOnly(200) }],
+  'POST /api/frameworks/{id}/merge': [{ label: 'on a version that is no variant', request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/merge`, payload: { into: 'kk2020', expectedVersion: f.frameworkVersion } }), expect: adminOnly(422) }],
   'GET /api/good-examples': [{ request: () => ({ url: '/api/good-examples?q=dialog' }), expect: all(200) }],
   'GET /api/municipalities': [{ request: () => ({ url: '/api/municipalities?q=burl' }), expect: all(200) }],
   'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],

@@ -7,7 +7,7 @@ import { createAssignmentRepository } from '../../src/repositories/assignment.re
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { SYSTEM } from '../../src/domain/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { createBackupService, type ExportDocument } from '../../src/services/backup.service.ts';
+import type { ExportDocument } from '../../src/services/backup.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 import { rejectsWith } from '../helpers/assert.ts';
@@ -68,10 +68,10 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
 
   for (const [label, mutate] of cases) {
     void test(label, async () => {
-      const before = await createBackupService(target.services).exportDatabase();
+      const before = await target.services.backup.exportDatabase();
       let error: unknown;
       try {
-        await createBackupService(target.services).importDatabase({ document: mutate(structuredClone(valid)) });
+        await target.services.backup.importDatabase({ document: mutate(structuredClone(valid)) });
       } catch (e) {
         error = e;
       }
@@ -83,7 +83,7 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
       assert.doesNotMatch(text, /\$argon2|klartext/, `${label}: no secrets`);
       assert.doesNotMatch(text, /\b(Invalid|expected|Required|received|option)\b/, `${label}: in Swedish: ${text.slice(0, 300)}`);
       assert.ok(text.length < 20_000, 'no huge values echoed');
-      assert.deepEqual(await createBackupService(target.services).exportDatabase(), before, `${label}: nothing changed`);
+      assert.deepEqual(await target.services.backup.exportDatabase(), before, `${label}: nothing changed`);
     });
   }
 
@@ -95,7 +95,7 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
     doc.auditLog[0].entity = 'kaffe' as 'user';
     doc.evaluationStages = [{ evaluationId: e.id, stage: 'klar', entered: {}, deadlines: {}, agreementDate: null, feedbackMeetingDate: null, feedbackNotes: '', updatedAt: now, updatedBy: null }];
     doc.interviewSessions = [{ id: '00000000-0000-4000-8000-000000000020', evaluationId: e.id, day: '2031-05-05', startsAt: '09:00', endsAt: '10:00', place: '', groupName: 'X', roles: ['chefer'], people: 1, createdAt: now, updatedAt: now }];
-    const err = await rejectsWith(createBackupService(target.services).importDatabase({ document: doc }), 'validation', /^Importen avbröts: 4 fel i filen/);
+    const err = await rejectsWith(target.services.backup.importDatabase({ document: doc }), 'validation', /^Importen avbröts: 4 fel i filen/);
     const byPath = Object.fromEntries(err.details.map((d) => [d.path, d.message]));
     assert.match(byPath['users[0].role'] ?? '', /^Ska vara ett av: "admin", "evaluator", "municipality"/);
     assert.match(byPath['auditLog[0].entity'] ?? '', /^Ska vara ett av: "evaluation"/);
@@ -104,14 +104,14 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
     // An evaluation's own enum fields (checked after the header) too.
     const bad = structuredClone(valid);
     (bad.evaluations[0] as unknown as { status: string }).status = 'klar';
-    const err2 = await rejectsWith(createBackupService(target.services).importDatabase({ document: bad }), 'validation');
+    const err2 = await rejectsWith(target.services.backup.importDatabase({ document: bad }), 'validation');
     assert.ok(err2.details.some((d) => /^evaluations\[0\] \([0-9a-f-]+\)\.status$/.test(d.path ?? '') && /^Ska vara ett av: "draft", "review", "published"/.test(d.message)), JSON.stringify(err2.details));
   });
 
   void test('the valid document imports (the cases above fail for their own reason), also as an export from before follow-up and independent scoring', async () => {
     const { independentScoreSheets: _s, agreedScores: _a, actionPlans: _p, reportBacks: _r, indicators: _i, ...older } = structuredClone(valid);
     assert.ok(Array.isArray(valid.actionPlans) && Array.isArray(valid.independentScoreSheets), 'today\'s exports carry the newer tables');
-    const result = await createBackupService(target.services).importDatabase({ document: older });
+    const result = await target.services.backup.importDatabase({ document: older });
     assert.equal(result.evaluations, 1);
     assert.equal(result.users, 1);
   });

@@ -122,6 +122,57 @@ void describe(`evaluation stages on ${testDbKind()}`, () => {
     assert.equal(draft.status, 'draft');
   });
 
+  /** Both evaluators submit the same sheet and the lead records it as agreed; the draft goes to the feedback meeting. */
+  const agreedAtFeedback = async (id: string, lead: Viewer, member: Viewer) => {
+    const scores = scoresFor(FRAMEWORK_2020, 0.5);
+    await ctx.services.independentScores.saveIndependentScores({ id, scores, submitted: true, viewer: lead });
+    await ctx.services.independentScores.saveIndependentScores({ id, scores, submitted: true, viewer: member });
+    const ev = await ctx.services.evaluations.getEvaluation({ id, viewer: lead });
+    await ctx.services.independentScores.recordConsensus({ id, expectedVersion: ev.version, items: Object.entries(scores).map(([subareaId, value]) => ({ subareaId, value, reason: 'Överens' })), viewer: lead });
+    const again = await ctx.services.evaluations.getEvaluation({ id, viewer: lead });
+    await ctx.services.evaluations.changeStatus({ id, expectedVersion: again.version, status: 'review', viewer: lead });
+    const s = await ctx.services.stages.getStage({ id, viewer: lead });
+    await ctx.services.stages.updateStageDetails({ id, expectedVersion: s.version, patch: { feedbackMeetingDate: '2026-06-01', feedbackNotes: 'Bra möte' }, viewer: lead });
+    await move(id, 'feedback_meeting', lead);
+    return scores;
+  };
+
+  void test('a score needs an evidence link: publishing names the agreed subareas without evidence; the lead may go on with a recorded reason', async () => {
+    const { id, lead, member, contact } = await team();
+    const scores = await agreedAtFeedback(id, lead, member);
+    const all = Object.keys(scores);
+    const before = await ctx.services.stages.getStage({ id, viewer: lead });
+    const check = before.checks?.find((c) => c.key === 'evidence');
+    assert.equal(check?.ok, false);
+    assert.match(check?.message ?? '', /Underlag saknas för delområde 1\.1, 1\.2, .* \(\d+ delområden\)/);
+    // Evidence for every subarea but two, one of them through an interview note.
+    await ctx.services.evidence.createEvidence({ id, input: { kind: 'document', title: 'Styrmodell', subareaIds: all.filter((s) => s !== '3.2' && s !== '8.5' && s !== '5.1') }, viewer: member });
+    await ctx.services.evidence.createEvidence({ id, input: { kind: 'interview', title: 'Samtal med brukarråd', subareaIds: ['5.1'] }, viewer: lead });
+    const err = await rejectsWith(move(id, 'published', lead), 'rule_violation', /Underlag saknas för delområde 3\.2 och 8\.5: en överenskommen poäng ska bygga på minst ett underlag/);
+    assert.ok(err.details.some((d) => d.path === 'stage.evidence'));
+    assert.equal((await ctx.services.stages.getStage({ id, viewer: contact })).checks, null, 'the municipality does not see the checklist');
+    const published = await move(id, 'published', lead, 'Underlaget för 3.2 och 8.5 finns i kommunens diarium');
+    assert.equal(published.status, 'published');
+    const history = await ctx.services.workflow.listHistory({ id, viewer: lead });
+    const after = history.find((h) => h.action === 'change_stage')?.after as { overridden?: string[]; reason?: string } | undefined;
+    assert.ok(after?.overridden?.includes('evidence'));
+    assert.equal(after?.reason, 'Underlaget för 3.2 och 8.5 finns i kommunens diarium');
+  });
+
+  void test('a score needs an evidence link only in evaluations made in kompass: an imported report has none and is not held back by it', async () => {
+    const code = randomMunicipalityCode();
+    const lead = await user('evaluator');
+    const member = await user('evaluator');
+    const e = await ctx.services.evaluations.createEvaluation({ input: { municipalityCode: code, frameworkId: 'kk2020', year: 2015, source: { kind: 'import', fileName: 'rapport.pdf' } }, viewer: lead });
+    await ctx.services.workflow.setAssignments({ id: e.id, expectedVersion: e.version, list: [{ userId: lead.userId ?? '', isLead: true }, { userId: member.userId ?? '', isLead: false }], viewer: lead });
+    await agreedAtFeedback(e.id, lead, member);
+    const s = await ctx.services.stages.getStage({ id: e.id, viewer: lead });
+    assert.equal(s.checks?.find((c) => c.key === 'evidence')?.ok, true);
+    const err = await rejectsWith(move(e.id, 'published', lead), 'rule_violation', /saknar sammanfattning/);
+    assert.doesNotMatch(err.message, /Underlag saknas/);
+    assert.equal((await move(e.id, 'published', lead, 'Texterna finns i den tryckta rapporten')).status, 'published');
+  });
+
   void test('threads: internal notes and their replies never reach the municipality (list or history); the author or the team resolves', async () => {
     const { id, lead, member, contact } = await team();
     const ev = await ctx.services.evaluations.getEvaluation({ id, viewer: lead });

@@ -27,6 +27,8 @@ const QuestionnairePage = lazy(() => import('./features/conduct/QuestionnairePag
 const EvidencePage = lazy(() => import('./features/conduct/EvidencePage.tsx'));
 const InterviewsPage = lazy(() => import('./features/conduct/InterviewsPage.tsx'));
 const QuestionBankPage = lazy(() => import('./features/conduct/QuestionBankPage.tsx'));
+const FrameworksPage = lazy(() => import('./features/frameworks/FrameworksPage.tsx'));
+const FrameworkPage = lazy(() => import('./features/frameworks/FrameworkPage.tsx'));
 
 const EDITORS = ['admin', 'evaluator'] as const;
 
@@ -97,6 +99,8 @@ export const router = createBrowserRouter([
       { path: patterns.evidence, element: <RequireAuth roles={EDITORS}><EvidencePage /></RequireAuth> },
       { path: patterns.interviews, element: <RequireAuth><InterviewsPage /></RequireAuth> },
       { path: patterns.questionBank, element: <RequireAuth roles={['admin']}><QuestionBankPage /></RequireAuth> },
+      { path: patterns.frameworks, element: <RequireAuth roles={['admin']}><FrameworksPage /></RequireAuth> },
+      { path: patterns.framework, element: <RequireAuth roles={['admin']}><FrameworkPage /></RequireAuth> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
 import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
-import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
+import { FrameworkAdminListOut, FrameworkAdminOut, FrameworkListOut, FrameworkMergeOut, FrameworkOut, FrameworkTitlesOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
 import { ComparisonOut } from '../../../src/contracts/open-data.ts';
@@ -24,6 +24,10 @@ export const CONTRACTS = {
   evaluation: EvaluationOut,
   'frameworks.list': FrameworkListOut,
   framework: FrameworkOut,
+  'frameworks.admin.list': FrameworkAdminListOut,
+  'frameworks.admin': FrameworkAdminOut,
+  'frameworks.merge': FrameworkMergeOut,
+  'frameworks.titles': FrameworkTitlesOut,
   'goodExamples.list': GoodExampleListOut,
   'imports.created': ImportCreatedOut,
   'municipalities.list': MunicipalityListOut,
