@@ -37,6 +37,12 @@ export const paths = {
   framework: (id: string) => `/ramverk/${encodeURIComponent(id)}`,
 } as const;
 
+/** API addresses that the web app fetches and the server also names in a page's preload hints (src/http/preload.ts): one place, so they cannot drift apart. */
+export const apiPaths = {
+  evaluation: (id: string) => `/api/evaluations/${encodeURIComponent(id)}`,
+  evaluationSummary: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/summary`,
+} as const;
+
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
 export const patterns = {
   start: '/',

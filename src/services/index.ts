@@ -28,6 +28,7 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createChartService } from './chart.service.ts';
 import { createDemoAccountService } from './demo-accounts.service.ts';
 import { createBenchmarkService } from './benchmark.service.ts';
 import { createConcordanceService } from './concordance.service.ts';
@@ -66,6 +67,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks, repositories });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
+  const charts = createChartService({ tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
   const oidc = createOidcService({ repositories });
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
@@ -93,6 +95,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     publicPages,
     imports,
     reports,
+    charts,
     backup,
     /** The uploaded files' store (the backup reads and writes it). */
     files: fileStore,

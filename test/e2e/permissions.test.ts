@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { svChartLabels } from '../../src/charts/definitions.ts';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
@@ -93,6 +94,16 @@ const SESSION = { day: '2031-05-04', startsAt: '09:00', endsAt: '10:00', groupNa
 
 const MATRIX: Record<string, Case[]> = {
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: all(200) }],
+  // Draws the data it is sent, reads nothing: the same for everyone.
+  'POST /api/charts/svg': [
+    {
+      request: () => ({
+        url: '/api/charts/svg',
+        payload: { spec: { kind: 'trend', data: { points: [{ year: 2020, total: 600, frameworkId: 'kk2020', frameworkName: 'Kommunkompassen 2020' }], labels: svChartLabels } }, width: 400, height: 300 },
+      }),
+      expect: all(200),
+    },
+  ],
   'GET /api/frameworks': [{ request: () => ({ url: '/api/frameworks' }), expect: all(200) }],
   'POST /api/frameworks': [{ request: () => ({ url: '/api/frameworks', payload: uniqueFramework() }), expect: adminOnly(201) }],
   'GET /api/frameworks/{id}': [{ request: () => ({ url: '/api/frameworks/kk2020' }), expect: all(200) }],

@@ -16,6 +16,7 @@ import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/mun
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
 import { StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
+import { ChartSvgOut } from '../../../src/contracts/charts.ts';
 
 export const CONTRACTS = {
   'auth.me': MeOut,
@@ -49,6 +50,7 @@ export const CONTRACTS = {
   peerGroup: PeerGroupOut,
   'concordances.list': ConcordanceListOut,
   concordance: ConcordanceOut,
+  'charts.svg': ChartSvgOut,
 } satisfies Record<string, z.ZodType>;
 
 export type ContractName = keyof typeof CONTRACTS;

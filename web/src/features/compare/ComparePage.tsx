@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { chartPalette, compareRadarOption, profileRadarOption } from '../../../../src/charts/definitions.ts';
+import { chartPalette } from '../../../../src/charts/definitions.ts';
+import type { ChartSpec } from '../../../../src/charts/specs.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { Value } from '../../components/Value.tsx';
@@ -147,7 +148,8 @@ function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[];
       if (!axes) return null;
       const series = own.map((s, k) => ({ name: names[members[k] ?? 0] ?? s.id, values: axes.areas.map((a) => s.areas.find((x) => x.number === a.number)?.score ?? null) }));
       const input = { indicators: axes.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } };
-      return { framework: axes.framework, members, option: series.length >= 2 ? compareRadarOption(input) : profileRadarOption(input) };
+      const spec: ChartSpec = series.length >= 2 ? { kind: 'compareRadar', data: input } : { kind: 'profileRadar', data: input };
+      return { framework: axes.framework, members, spec };
     }).filter((c) => c !== null);
   }, [summaries, names, labels, compact]);
   const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -246,7 +248,7 @@ function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[];
               {charts.length > 1 && <h3>{c.framework.name}</h3>}
               <Chart
                 testId={charts.length > 1 ? `compare-radar-${c.framework.id}` : 'compare-radar'}
-                option={c.option}
+                spec={c.spec}
                 height={compact ? 380 : 480}
                 label={t('compare.radarLabel', { n: c.members.length })}
                 table={renderTable()}
