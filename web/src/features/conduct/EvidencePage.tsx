@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Field, TextField } from '../../components/FormField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
 import { createEvidence, deleteEvidence, fetchEvidence, uploadFile, type EvidenceInput } from './api/conduct.ts';
@@ -120,12 +123,9 @@ function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded
   const [note, setNote] = useState('');
   const [subareas, setSubareas] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const submit = () =>
+    run(async () => {
       const uploaded = file ? await uploadFile(evaluationId, 'evidence', file) : null;
       const input: EvidenceInput = { kind, title, decisionBody, decidedOn: decidedOn || null, url: url.trim() || null, fileId: uploaded?.id ?? null, note, subareaIds: parseSubareas(subareas) };
       await createEvidence(evaluationId, input);
@@ -137,59 +137,25 @@ function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded
       setSubareas('');
       setFile(null);
       onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('evidence.add')}</h2>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor={`${uid}-kind`}>{t('evidence.kind')}</label>
-            <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`evidence.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-title`}>{t('evidence.itemTitle')}</label>
-            <input id={`${uid}-title`} value={title} required onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-body`}>{t('evidence.decisionBody')}</label>
-            <input id={`${uid}-body`} value={decisionBody} onChange={(e) => setDecisionBody(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-date`}>{t('evidence.decidedOn')}</label>
-            <input id={`${uid}-date`} type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-url`}>{t('evidence.url')}</label>
-            <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-file`}>{t('evidence.file')}</label>
-            <input id={`${uid}-file`} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-sub`}>{t('evidence.subareas')}</label>
-            <input id={`${uid}-sub`} value={subareas} aria-describedby={`${uid}-sub-hint`} onChange={(e) => setSubareas(e.target.value)} />
-            <p className="hint" id={`${uid}-sub-hint`}>
-              {t('evidence.subareasHint')}
-            </p>
-          </div>
+          <SelectField id={`${uid}-kind`} label={t('evidence.kind')} value={kind} onChange={(v) => setKind(v as Kind)} options={KINDS.map((k) => ({ value: k, label: t(`evidence.kind.${k}`) }))} />
+          <TextField id={`${uid}-title`} label={t('evidence.itemTitle')} value={title} required onChange={setTitle} />
+          <TextField id={`${uid}-body`} label={t('evidence.decisionBody')} value={decisionBody} onChange={setDecisionBody} />
+          <TextField id={`${uid}-date`} label={t('evidence.decidedOn')} type="date" value={decidedOn} onChange={setDecidedOn} />
+          <TextField id={`${uid}-url`} label={t('evidence.url')} type="url" value={url} onChange={setUrl} />
+          <Field id={`${uid}-file`} label={t('evidence.file')}>
+            {(control) => <input {...control} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
+          <TextField id={`${uid}-sub`} label={t('evidence.subareas')} hint={t('evidence.subareasHint')} value={subareas} onChange={setSubareas} />
         </div>
-        <div className="field">
-          <label htmlFor={`${uid}-note`}>{t('evidence.note')}</label>
-          <textarea id={`${uid}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        <Field id={`${uid}-note`} label={t('evidence.note')}>
+          {(control) => <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
         {error !== null && <ErrorPanel error={error} />}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
