@@ -43,7 +43,18 @@ export interface ExportDocument {
   /** Accounts (with password hashes, without sessions, reset tokens or lockout counters). Optional in older exports. */
   users?: ExportedUser[];
   assignments?: Array<{ evaluationId: string; userId: string; isLead: boolean }>;
-  comments?: Array<Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy'> & { createdAt: string; parentId?: string | null; internal?: boolean; resolvedAt?: string | null; resolvedBy?: string | null }>;
+  comments?: Array<
+    Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy' | 'itemKind' | 'itemIndex' | 'itemText'> & {
+      createdAt: string;
+      parentId?: string | null;
+      internal?: boolean;
+      resolvedAt?: string | null;
+      resolvedBy?: string | null;
+      itemKind?: CommentRow['itemKind'];
+      itemIndex?: number | null;
+      itemText?: string | null;
+    }
+  >;
   /** The audit trail, in order. */
   auditLog?: Array<Omit<AuditRow, 'at'> & { at: string }>;
   /** Each assigned evaluator's own scores and the team's agreed scores. Optional in older exports. */
@@ -206,6 +217,9 @@ const HeaderSchema = z.object({
         internal: z.boolean().optional(),
         resolvedAt: z.iso.datetime().nullable().optional(),
         resolvedBy: z.string().max(200).nullable().optional(),
+        itemKind: z.enum(['strength', 'improvement']).nullable().optional(),
+        itemIndex: z.number().int().min(0).nullable().optional(),
+        itemText: z.string().max(50_000).nullable().optional(),
       }),
     )
     .optional(),
@@ -513,7 +527,7 @@ export function createBackupService(services: {
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
           await services.goodExamples.settleIndex(t, dropped);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
-          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null })), t);
+          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null, itemKind: c.itemKind ?? null, itemIndex: c.itemIndex ?? null, itemText: c.itemText ?? null })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
           await independentRepo.restore(
             (extra.independentScoreSheets ?? []).map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt), updatedAt: new Date(s.updatedAt) })),

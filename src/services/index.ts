@@ -38,15 +38,15 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const audit = createAuditService(db);
   const frameworks = createFrameworkService(db, audit);
   const concordances = createConcordanceService({ db, frameworks, audit });
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances, files: fileStore });
   const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
   const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
   const clock = opts.clock ? { clock: opts.clock } : {};
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities });
-  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
-  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
   const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
   const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, ...clock });
   const worklist = createWorklistService({ db, stages, frameworks, ...clock });

@@ -101,6 +101,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],
   'GET /api/evaluations': [{ request: () => ({ url: '/api/evaluations' }), expect: all(200) }],
   'POST /api/evaluations': [{ request: () => ({ url: '/api/evaluations', payload: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2030 } }), expect: staffOnly(201) }],
+  'GET /api/evaluations/same-year': [{ on: 'draft', request: () => ({ url: '/api/evaluations/same-year?municipality=1231&year=2023' }), expect: staffOnly(200) }],
   'GET /api/evaluations/{id}': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}` }), expect: reading(on) })),
   'GET /api/evaluations/{id}/summary': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/summary` }), expect: reading(on) })),
   'PATCH /api/evaluations/{id}': [
@@ -232,10 +233,10 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(422) } },
   ],
   'PUT /api/evaluations/{id}/evidence/{itemId}': [
-    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen' } }), expect: { ...editors(404) } },
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen', expectedVersion: 1 } }), expect: { ...editors(404) } },
   ],
   'DELETE /api/evaluations/{id}/evidence/{itemId}': [
-    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}` }), expect: { ...editors(404) } },
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}?expectedVersion=1` }), expect: { ...editors(404) } },
   ],
   'GET /api/evaluations/{id}/interviews': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },

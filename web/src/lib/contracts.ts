@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
-import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
+import { EvaluationListOut, EvaluationOut, SameYearListOut } from '../../../src/contracts/evaluations.ts';
 import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
@@ -22,6 +22,7 @@ export const CONTRACTS = {
   'auth.session': SessionOut,
   'evaluations.list': EvaluationListOut,
   evaluation: EvaluationOut,
+  'evaluations.sameYear': SameYearListOut,
   'frameworks.list': FrameworkListOut,
   framework: FrameworkOut,
   'goodExamples.list': GoodExampleListOut,
