@@ -32,6 +32,8 @@ export const paths = {
   evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
   interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
   questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
+  /** The signed-in user's notifications in the app. */
+  notifications: () => '/aviseringar',
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -57,6 +59,7 @@ export const patterns = {
   evidence: '/utvarderingar/:id/underlag',
   interviews: '/utvarderingar/:id/intervjuer',
   questionBank: '/ramverk/:id/fragor',
+  notifications: '/aviseringar',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */

@@ -104,6 +104,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
           await notifications.enqueue(
             recipients.map((recipient) => ({
               recipient,
+              evaluationId: id,
               subject: `${municipality.name} ${bumped.year}: du är tilldelad utvärderingen`,
               body: `${viewer.name} har tilldelat dig utvärderingen av ${municipality.name} ${bumped.year}.\n\n${notifications.link(id)}\n`,
             })),
@@ -176,6 +177,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         await notifications.enqueue(
           recipients.map((recipient) => ({
             recipient,
+            evaluationId: id,
             subject: `${municipality.name} ${row.year}: ${root ? 'nytt svar' : isInternal ? 'ny intern anteckning' : 'ny kommentar'} om ${where}`,
             body: `${viewer.name} skrev om ${where} i utvärderingen av ${municipality.name} ${row.year}:\n\n${text.slice(0, 2000)}\n\n${notifications.link(id)}\n`,
           })),

@@ -280,6 +280,8 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/open-data/scores.{format}': [{ request: () => ({ url: '/api/open-data/scores.csv?level=area' }), expect: all(200) }],
   'GET /api/comparisons': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons?ids=${f.evaluationId}` }), expect: reading(on) })),
   'GET /api/comparisons/export.{format}': (['draft', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons/export.csv?ids=${f.evaluationId}` }), expect: reading(on) })),
+  'GET /api/me/notifications': [{ request: () => ({ url: '/api/me/notifications' }), expect: { ...all(200), anonymous: 401 } }],
+  'POST /api/me/notifications/read': [{ request: () => ({ url: '/api/me/notifications/read', payload: {} }), expect: { ...all(200), anonymous: 401 } }],
   'GET /api/users': [{ request: () => ({ url: '/api/users' }), expect: adminOnly(200) }],
   'POST /api/users': [{ request: () => ({ url: '/api/users', payload: { email: `ny-${randomBytes(4).toString('hex')}@test.kompass.se`, name: 'Ny', role: 'evaluator' } }), expect: adminOnly(201) }],
   'GET /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}` }), expect: adminOnly(200) }],

@@ -15,7 +15,7 @@ import { ConcordanceListOut, ConcordanceOut } from '../../../src/contracts/conco
 import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
-import { StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
+import { NotificationListOut, NotificationsReadOut, StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
 
 export const CONTRACTS = {
   'auth.me': MeOut,
@@ -38,6 +38,8 @@ export const CONTRACTS = {
   'workflow.assignments': AssignmentListOut,
   'stages.stage': StageOut,
   worklist: WorklistOut,
+  'notifications.list': NotificationListOut,
+  'notifications.read': NotificationsReadOut,
   comparison: ComparisonOut,
   benchmarks: BenchmarksOut,
   'benchmarks.versions': BenchmarkVersionsOut,
