@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { SYSTEM } from '../src/domain/access.ts';
 import { planFromOpportunities } from '../src/domain/action-plan.ts';
 import { DEMO_EVALUATIONS } from '../src/demo/demo-data.ts';
+import { createActionPlanRepository } from '../src/repositories/action-plan.repository.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { seedDemoData } from '../src/services/demo.service.ts';
 
@@ -95,7 +96,7 @@ export async function benchFollowUp(): Promise<Array<{ name: string; value: stri
       rows.push({ name: `Report-back ${format.toUpperCase()}, 80 items (worker pool), first in process`, value: ms(first) });
       rows.push({ name: `Report-back ${format.toUpperCase()}, 80 items (worker pool, ${Math.round(file.body.length / 1024)} kB), median of 5`, value: ms(median(times)) });
     }
-    const goteborg = (await s.actionPlans.repository.listByMunicipality('1480'))[0];
+    const goteborg = (await createActionPlanRepository(s.db).listByMunicipality('1480'))[0];
     if (goteborg) {
       const rb = await s.reportBacks.createReportBack({ planId: goteborg.id, input: {}, viewer: SYSTEM });
       const times: number[] = [];

@@ -8,6 +8,8 @@
  * KOMPASS_BENCH_24000=1 adds the same at 24,000 evaluations (about ten times longer to import);
  * KOMPASS_BENCH_DATABASE_URL=postgres://… (a server where the role may create databases) repeats
  * the runs on PostgreSQL in a database created and dropped for the run.
+ * KOMPASS_BENCH_SCALE_EXISTING=<PGlite data dir or postgres:// URL> measures the server over an archive
+ * imported before (no synth, no import): for repeated measurements of the endpoints.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,15 +64,17 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ base: string; chil
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const f0 = (n: number): string => n.toFixed(0);
 
-async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (name: string, value: string) => void): Promise<void> {
+async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (name: string, value: string) => void, imported = false): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-'));
   try {
-    const file = path.join(tmp, 'archive.json');
-    kompass(['db', 'synth', '--evaluations', String(n), '--seed', '1', file], { ...env, KOMPASS_DATA_DIR: path.join(tmp, 'synth'), DATABASE_URL: '' });
-    const t0 = performance.now();
-    kompass(['db', 'import', file], env);
-    add(`${label}: \`db import\` of ${n.toLocaleString('en')} evaluations`, `${f0((performance.now() - t0) / 1000)} s (${f0(fs.statSync(file).size / 1e6)} MB JSON)`);
-    fs.rmSync(file);
+    if (!imported) {
+      const file = path.join(tmp, 'archive.json');
+      kompass(['db', 'synth', '--evaluations', String(n), '--seed', '1', file], { ...env, KOMPASS_DATA_DIR: path.join(tmp, 'synth'), DATABASE_URL: '' });
+      const t0 = performance.now();
+      kompass(['db', 'import', file], env);
+      add(`${label}: \`db import\` of ${n.toLocaleString('en')} evaluations`, `${f0((performance.now() - t0) / 1000)} s (${f0(fs.statSync(file).size / 1e6)} MB JSON)`);
+      fs.rmSync(file);
+    }
     const { base, child } = await startServer(env);
     try {
       const get = async <T>(p: string): Promise<T> => (await (await fetch(`${base}${p}`)).json()) as T;
@@ -108,7 +112,13 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
         ['list `GET /api/evaluations` (50 per page, 20 offsets)', Array.from({ length: 20 }, (_, i) => `${base}/api/evaluations?offset=${i * 50}`).join('|')],
         ['summary `GET /api/evaluations/:id/summary` (200 ids)', ids.slice(0, 200).map((id) => `${base}/api/evaluations/${id}/summary`).join('|')],
         ['municipality page (`/api/municipalities/:code` + its evaluations, 100 municipalities)', codes.slice(0, 100).flatMap((c) => [`${base}/api/municipalities/${c}`, `${base}/api/evaluations?municipality=${c}&limit=100`]).join('|')],
-        ['compare page (choices `?limit=500` + 4 summaries)', [`${base}/api/evaluations?limit=500`, ...ids.slice(200, 204).map((id) => `${base}/api/evaluations/${id}/summary`)].join('|')],
+        [
+          'compare page (municipality choices, one municipality\'s evaluations, 4 summaries, the comparison)',
+          codes.slice(0, 20).flatMap((c, i) => {
+            const four = ids.slice(200 + 4 * i, 204 + 4 * i);
+            return [`${base}/api/municipalities?limit=400`, `${base}/api/evaluations?municipality=${c}&limit=100`, ...four.map((id) => `${base}/api/evaluations/${id}/summary`), `${base}/api/comparisons?ids=${four.join(',')}`];
+          }).join('|'),
+        ],
       ];
       const seconds = 6;
       const conc = 8;
@@ -142,8 +152,15 @@ export async function benchScale(): Promise<BenchRow[]> {
     rows.push({ name, value });
     process.stderr.write(`  ${name}: ${value}\n`);
   };
-  const sizes = [2400, ...(process.env.KOMPASS_BENCH_24000 === '1' ? [24000] : [])];
   const base = { ...process.env, LOG_LEVEL: 'silent' };
+  // A data dir (PGlite) or database URL that already holds an imported archive: measure the server only.
+  const existing = process.env.KOMPASS_BENCH_SCALE_EXISTING;
+  if (existing) {
+    const env = existing.startsWith('postgres') ? { ...base, DATABASE_URL: existing, KOMPASS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-pgdir-')) } : { ...base, DATABASE_URL: '', KOMPASS_DATA_DIR: existing };
+    await measure(existing.startsWith('postgres') ? 'PostgreSQL, imported' : 'PGlite, imported', 0, env, add, true);
+    return rows;
+  }
+  const sizes = [2400, ...(process.env.KOMPASS_BENCH_24000 === '1' ? [24000] : [])];
   for (const n of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-db-'));
     try {

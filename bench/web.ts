@@ -154,7 +154,7 @@ async function budget(base: string, pages: Record<string, string>, evaluationUrl
       await page.goto(`${base}${url}`, { waitUntil: 'networkidle' });
       // The page's content (and, where there are charts, the charts) drawn, then nothing more in flight.
       await page.locator('main h1').first().waitFor({ timeout: 60_000 });
-      if (name === 'evaluation' || name === 'municipality') await page.locator('.chart svg path').first().waitFor({ state: 'attached', timeout: 60_000 });
+      if (['evaluation', 'municipality', 'compare'].includes(name)) await page.locator('.chart svg path').first().waitFor({ state: 'attached', timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await context.close();
       const parts = { js: 0, css: 0, font: 0 };
@@ -204,7 +204,13 @@ async function budgets(): Promise<Row[]> {
     const list = (await (await fetch(`${base}/api/evaluations?municipality=1231`)).json()) as { items: Array<{ id: string; year: number }> };
     const id = list.items.find((e) => e.year === 2020)?.id;
     if (!id) throw new Error('Burlöv 2020 saknas i demodata');
-    return await budget(base, { start: '/', evaluation: `/utvarderingar/${id}`, municipality: '/kommuner/1231', 'good examples': '/goda-exempel' }, `/utvarderingar/${id}`);
+    const orebro = (await (await fetch(`${base}/api/evaluations?municipality=1880`)).json()) as { items: Array<{ id: string; year: number }> };
+    const compare = [id, ...orebro.items.filter((e) => e.year === 2015 || e.year === 2012).map((e) => e.id)].join(',');
+    return await budget(
+      base,
+      { start: '/', evaluation: `/utvarderingar/${id}`, municipality: '/kommuner/1880', compare: `/jamfor?ids=${compare}`, 'good examples': '/goda-exempel', benchmarks: '/jamforelsetal' },
+      `/utvarderingar/${id}`,
+    );
   } finally {
     await app.close();
     await runtime.close();

@@ -2,7 +2,7 @@
 // Runs every test tier: typecheck, lint, unit, integration (PGlite and PostgreSQL), end-to-end (HTTP, browser).
 // Usage: node scripts/test.mjs [tier...]   tiers: typecheck lint unit integration-pglite integration-postgres e2e browser
 // A tier whose requirement is missing is skipped with the reason; KOMPASS_REQUIRE_ALL_TIERS=1 turns a skip into a failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,9 +36,12 @@ function npx(bin, args) {
   return spawnSync(path.join(root, 'node_modules', '.bin', bin), args, { cwd: root, stdio: 'inherit' });
 }
 
+// Type checking and linting each use one core: when both are asked for they run side by side.
+const together = { typecheck: ['tsc', ['-p', 'tsconfig.json', '--noEmit']], lint: ['eslint', ['--max-warnings', '0', '.']] };
+
 const tiers = {
-  typecheck: () => npx('tsc', ['-p', 'tsconfig.json', '--noEmit']),
-  lint: () => npx('eslint', ['--max-warnings', '0', '.']),
+  typecheck: () => npx(...together.typecheck),
+  lint: () => npx(...together.lint),
   unit: () => nodeTests(findTests('test/unit'), {}, 2),
   'integration-pglite': () => nodeTests(findTests('test/integration'), { KOMPASS_TEST_DB: 'pglite' }, 2),
   'integration-postgres': () =>
@@ -54,13 +57,35 @@ const tiers = {
   },
 };
 
+/** Runs a tool in the background with its output kept, for tiers that may run side by side. */
+function background(bin, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, 'node_modules', '.bin', bin), args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (status) => resolve({ status, output: Buffer.concat(out).toString(), secs: ((Date.now() - started) / 1000).toFixed(1) }));
+  });
+}
+
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(tiers);
-const results = [];
 for (const name of wanted) {
-  const run = tiers[name];
-  if (!run) {
+  if (!tiers[name]) {
     console.error(`Unknown tier "${name}". Known: ${Object.keys(tiers).join(', ')}`);
     process.exit(2);
+  }
+}
+const results = [];
+const early = wanted.includes('typecheck') && wanted.includes('lint') ? Object.fromEntries(Object.entries(together).map(([n, [bin, args]]) => [n, background(bin, args)])) : {};
+for (const name of wanted) {
+  const run = tiers[name];
+  if (early[name]) {
+    const r = await early[name];
+    console.log(`\n=== ${name} (run alongside ${Object.keys(early).filter((n) => n !== name).join(', ')}) ===`);
+    process.stdout.write(r.output);
+    results.push({ name, state: r.status === 0 ? 'passed' : 'failed', secs: r.secs });
+    continue;
   }
   console.log(`\n=== ${name} ===`);
   const started = Date.now();

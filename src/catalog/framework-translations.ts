@@ -1,18 +1,14 @@
 /**
- * Unofficial translations of the framework versions' area and subarea titles, as data per version.
- * Keyed by framework id and language; a title without a translation is shown in Swedish and marked
- * `lang="sv"`. Used by the web app (English and Norwegian interface) and the reports. Variants derived from an import have titles of
- * their own and so no translation: they stay Swedish.
+ * Unofficial translations of the catalog versions' area and subarea titles: the seed of the translations
+ * stored with each version in the database (`frameworks.translations`), which administrators edit and the
+ * web app (English and Norwegian interface) and the reports read. Keyed by framework id and language; a
+ * title without a translation is shown in Swedish and marked `lang="sv"`. Variants derived from an import
+ * have titles of their own and no translation until an administrator writes one.
  */
-export type TitleLang = 'en' | 'nb';
+import { localTitle, type FrameworkTranslations, type TitleLang, type TitleTable } from '../domain/framework.ts';
 
-export interface TitleTable {
-  lang: TitleLang;
-  /** Shown beside translated titles: these are not SKR's own wording. */
-  note: string;
-  areas: Readonly<Record<number, string>>;
-  subareas: Readonly<Record<string, string>>;
-}
+export type { TitleLang, TitleTable };
+export { localTitle };
 
 const KK2020_EN: TitleTable = {
   lang: 'en',
@@ -247,14 +243,16 @@ export const FRAMEWORK_TITLE_TRANSLATIONS: Readonly<Record<string, Partial<Recor
   kk2010: { en: KK2010_EN, nb: KK2010_NB },
 };
 
-/** The translation table of a framework version in a language, or null (then titles stay Swedish). */
+/** The shipped translation table of a catalog version in a language, or null (the seed of the stored data). */
 export function titleTable(frameworkId: string, lang: string): TitleTable | null {
   if (lang !== 'en' && lang !== 'nb') return null;
   return FRAMEWORK_TITLE_TRANSLATIONS[frameworkId]?.[lang] ?? null;
 }
 
-/** A title in the language when translated, else as given, with the language it is in. */
-export function localTitle(table: TitleTable | null, key: number | string, swedish: string): { text: string; lang: 'sv' | TitleLang } {
-  const t = table ? (typeof key === 'number' ? table.areas[key] : table.subareas[key]) : undefined;
-  return t && table ? { text: t, lang: table.lang } : { text: swedish, lang: 'sv' };
+/** The shipped translations of a catalog version, as stored with the version (without the `lang` tags). */
+export function catalogTranslations(frameworkId: string): FrameworkTranslations {
+  const tables = FRAMEWORK_TITLE_TRANSLATIONS[frameworkId] ?? {};
+  return Object.fromEntries(
+    Object.entries(tables).map(([lang, t]) => [lang, { note: t.note, areas: Object.fromEntries(Object.entries(t.areas).map(([k, v]) => [String(k), v])), subareas: { ...t.subareas } }]),
+  ) as FrameworkTranslations;
 }

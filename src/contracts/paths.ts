@@ -32,8 +32,17 @@ export const paths = {
   evidence: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/underlag`,
   interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
   questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
+  /** Framework administration: every version, and one version to view and edit (administrators). */
   /** The signed-in user's notifications in the app. */
   notifications: () => '/aviseringar',
+  frameworks: () => '/ramverk',
+  framework: (id: string) => `/ramverk/${encodeURIComponent(id)}`,
+} as const;
+
+/** API addresses that the web app fetches and the server also names in a page's preload hints (src/http/preload.ts): one place, so they cannot drift apart. */
+export const apiPaths = {
+  evaluation: (id: string) => `/api/evaluations/${encodeURIComponent(id)}`,
+  evaluationSummary: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/summary`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */
@@ -60,6 +69,8 @@ export const patterns = {
   interviews: '/utvarderingar/:id/intervjuer',
   questionBank: '/ramverk/:id/fragor',
   notifications: '/aviseringar',
+  frameworks: '/ramverk',
+  framework: '/ramverk/:id',
 } as const;
 
 /** Server endpoints that are downloads rather than API calls. */

@@ -17,7 +17,10 @@ export type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * `migrationUrl`: an owner role that runs the migrations and then grants data rights to the role of `url`
  * (src/db/roles.ts). Without it the role of `url` migrates, and so owns the tables (one-role setup).
  */
-export type DatabaseTarget = { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; migrationUrl?: string | undefined };
+export type DatabaseTarget =
+  /** `snapshot`: start an in-memory database from a data directory saved by `Database.snapshot()`. */
+  | { kind: 'pglite'; dir: string | null; snapshot?: Blob }
+  | { kind: 'postgres'; url: string; migrationUrl?: string | undefined };
 
 export interface Database {
   db: Db;
@@ -25,9 +28,25 @@ export interface Database {
   close(): Promise<void>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** The whole data directory of an embedded database as an uncompressed tar (PGlite only). */
+  snapshot?: () => Promise<Blob>;
 }
 
 const MIGRATIONS = path.resolve(import.meta.dirname, 'migrations');
+
+/**
+ * The embedded database runs each protocol message synchronously on the event loop (WebAssembly), and
+ * queries queued behind its lock follow one another in promise callbacks: eight searches waiting for
+ * each other held the loop for most of a second, and a health check with them. Every message first
+ * lets the event loop turn (timers, network), so the loop is held for one message at a time at most.
+ */
+function yieldBetweenMessages(client: { execProtocolStream: (...args: never[]) => Promise<unknown> }): void {
+  const run = client.execProtocolStream.bind(client);
+  client.execProtocolStream = async (...args: never[]) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return run(...args);
+  };
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
@@ -41,7 +60,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // default 128 MB halves the resident memory of the embedded database and its start time.
     // pg_trgm finds parts of compound words in the search term list (migration 0003).
     const options = { postgresqlconf: ['shared_buffers=16MB'], extensions: { pg_trgm } };
-    const client = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
+    const client = target.dir ? new PGlite(target.dir, options) : new PGlite({ ...options, ...(target.snapshot ? { loadDataDir: target.snapshot } : {}) });
+    yieldBetweenMessages(client);
     try {
       await client.waitReady;
     } catch (e) {
@@ -61,6 +81,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         await client.query('select 1');
         return true;
       },
+      snapshot: () => client.dumpDataDir('none'),
     };
   }
   const pg = await import('pg');

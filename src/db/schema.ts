@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { AreaDef } from '../domain/framework.ts';
+import type { AreaDef, FrameworkTranslations } from '../domain/framework.ts';
 import type { ActionPlanItemData, ReportBackSnapshot } from '../domain/action-plan.ts';
 import type { ConcordancePair } from '../domain/concordance.ts';
 
@@ -40,6 +40,8 @@ export const frameworks = pgTable('frameworks', {
   about: text('about').notNull().default(''),
   notes: text('notes').notNull().default(''),
   areas: jsonb('areas').$type<AreaDef[]>().notNull(),
+  /** Unofficial translations of the area and subarea titles per language (migration 0014); `{}` when none. */
+  translations: jsonb('translations').$type<FrameworkTranslations>().notNull().default({}),
   /** Optimistic concurrency: an update names the version it read (409 when it is stale). */
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -115,6 +115,39 @@ export interface Evaluation extends Omit<EvaluationInputParsed, 'areas'> {
   supersededById: string | null;
 }
 
+/** What orders the evaluation list. */
+export interface ListOrderKey {
+  id: string;
+  year: number;
+  month: number | null;
+  municipalityName: string;
+}
+
+const swedish = new Intl.Collator('sv');
+
+/**
+ * The order of the evaluation list: newest year first, then newest month (an unknown month first, as
+ * in the database's `desc`), then municipality name in Swedish alphabetical order, then id.
+ * `nameRank` gives each name's place in Swedish order when known (a number compares faster than a
+ * collation); without it names are collated.
+ */
+export function compareForList(a: ListOrderKey, b: ListOrderKey, nameRank?: ReadonlyMap<string, number>): number {
+  if (a.year !== b.year) return b.year - a.year;
+  if (a.month !== b.month) return a.month === null ? -1 : b.month === null ? 1 : b.month - a.month;
+  if (a.municipalityName !== b.municipalityName) {
+    const ra = nameRank?.get(a.municipalityName);
+    const rb = nameRank?.get(b.municipalityName);
+    const byName = ra !== undefined && rb !== undefined ? ra - rb : swedish.compare(a.municipalityName, b.municipalityName);
+    if (byName !== 0) return byName;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Each name's place in Swedish alphabetical order (for `compareForList`). */
+export function rankNames(names: Iterable<string>): Map<string, number> {
+  return new Map([...new Set(names)].sort(swedish.compare).map((n, i) => [n, i]));
+}
+
 /** Another evaluation of the same municipality and year, as the same-year rule sees it. */
 export interface SameYearEvaluation {
   id: string;

@@ -26,6 +26,24 @@ export interface AreaDef {
 
 export type FrameworkOrigin = 'catalog' | 'derived-import' | 'custom';
 
+/** Languages the area and subarea titles may be translated into (unofficially: SKR writes them in Swedish). */
+export const TITLE_LANGS = ['en', 'nb'] as const;
+export type TitleLang = (typeof TITLE_LANGS)[number];
+
+/** One language's titles of a version: area number ("1") or subarea id ("1.2") → title, and the note shown with them. */
+export interface TitleTranslation {
+  /** Shown beside translated titles: these are not SKR's own wording. */
+  note: string;
+  areas: Readonly<Record<string, string>>;
+  subareas: Readonly<Record<string, string>>;
+}
+export type FrameworkTranslations = Partial<Record<TitleLang, TitleTranslation>>;
+
+/** A version's titles in one language, as the pages and reports use them. */
+export interface TitleTable extends TitleTranslation {
+  lang: TitleLang;
+}
+
 export interface FrameworkDef {
   id: string;
   name: string;
@@ -38,6 +56,8 @@ export interface FrameworkDef {
   /** Free-text notes, e.g. where the definition came from. */
   notes: string;
   areas: AreaDef[];
+  /** Unofficial translations of the area and subarea titles (editable data, per version). */
+  translations?: FrameworkTranslations | undefined;
 }
 
 export interface FrameworkIssue {
@@ -108,7 +128,43 @@ export function validateFramework(fw: FrameworkDef): FrameworkIssue[] {
       issues.push({ path: `${path}.subareas`, message: `Område ${area.number}: kända max summerar till ${knownSum}, mer än ${AREA_MAX}.` });
     }
   });
+  for (const [lang, table] of Object.entries(fw.translations ?? {})) {
+    if (!table) continue;
+    for (const key of Object.keys(table.areas)) {
+      if (!fw.areas.some((a) => String(a.number) === key)) issues.push({ path: `translations.${lang}.areas.${key}`, message: `Översättningen (${lang}) har en titel för område ${key}, som inte finns.` });
+    }
+    for (const key of Object.keys(table.subareas)) {
+      if (!seen.has(key)) issues.push({ path: `translations.${lang}.subareas.${key}`, message: `Översättningen (${lang}) har en titel för delområde ${key}, som inte finns.` });
+    }
+  }
   return issues;
+}
+
+/** Translations as stored: titles trimmed, empty ones (and languages left without any title) dropped. */
+export function cleanTranslations(translations: FrameworkTranslations | undefined): FrameworkTranslations {
+  const out: FrameworkTranslations = {};
+  for (const lang of TITLE_LANGS) {
+    const t = translations?.[lang];
+    if (!t) continue;
+    const keep = (r: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()] as const).filter(([, v]) => v !== ''));
+    const areas = keep(t.areas);
+    const subareas = keep(t.subareas);
+    if (Object.keys(areas).length > 0 || Object.keys(subareas).length > 0) out[lang] = { note: t.note.trim(), areas, subareas };
+  }
+  return out;
+}
+
+/** A version's titles in a language, or null (then titles stay Swedish). */
+export function titleTableOf(framework: { translations?: FrameworkTranslations | undefined } | null | undefined, lang: string): TitleTable | null {
+  if (lang !== 'en' && lang !== 'nb') return null;
+  const t = framework?.translations?.[lang];
+  return t && (Object.keys(t.areas).length > 0 || Object.keys(t.subareas).length > 0) ? { ...t, lang } : null;
+}
+
+/** A title in the language when translated, else as given, with the language it is in. */
+export function localTitle(table: TitleTable | null, key: number | string, swedish: string): { text: string; lang: 'sv' | TitleLang } {
+  const t = table ? (typeof key === 'number' ? table.areas[String(key)] : table.subareas[key]) : undefined;
+  return t && table ? { text: t, lang: table.lang } : { text: swedish, lang: 'sv' };
 }
 
 export function findSubarea(fw: FrameworkDef, subareaId: string): { area: AreaDef; subarea: SubareaDef } | undefined {

@@ -69,6 +69,17 @@ export const OPEN_DATA_COLUMNS: Record<OpenDataLevel, Column[]> = {
   subarea: [...HEAD, C('area', 'Område', 'number'), C('subarea', 'Delområde'), C('title', 'Rubrik'), ...TAIL],
 };
 
+/** The comparison export: the evaluation's columns as in the bulk downloads, the compared area in its own version, how it corresponds. */
+export const COMPARISON_COLUMNS: Column[] = [
+  { key: 'row', header: 'Jämförelserad', kind: 'text' },
+  ...HEAD.filter((c) => ['evaluationId', 'municipalityCode', 'municipalityName', 'year', 'frameworkName'].includes(c.key)),
+  { key: 'area', header: 'Område i versionen', kind: 'number' },
+  { key: 'title', header: 'Rubrik i versionen', kind: 'text' },
+  ...TAIL.filter((c) => c.key !== 'source'),
+  { key: 'relation', header: 'Motsvarighet', kind: 'text' },
+  { key: 'caveat', header: 'Anmärkning', kind: 'text' },
+];
+
 /** Percent of max with one decimal; null when unknown. */
 export function percentOneDecimal(points: number | null, max: number | null): number | null {
   if (points === null || max === null || max <= 0) return null;

@@ -98,11 +98,58 @@ export function checkSubareaPoints(framework: FrameworkDef, subareaId: string, p
  * Points already scored that a changed framework would refuse (a maximum set below them): one issue per
  * score, naming the evaluation by `label` ("Burlöv 2020"). A framework change must not break stored scores.
  */
-export function scoresBrokenBy(framework: FrameworkDef, scored: ReadonlyArray<{ label: string; subareaId: string; points: number }>): Array<{ path: string; message: string }> {
+export function scoresBrokenBy<T extends { label: string; subareaId: string; points: number }>(framework: FrameworkDef, scored: readonly T[]): Array<{ path: string; message: string; scored: T }> {
   return scored.flatMap((s) => {
     const msg = checkSubareaPoints(framework, s.subareaId, s.points);
-    return msg ? [{ path: `subareas.${s.subareaId}.max`, message: `${s.label}: ${msg}` }] : [];
+    return msg ? [{ path: `subareas.${s.subareaId}.max`, message: `${s.label}: ${msg}`, scored: s }] : [];
   });
+}
+
+/** What an evaluation's reference to a subarea is, in the words of a refusal. */
+const USE_WORDS: Record<string, string> = {
+  scores: 'poäng',
+  agreed: 'överenskommen poäng',
+  independent: 'en utvärderares egen poäng',
+  narrative: 'text',
+  'good-example': 'gott exempel',
+  evidence: 'underlag',
+};
+
+/**
+ * Why the evaluations of one framework version cannot move to another (a variant merged into a known
+ * version): every subarea they refer to must exist there, and every score must fit its maximum. One problem
+ * per evaluation and subarea, naming the evaluation by `label`; empty when the move is safe.
+ */
+export function mergeProblems(
+  target: FrameworkDef,
+  uses: ReadonlyArray<{ evaluationId: string; label: string; subareaId: string; kind: string; points: number | null }>,
+): Array<{ evaluationId: string; path: string; message: string }> {
+  const known = new Set(target.areas.flatMap((a) => a.subareas.map((s) => s.id)));
+  const missing = new Map<string, { evaluationId: string; label: string; subareaId: string; kinds: Set<string> }>();
+  const problems: Array<{ evaluationId: string; path: string; message: string }> = [];
+  const seenPoints = new Set<string>();
+  for (const u of uses) {
+    if (!known.has(u.subareaId)) {
+      const key = `${u.evaluationId}|${u.subareaId}`;
+      const m = missing.get(key) ?? { evaluationId: u.evaluationId, label: u.label, subareaId: u.subareaId, kinds: new Set<string>() };
+      m.kinds.add(USE_WORDS[u.kind] ?? u.kind);
+      missing.set(key, m);
+      continue;
+    }
+    if (u.points === null) continue;
+    const msg = checkSubareaPoints(target, u.subareaId, u.points);
+    const key = `${u.evaluationId}|${u.subareaId}|${u.points}`;
+    if (msg && !seenPoints.has(key)) {
+      seenPoints.add(key);
+      problems.push({ evaluationId: u.evaluationId, path: `subareas.${u.subareaId}`, message: `${u.label}: ${msg}` });
+    }
+  }
+  const absent = [...missing.values()].map((m) => ({
+    evaluationId: m.evaluationId,
+    path: `subareas.${m.subareaId}`,
+    message: `${m.label}: delområde ${m.subareaId} (${[...m.kinds].join(', ')}) finns inte i ${target.name}.`,
+  }));
+  return [...absent, ...problems];
 }
 
 /** Checks a printed area total. */
@@ -251,6 +298,63 @@ export function averageOfComparable(frameworkId: string, areaNumbers: readonly n
         return s === null || s === undefined ? [] : [s];
       });
       return { number: n, score: mean(values), count: values.length };
+    }),
+  };
+}
+
+/**
+ * Running sums behind `averageOfComparable`, kept up to date one evaluation at a time (added when it
+ * becomes a current published evaluation, removed when it stops being one), so that an average costs
+ * a handful of additions instead of a pass over every evaluation. Values are summed as integers of
+ * millionths (the precision `clean` keeps), so adding and removing never drifts.
+ */
+export interface ScoreSums {
+  count: number;
+  total: { sum: number; count: number };
+  areas: Map<number, { sum: number; count: number }>;
+}
+
+const MICRO = 1e6;
+const micro = (v: number): number => Math.round(v * MICRO);
+
+export function emptyScoreSums(): ScoreSums {
+  return { count: 0, total: { sum: 0, count: 0 }, areas: new Map() };
+}
+
+/** Adds (`sign` 1) or removes (`sign` -1) one evaluation's scores; unknown values are left out. */
+export function addToScoreSums(sums: ScoreSums, e: Pick<ComparableScores, 'total' | 'areas'>, sign: 1 | -1): void {
+  sums.count += sign;
+  if (e.total !== null) {
+    sums.total.sum += sign * micro(e.total);
+    sums.total.count += sign;
+  }
+  for (const a of e.areas) {
+    if (a.score === null) continue;
+    let cell = sums.areas.get(a.number);
+    if (!cell) sums.areas.set(a.number, (cell = { sum: 0, count: 0 }));
+    cell.sum += sign * micro(a.score);
+    cell.count += sign;
+  }
+}
+
+/**
+ * The same result as `averageOfComparable` over the evaluations in `sums`, optionally without one of
+ * them (`without`, which must be among them): an evaluation is not part of its own average.
+ */
+export function averageFromScoreSums(frameworkId: string, areaNumbers: readonly number[], sums: ScoreSums, without?: Pick<ComparableScores, 'total' | 'areas'>): AverageResult {
+  const mean = (sum: number, count: number): number | null => (count <= 0 ? null : clean(sum / MICRO / count));
+  const ownTotal = without && without.total !== null ? micro(without.total) : null;
+  const totalCount = sums.total.count - (ownTotal === null ? 0 : 1);
+  return {
+    frameworkId,
+    count: totalCount,
+    total: mean(sums.total.sum - (ownTotal ?? 0), totalCount),
+    areas: areaNumbers.map((n) => {
+      const cell = sums.areas.get(n) ?? { sum: 0, count: 0 };
+      const own = without?.areas.find((a) => a.number === n)?.score;
+      const ownMicro = own === null || own === undefined ? null : micro(own);
+      const count = cell.count - (ownMicro === null ? 0 : 1);
+      return { number: n, score: mean(cell.sum - (ownMicro ?? 0), count), count };
     }),
   };
 }

@@ -21,6 +21,7 @@ import { anonymousBodyLimit } from './limits.ts';
 import { PUBLIC } from '../domain/access.ts';
 import { PAGE_VIEWER } from '../services/public-pages.service.ts';
 import { injectHead } from './page-head.ts';
+import { createPreloadHints } from './preload.ts';
 import { publicOrigin } from './routes/public-pages.ts';
 
 export interface AppOptions {
@@ -82,9 +83,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
     // index.html is not served as a file: every page gets it with its own head (title, description, canonical).
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, allowedPath: (p) => p !== '/index.html' });
+    // Scripts and styles go out as the Brotli or gzip copy the build wrote beside them (web/vite.config.ts).
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, preCompressed: true, allowedPath: (p) => p !== '/index.html' });
   }
   const indexHtml = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
+  const preloadHints = createPreloadHints(webDist, indexHtml);
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method === 'GET' && !url.startsWith('/api/') && hasWeb) {
@@ -92,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .send(injectHead(indexHtml, meta, publicOrigin(opts.config, request)));
+        .send(injectHead(indexHtml, meta, publicOrigin(opts.config, request), preloadHints(url)));
     }
     return sendProblem(reply, request, 404, url.startsWith('/api/') ? `Det finns ingen resurs ${request.method} ${url}.` : 'Sidan finns inte. Webbappen är inte byggd (kör npm run build:web).', { code: 'not_found' });
   });

@@ -36,9 +36,9 @@ export function headTags(meta: PageMeta, origin: string): string {
   ].join('\n    ');
 }
 
-/** index.html with its `<title>` replaced by the page's head tags. */
-export function injectHead(indexHtml: string, meta: PageMeta, origin: string): string {
-  const tags = headTags(meta, origin);
+/** index.html with its `<title>` replaced by the page's head tags (and `extra` tags after them: preload hints). */
+export function injectHead(indexHtml: string, meta: PageMeta, origin: string, extra = ''): string {
+  const tags = extra ? `${headTags(meta, origin)}\n    ${extra}` : headTags(meta, origin);
   if (/<title>[\s\S]*?<\/title>/.test(indexHtml)) return indexHtml.replace(/<title>[\s\S]*?<\/title>/, () => tags);
   return indexHtml.replace('</head>', () => `    ${tags}\n  </head>`);
 }

@@ -52,9 +52,34 @@ export const canViewReportBacks = canViewActionPlan;
 
 // ---------- indicators ----------
 
-/** Whether the viewer sees a municipality's indicators: its users, evaluators, administrators; others once it has a published plan. */
+/** Whether the viewer sees all of a municipality's indicators and targets: its users, evaluators, administrators. */
+export function canReadAllIndicators(viewer: Viewer, municipalityCode: string): boolean {
+  return viewer.role === 'admin' || viewer.role === 'evaluator' || owns(viewer, municipalityCode);
+}
+
+/** Whether the viewer may ask for a municipality's indicators at all: those who read them all; others once it has a published plan. */
 export function canViewIndicators(viewer: Viewer, m: { municipalityCode: string; hasPublishedPlan: boolean }): boolean {
-  return viewer.role === 'admin' || viewer.role === 'evaluator' || owns(viewer, m.municipalityCode) || m.hasPublishedPlan;
+  return canReadAllIndicators(viewer, m.municipalityCode) || m.hasPublishedPlan;
+}
+
+/**
+ * What the public (and other municipalities) may see of a municipality's indicators: only what the
+ * municipality published, i.e. the items made public in its published plans.
+ */
+export interface PublishedItems {
+  municipalityCode: string;
+  /** Ids of the public items of the municipality's published plans. */
+  publishedItemIds: ReadonlySet<string>;
+}
+
+/** Whether the viewer sees one target (goal): all of them for those who read everything; others only a target tied to a published item. */
+export function canViewIndicatorTarget(viewer: Viewer, target: { planItemId: string | null }, m: PublishedItems): boolean {
+  return canReadAllIndicators(viewer, m.municipalityCode) || (target.planItemId !== null && m.publishedItemIds.has(target.planItemId));
+}
+
+/** Whether the viewer sees an indicator (with its values): for others than its readers, only when a target ties it to a published item. */
+export function canViewIndicator(viewer: Viewer, indicator: { targets: ReadonlyArray<{ planItemId: string | null }> }, m: PublishedItems): boolean {
+  return canReadAllIndicators(viewer, m.municipalityCode) || indicator.targets.some((t) => canViewIndicatorTarget(viewer, t, m));
 }
 
 /** Why the viewer may not define indicators, targets or record values for the municipality; null when allowed. */

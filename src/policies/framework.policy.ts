@@ -10,3 +10,13 @@ export function canCreateFramework(viewer: Viewer): Decision {
 export function canUpdateFramework(viewer: Viewer): Decision {
   return adminOnly(viewer, 'Bara en administratör kan ändra ramverksversioner.');
 }
+
+/** The administration pages: every version with the evaluations that use it (drafts included). */
+export function canAdministerFrameworks(viewer: Viewer): Decision {
+  return adminOnly(viewer, 'Bara en administratör kan se ramverksadministrationen.');
+}
+
+/** Accept, rename or merge a variant derived from an imported report into a known version. */
+export function canReviewFrameworkVariant(viewer: Viewer): Decision {
+  return adminOnly(viewer, 'Bara en administratör kan granska härledda ramverksvarianter.');
+}

@@ -4,9 +4,8 @@
  * renderers hold layout only, so the figures are the same in every format and tested here once.
  */
 import type { AreaBarData, RadarData } from '../charts/definitions.ts';
-import { localTitle, titleTable } from '../catalog/framework-translations.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
-import type { FrameworkDef } from '../domain/framework.ts';
+import { localTitle, titleTableOf, type FrameworkDef } from '../domain/framework.ts';
 import { formatPercent, formatPrintedPoints, percentOf } from '../domain/scoring.ts';
 import type { EvaluationSummary } from '../services/evaluation.service.ts';
 import { markdownToBlocks, plainToBlocks, type Block } from './markdown.ts';
@@ -183,7 +182,7 @@ function buildRawViewModel(input: BuildReportInput): ReportViewModel {
   const l = input.labels ?? REPORT_LABELS[lang];
   const w = REPORT_WORDING[lang];
   // Area and subarea titles in the report language when the version has a translation (unofficial).
-  const table = titleTable(input.framework.id, lang);
+  const table = titleTableOf(input.framework, lang);
   const fw: FrameworkDef = table
     ? {
         ...input.framework,

@@ -46,6 +46,12 @@ export function createActionPlanRepository(db: Db) {
       return row !== undefined;
     },
 
+    /** Ids of the items made public in the municipality's published plans (what the public may see indicators for). */
+    async publishedItemIds(code: string, executor: Db = db): Promise<Set<string>> {
+      const rows = await executor.select({ items: actionPlans.items }).from(actionPlans).where(and(eq(actionPlans.municipalityCode, code), eq(actionPlans.published, true)));
+      return new Set(rows.flatMap((r) => r.items.filter((i) => i.public).map((i) => i.id)));
+    },
+
     async listReportBacks(planId: string, executor: Db = db): Promise<ReportBackRow[]> {
       return executor.select().from(reportBacks).where(eq(reportBacks.planId, planId)).orderBy(asc(reportBacks.number));
     },

@@ -35,6 +35,9 @@ export interface ScoreData {
   supersededById: string | null;
   /** Bumped by every change of the evaluation (read models compare it to reload only what changed). */
   version: number;
+  municipalityName: string;
+  ordinal: number | null;
+  updatedAt: Date;
   subareaPoints: Record<string, number>;
   statedAreaScores: Record<number, number>;
 }
@@ -269,8 +272,12 @@ export function createEvaluationRepository(db: Db) {
           statedTotal: evaluations.statedTotal,
           supersededById: evaluations.supersededById,
           version: evaluations.version,
+          municipalityName: municipalities.name,
+          ordinal: evaluations.ordinal,
+          updatedAt: evaluations.updatedAt,
         })
         .from(evaluations)
+        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
         .where(parts.length ? and(...parts) : undefined);
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);

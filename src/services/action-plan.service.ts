@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import {
   cadenceState,
@@ -28,7 +29,7 @@ import { actionAssociations, planEffect, type Associations, type EvaluationPoint
 import { DomainError, notFound } from '../domain/errors.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { canReadWholeActionPlan, canViewActionPlan, createActionPlanRefusal, editActionPlanRefusal, planStatusRefusal } from '../policies/action-plan.policy.ts';
-import { createActionPlanRepository, type ActionPlanRow } from '../repositories/action-plan.repository.ts';
+import type { ActionPlanRow } from '../repositories/action-plan.repository.ts';
 import { planCsv, planXlsx } from '../reports/plan-export.ts';
 import type { AuditEntry, AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
@@ -89,10 +90,10 @@ function stateOf(row: ActionPlanRow): PlanState {
   return { version: row.version, title: row.title, caseNumber: row.caseNumber, officer: row.officer, cadence: row.cadence, published: row.published, items: row.items };
 }
 
-export function createActionPlanService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; audit: AuditService; clock?: () => Date }) {
+export function createActionPlanService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; audit: AuditService; repositories: Pick<Repositories, 'actionPlans'>; clock?: () => Date }) {
   const { db, evaluations, frameworks, audit } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const repo = createActionPlanRepository(db);
+  const repo = deps.repositories.actionPlans;
 
   const viewOf = async (row: ActionPlanRow, viewer: Viewer): Promise<ActionPlanView> => {
     // The evaluation's own access rule applies too: a plan on an evaluation the viewer may not see is not there.
@@ -354,7 +355,6 @@ export function createActionPlanService(deps: { db: Db; evaluations: EvaluationS
     /** Internal: the plan row as the viewer may see it (report-backs, exports). */
     mustSee,
     viewOf,
-    repository: repo,
     clock,
   };
   return service;

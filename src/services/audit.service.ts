@@ -3,10 +3,10 @@
  * transaction of the change they describe, and can only be appended.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { AuditEntity } from '../db/schema.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { Change } from '../domain/audit.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
 
 export interface AuditEntry {
   id: number;
@@ -27,8 +27,8 @@ export interface AuditRecord {
   change: Change;
 }
 
-export function createAuditService(db: Db) {
-  const repo = createAuditRepository(db);
+export function createAuditService(db: Db, repositories: Pick<Repositories, 'audit'>) {
+  const repo = repositories.audit;
   return {
     /** Appends one record; pass the transaction of the change so both are written or neither. */
     async record({ viewer, entity, entityId, action, change }: AuditRecord, executor: Db = db): Promise<void> {

@@ -7,13 +7,12 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { verify } from 'argon2';
-import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { LOGIN_REFUSED, normalizeEmail } from '../domain/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import { addressKey, THROTTLE_WINDOW_SECONDS, throttleDecision, throttledMessage, throttleKeys } from '../domain/throttle.ts';
-import { createAccountRepository, type UserRow } from '../repositories/account.repository.ts';
-import { createSignInRepository } from '../repositories/sign-in.repository.ts';
+import type { UserRow } from '../repositories/account.repository.ts';
 import type { OidcConfig } from '../config.ts';
 import type { OidcIdentity } from './oidc.service.ts';
 import { hashPassword, randomToken, sha256, toPublicUser, viewerOf, type PublicUser, type UserService } from './user.service.ts';
@@ -45,10 +44,9 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createAuthService(deps: { db: Db; users: Pick<UserService, 'signInWithOidc' | 'changePassword'>; settings?: Partial<AuthSettings> }) {
+export function createAuthService(deps: { users: Pick<UserService, 'signInWithOidc' | 'changePassword'>; repositories: Pick<Repositories, 'accounts' | 'signIns'>; settings?: Partial<AuthSettings> }) {
   const settings: AuthSettings = { ...DEFAULT_AUTH, ...deps.settings };
-  const repo = createAccountRepository(deps.db);
-  const signIns = createSignInRepository(deps.db);
+  const { accounts: repo, signIns } = deps.repositories;
   // A real hash to verify against when the account does not exist, so both cases take as long.
   let dummyHash: Promise<string> | null = null;
   const dummy = (): Promise<string> => (dummyHash ??= hashPassword(`dummy-${randomToken()}`));

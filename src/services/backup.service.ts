@@ -5,6 +5,7 @@
 import { AUDIT_ENTITIES } from '../db/schema.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { SYSTEM } from '../domain/access.ts';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
 import { ActionPlanItemDataSchema, CADENCES, checkItem } from '../domain/action-plan.ts';
@@ -14,17 +15,11 @@ import { validateFramework } from '../domain/framework.ts';
 import { checkSubareaPoints } from '../domain/scoring.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
-import { createFrameworkRepository } from '../repositories/framework.repository.ts';
 import type { GoodExampleService } from './good-examples.service.ts';
-import { createAccountRepository } from '../repositories/account.repository.ts';
 import type { AuditRow } from '../repositories/audit.repository.ts';
 import type { CommentRow } from '../repositories/assignment.repository.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createAuditRepository } from '../repositories/audit.repository.ts';
-import { createActionPlanRepository, type ActionPlanRow, type ReportBackRow } from '../repositories/action-plan.repository.ts';
-import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
-import { createIndicatorRepository, type IndicatorWithData } from '../repositories/indicator.repository.ts';
+import type { ActionPlanRow, ReportBackRow } from '../repositories/action-plan.repository.ts';
+import type { IndicatorWithData } from '../repositories/indicator.repository.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -431,15 +426,10 @@ export function createBackupService(services: {
   frameworks: Pick<FrameworkService, 'listFrameworks' | 'invalidate'>;
   municipalities: Pick<MunicipalityService, 'listMunicipalities'>;
   goodExamples: Pick<GoodExampleService, 'deferIndexing' | 'fillIndex' | 'settleIndex'>;
+  repositories: Pick<Repositories, 'accounts' | 'evaluations' | 'assignments' | 'audit' | 'actionPlans' | 'indicators' | 'independentScores' | 'frameworks'>;
 }) {
   const { db } = services;
-  const accounts = createAccountRepository(db);
-  const evaluationRepo = createEvaluationRepository(db);
-  const assignmentRepo = createAssignmentRepository(db);
-  const auditRepo = createAuditRepository(db);
-  const planRepo = createActionPlanRepository(db);
-  const indicatorRepo = createIndicatorRepository(db);
-  const independentRepo = createIndependentScoreRepository(db);
+  const { accounts, evaluations: evaluationRepo, assignments: assignmentRepo, audit: auditRepo, actionPlans: planRepo, indicators: indicatorRepo, independentScores: independentRepo, frameworks: frameworkRepo } = services.repositories;
   return {
     async exportDatabase(): Promise<ExportDocument> {
       const frameworks = (await services.frameworks.listFrameworks()).map(({ createdAt: _c, updatedAt: _u, version: _v, ...f }) => f);
@@ -509,7 +499,6 @@ export function createBackupService(services: {
       if (problems.length > 0) {
         throw new DomainError('validation', `Importen avbröts: ${problems.length} fel i filen. Första: ${problems[0]?.path}: ${problems[0]?.message}`, problems.slice(0, 100));
       }
-      const frameworkRepo = createFrameworkRepository(db);
       let fwCount = 0;
       try {
         await db.transaction(async (tx) => {

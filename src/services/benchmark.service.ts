@@ -4,13 +4,14 @@
  * its distance to the best, and the peer groups themselves (private to the user who saved them).
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { describe, distanceToBest, rankAmong, type Distribution, type Rank } from '../domain/statistics.ts';
 import { clean } from '../domain/scoring.ts';
 import { authorize } from '../policies/policy.ts';
 import { canSavePeerGroups, ownsPeerGroup } from '../policies/peer-group.policy.ts';
-import { createBenchmarkRepository, type AggregateRow, type ValueRow } from '../repositories/benchmark.repository.ts';
+import type { AggregateRow, ValueRow } from '../repositories/benchmark.repository.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 
@@ -64,8 +65,8 @@ export interface PeerGroup {
 
 const keyOf = (level: string, key: string) => `${level}:${key}`;
 
-export function createBenchmarkService({ db, frameworks, municipalities }: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService }) {
-  const repo = createBenchmarkRepository(db);
+export function createBenchmarkService({ db, frameworks, municipalities, repositories }: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; repositories: Pick<Repositories, 'benchmarks'> }) {
+  const repo = repositories.benchmarks;
 
   const statsByKey = (rows: AggregateRow[]): Map<string, Distribution> =>
     new Map(rows.map((r) => [keyOf(r.level, r.key), { n: r.n, mean: clean(r.mean), median: clean(r.median), p25: clean(r.p25), p75: clean(r.p75), min: r.min, max: r.max }]));

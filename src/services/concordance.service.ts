@@ -3,6 +3,7 @@
  * comparison with an earlier evaluation and the trend; edited by administrators (versioned, audited).
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { CONCORDANCE_KK2010_KK2020 } from '../catalog/concordance-kk2010-kk2020.ts';
 import type { Viewer } from '../domain/access.ts';
@@ -10,7 +11,7 @@ import { areaCounterparts, orientConcordance, validateConcordance, type Concorda
 import { DomainError, notFound } from '../domain/errors.ts';
 import { authorize } from '../policies/policy.ts';
 import { canEditConcordance } from '../policies/concordance.policy.ts';
-import { createConcordanceRepository, type ConcordanceRow } from '../repositories/concordance.repository.ts';
+import type { ConcordanceRow } from '../repositories/concordance.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 
@@ -33,8 +34,8 @@ const toStored = (r: ConcordanceRow): StoredConcordance => ({
   updatedBy: r.updatedBy,
 });
 
-export function createConcordanceService({ db, frameworks, audit }: { db: Db; frameworks: FrameworkService; audit: AuditService }) {
-  const repo = createConcordanceRepository(db);
+export function createConcordanceService({ db, frameworks, audit, repositories }: { db: Db; frameworks: FrameworkService; audit: AuditService; repositories: Pick<Repositories, 'concordances'> }) {
+  const repo = repositories.concordances;
   const changes = changeFeedFor(db);
   let cache: { revision: number; list: StoredConcordance[] } | null = null;
 

@@ -3,18 +3,16 @@
  * viewer before asking a policy: the evaluation's row and the viewer's assignment to it.
  * A refusal to another municipality's user answers 404, so the evaluation's existence is not revealed.
  */
-import type { Db } from '../db/client.ts';
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import { notFound } from '../domain/errors.ts';
 import { authorize, type Decision } from '../policies/policy.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createEvaluationRepository, type EvaluationRow } from '../repositories/evaluation.repository.ts';
+import type { EvaluationRow } from '../repositories/evaluation.repository.ts';
+import type { Repositories } from '../repositories/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createConductContext(db: Db) {
-  const evaluations = createEvaluationRepository(db);
-  const assignments = createAssignmentRepository(db);
+export function createConductContext(repositories: Pick<Repositories, 'evaluations' | 'assignments'>) {
+  const { evaluations, assignments } = repositories;
   const missing = (id: string) => notFound(`Utvärderingen ${id} finns inte.`);
   return {
     async load(id: string, viewer: Viewer): Promise<{ row: EvaluationRow; assignment: Assignment }> {

@@ -6,10 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SYSTEM, type AccountRole } from '../domain/access.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
 import { seededRandom } from '../domain/random.ts';
+import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
+import type { EvaluationService } from './evaluation.service.ts';
+import type { FrameworkService } from './framework.service.ts';
 import type { Services } from './index.ts';
+import type { UserService } from './user.service.ts';
 
 export interface DemoAccount {
   role: AccountRole;
@@ -31,8 +34,27 @@ const SCORED_DEMO = { municipalityCode: '1231', year: 2020 };
 
 const newPassword = (): string => `demo-${randomBytes(9).toString('base64url')}`;
 
+interface DemoDeps {
+  db: Db;
+  users: Pick<UserService, 'ensureUserWithPassword'>;
+  evaluations: Pick<EvaluationService, 'listEvaluations' | 'getEvaluation'>;
+  frameworks: Pick<FrameworkService, 'getFramework'>;
+  repositories: Pick<Repositories, 'assignments' | 'independentScores'>;
+}
+
+export function createDemoAccountService(deps: DemoDeps) {
+  return {
+    seedDemoAccounts: (opts: { passwords?: Partial<Record<AccountRole, string>> } = {}) => seedAccounts(deps, opts),
+  };
+}
+
+/** Seeds (or renews the passwords of) the demo accounts of a running set of services. */
 export async function seedDemoAccounts(services: Services, opts: { passwords?: Partial<Record<AccountRole, string>> } = {}): Promise<DemoAccount[]> {
-  const assignments = createAssignmentRepository(services.db);
+  return services.demoAccounts.seedDemoAccounts(opts);
+}
+
+async function seedAccounts(services: DemoDeps, opts: { passwords?: Partial<Record<AccountRole, string>> }): Promise<DemoAccount[]> {
+  const { assignments } = services.repositories;
   const out: DemoAccount[] = [];
   const evaluators: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -58,11 +80,11 @@ export async function seedDemoAccounts(services: Services, opts: { passwords?: P
  * independent scores that differ from the published ones by up to a quarter of a subarea's maximum
  * (seeded, the same at every start), and the published scores as the agreed ones. Only once.
  */
-async function seedDemoSheets(services: Services, leadId: string, secondId: string): Promise<void> {
+async function seedDemoSheets(services: DemoDeps, leadId: string, secondId: string): Promise<void> {
   const { items } = await services.evaluations.listEvaluations({ filter: { municipalityCode: SCORED_DEMO.municipalityCode, year: SCORED_DEMO.year, limit: 5 }, viewer: SYSTEM });
   const target = items.find((e) => e.status === 'published');
   if (!target) return;
-  const sheets = createIndependentScoreRepository(services.db);
+  const { independentScores: sheets, assignments } = services.repositories;
   if (await sheets.started(target.id)) return;
   const evaluation = await services.evaluations.getEvaluation({ id: target.id, viewer: SYSTEM });
   const framework = await services.frameworks.getFramework({ id: evaluation.frameworkId });
@@ -78,7 +100,6 @@ async function seedDemoSheets(services: Services, leadId: string, secondId: stri
         }),
       ),
     );
-  const assignments = createAssignmentRepository(services.db);
   await services.db.transaction(async (tx) => {
     const t = tx as unknown as typeof services.db;
     await assignments.replace(target.id, [{ userId: leadId, isLead: true }, { userId: secondId, isLead: false }], t);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canChangeStatus, canCreateEvaluation, canDeleteEvaluation, canEditEvaluation, canViewEvaluation, visibleStatuses } from '../policies/evaluation.policy.ts';
@@ -23,7 +24,6 @@ import {
 import { AREA_RANGE, isAreaNumber, type FrameworkDef } from '../domain/framework.ts';
 import { periodOrderProblem, sentFields } from '../domain/input.ts';
 import {
-  averageOfComparable,
   checkAreaScore,
   checkSubareaPoints,
   compareWithPrevious,
@@ -35,11 +35,8 @@ import {
   type EvaluationScore,
   type PreviousComparison,
 } from '../domain/scoring.ts';
-import { createEvidenceRepository } from '../repositories/evidence.repository.ts';
+import type { EvaluationFilter, EvaluationRow, ScoreData } from '../repositories/evaluation.repository.ts';
 import type { FileStore } from '../repositories/file-store.ts';
-import { createEvaluationRepository, type EvaluationFilter, type EvaluationRow, type ScoreData } from '../repositories/evaluation.repository.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
 import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -112,12 +109,9 @@ function when(d: { year: number; month: number | null; reportDate: string | null
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'>; files: FileStore }) {
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'>; files: FileStore; repositories: Pick<Repositories, 'evaluations' | 'assignments' | 'independentScores' | 'evidence'> }) {
   const { db, frameworks, municipalities, audit, files } = deps;
-  const repo = createEvaluationRepository(db);
-  const evidence = createEvidenceRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const independent = createIndependentScoreRepository(db);
+  const { evaluations: repo, assignments, independentScores: independent, evidence } = deps.repositories;
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
@@ -250,13 +244,9 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const counterparts = prev && prev.frameworkId !== row.frameworkId ? await deps.concordances.areaMap(row.frameworkId, prev.frameworkId) : null;
       const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }, counterparts) : null;
 
-      // A superseded evaluation is replaced by its correction: only the current version counts.
-      const peers = (await loadScored({ frameworkId: row.frameworkId, statuses: ['published'] })).filter((d) => d.id !== id && !d.supersededById);
-      const average = averageOfComparable(
-        row.frameworkId,
-        fw.areas.map((a) => a.number),
-        peers.map((p) => comparable(p.id, p.frameworkId, p.score)),
-      );
+      // The current published evaluations of the version (a superseded one is replaced by its correction),
+      // without this one: from running sums in the score index, not a pass over every evaluation.
+      const average = await index.average(row.frameworkId, fw.areas.map((a) => a.number), { id });
       const { areas: _prevAreas, ...previousHead } = previous ?? { areas: [] };
       return {
         id,
@@ -349,20 +339,19 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       let statuses = visibleStatuses(viewer);
       if (filter.status) statuses = statuses.filter((s) => s === filter.status);
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
-      const { items, count } = await repo.list(f);
-      const visible = items.filter((i) => canViewEvaluation(viewer, i.row));
-      const scored = new Map((await loadScored({ ids: visible.map((i) => i.row.id) })).map((s) => [s.id, s.score]));
+      // From the score index, which keeps every evaluation in list order: no sort or count per request.
+      const { items, count } = await index.page(f, { key: `${viewer.role}|${viewer.municipalityCode ?? ''}`, test: (d) => canViewEvaluation(viewer, d) });
       return {
-        count: count - (items.length - visible.length),
-        items: visible.map(({ row, municipalityName }) => ({
+        count,
+        items: items.map((row) => ({
           id: row.id,
-          municipality: { code: row.municipalityCode, name: municipalityName },
+          municipality: { code: row.municipalityCode, name: row.municipalityName },
           frameworkId: row.frameworkId,
           year: row.year,
           month: row.month,
           reportDate: row.reportDate,
           status: row.status,
-          total: scored.get(row.id)?.total ?? null,
+          total: row.score.total,
           ordinal: row.ordinal,
           updatedAt: row.updatedAt.toISOString(),
           version: row.version,

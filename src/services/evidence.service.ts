@@ -7,14 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { ALLOWED_FILE_LABELS, FILE_KINDS, MAX_EVIDENCE_FILE_BYTES, displayFileName, sniffFileKind } from '../domain/evidence.ts';
 import { canDownloadFile, canEditEvidence, canUploadFile, canViewEvidence, type FilePurpose } from '../policies/evidence.policy.ts';
-import { createEvidenceRepository, type EvidenceKind, type EvidenceRow, type FileMeta } from '../repositories/evidence.repository.ts';
+import type { EvidenceKind, EvidenceRow, FileMeta } from '../repositories/evidence.repository.ts';
 import type { FileStore } from '../repositories/file-store.ts';
-import { createInterviewRepository } from '../repositories/interview.repository.ts';
-import { createQuestionnaireRepository } from '../repositories/questionnaire.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import { createConductContext } from './conduct-context.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -70,12 +69,10 @@ export interface EvidenceFacts {
 
 export const fileView = (f: FileMeta): EvidenceFileView => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, purpose: f.purpose, uploadedBy: f.uploadedBy, createdAt: f.createdAt });
 
-export function createEvidenceService(deps: { db: Db; frameworks: FrameworkService; audit: AuditService; files: FileStore }) {
+export function createEvidenceService(deps: { db: Db; frameworks: FrameworkService; audit: AuditService; files: FileStore; repositories: Pick<Repositories, 'evidence' | 'questionnaires' | 'interviews' | 'evaluations' | 'assignments'> }) {
   const { db, frameworks, audit, files } = deps;
-  const repo = createEvidenceRepository(db);
-  const questionnaires = createQuestionnaireRepository(db);
-  const interviews = createInterviewRepository(db);
-  const ctx = createConductContext(db);
+  const { evidence: repo, questionnaires, interviews } = deps.repositories;
+  const ctx = createConductContext(deps.repositories);
 
   const itemView = (r: EvidenceRow, byId: ReadonlyMap<string, FileMeta>): EvidenceItemView => {
     const f = r.fileId ? byId.get(r.fileId) : undefined;

@@ -5,12 +5,13 @@
  * it when their correction is published.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import type { GoodExampleHit, GoodExampleResult } from '../contracts/good-examples.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { percentOf } from '../domain/scoring.ts';
 import { buildTsQuery, excerpt, parseHighlight, passageAnchor, queryWords } from '../domain/search.ts';
-import { createSearchRepository, type SearchFilter, type SearchRow } from '../repositories/search.repository.ts';
+import type { SearchFilter, SearchRow } from '../repositories/search.repository.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 
@@ -38,8 +39,8 @@ function minPointsFor(frameworks: readonly FrameworkDef[], subareaId: string, pe
   return out;
 }
 
-export function createGoodExampleService(deps: { db: Db; frameworks: FrameworkService; evaluations: Pick<EvaluationService, 'getScores'> }) {
-  const search = createSearchRepository(deps.db);
+export function createGoodExampleService(deps: { frameworks: FrameworkService; evaluations: Pick<EvaluationService, 'getScores'>; repositories: Pick<Repositories, 'search'> }) {
+  const search = deps.repositories.search;
 
   /** Percent achieved where each hit stands: its subarea, else its area, else the whole evaluation (from the score index). */
   const percents = async (rows: readonly SearchRow[], viewer: Viewer): Promise<Map<number, number | null>> => {

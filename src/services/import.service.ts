@@ -11,7 +11,7 @@ import { authorize } from '../policies/policy.ts';
 import type { Evaluation, EvaluationInput } from '../domain/evaluation.ts';
 import { applyCorrections, CorrectionError, type ImportCorrection } from '../importer/corrections.ts';
 import type { ImportPreview, ImportResult } from '../importer/types.ts';
-import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -43,9 +43,10 @@ export function createImportService(deps: {
   evaluations: EvaluationService;
   audit: AuditService;
   tasks: Pick<TaskRunner, 'importFile'>;
+  repositories: Pick<Repositories, 'evaluations'>;
 }) {
   const { db, frameworks, municipalities, evaluations, audit, tasks } = deps;
-  const repo = createEvaluationRepository(db);
+  const repo = deps.repositories.evaluations;
 
   const analyse = async (bytes: Uint8Array, fileName: string): Promise<{ result: ImportResult; duplicateOf: ImportPreviewResult['duplicateOf'] }> => {
     // Reading and parsing run in a worker thread with memory, time and size limits; a file that

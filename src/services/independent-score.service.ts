@@ -7,6 +7,7 @@
  * (which municipality users may read) reveals no evaluator's own scores.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import {
   calibration,
@@ -18,8 +19,6 @@ import {
 } from '../domain/consensus.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
 import { recordConsensusRefusal, scoreIndependentlyRefusal, viewCalibrationRefusal, viewIndependentScoresRefusal, type Refusal } from '../policies/independent-score.policy.ts';
 import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
@@ -29,10 +28,9 @@ const refuse = (r: Refusal | null): void => {
   if (r) throw new DomainError(r.code, r.message);
 };
 
-export function createIndependentScoreService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; audit: AuditService }) {
+export function createIndependentScoreService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; audit: AuditService; repositories: Pick<Repositories, 'independentScores' | 'assignments'> }) {
   const { db, evaluations, frameworks, audit } = deps;
-  const repo = createIndependentScoreRepository(db);
-  const assignments = createAssignmentRepository(db);
+  const { independentScores: repo, assignments } = deps.repositories;
 
   const assignmentOf = async (evaluationId: string, viewer: Viewer): Promise<Assignment> => {
     if (!viewer.userId || viewer.role !== 'evaluator') return NOT_ASSIGNED;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { createFileStore } from '../repositories/file-store.ts';
+import { createRepositories } from '../repositories/index.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createQuestionnaireService } from './questionnaire.service.ts';
@@ -27,46 +28,51 @@ import { createStageService } from './stage.service.ts';
 import { createWorklistService } from './worklist.service.ts';
 import { createReportService } from './report.service.ts';
 import { createBackupService } from './backup.service.ts';
+import { createChartService } from './chart.service.ts';
+import { createDemoAccountService } from './demo-accounts.service.ts';
 import { createBenchmarkService } from './benchmark.service.ts';
 import { createConcordanceService } from './concordance.service.ts';
 import { createOpenDataService } from './open-data.service.ts';
 import { createTaskRunner, type WorkerSettings } from '../workers/index.ts';
 
-/** Wires the services over one database. HTTP and CLI both use this. */
+/** Wires the services over one database: every repository made once here and handed to the services that use it. HTTP and CLI both use this. */
 export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; workers?: WorkerSettings; clock?: () => Date; mail?: MailSettings; filesDir?: string } = {}) {
-  const municipalities = createMunicipalityService(db);
-  const audit = createAuditService(db);
-  const frameworks = createFrameworkService(db, audit);
-  const concordances = createConcordanceService({ db, frameworks, audit });
+  const repositories = createRepositories(db);
+  const municipalities = createMunicipalityService(db, repositories);
+  const audit = createAuditService(db, repositories);
+  const frameworks = createFrameworkService(db, audit, repositories);
+  const concordances = createConcordanceService({ db, frameworks, audit, repositories });
   // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
   const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances, files: fileStore });
-  const benchmarks = createBenchmarkService({ db, frameworks, municipalities });
-  const openData = createOpenDataService({ db, frameworks, evaluations, concordances });
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances, files: fileStore, repositories });
+  const benchmarks = createBenchmarkService({ db, frameworks, municipalities, repositories });
+  const openData = createOpenDataService({ frameworks, evaluations, concordances, repositories });
   const clock = opts.clock ? { clock: opts.clock } : {};
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
-  const notifications = createNotificationService({ db, mail: opts.mail, ...clock });
-  const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities });
-  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore });
-  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, ...clock });
-  const worklist = createWorklistService({ db, stages, frameworks, ...clock });
-  const users = createUserService({ db, audit, municipalities });
-  const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, ...(opts.clock ? { clock: opts.clock } : {}) });
-  const indicators = createIndicatorService({ db, audit, municipalities, plans: actionPlans.repository });
-  const goodExamples = createGoodExampleService({ db, frameworks, evaluations });
+  const notifications = createNotificationService({ db, mail: opts.mail, repositories, ...clock });
+  const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities, repositories });
+  const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, repositories, ...clock });
+  const worklist = createWorklistService({ stages, frameworks, repositories, ...clock });
+  const users = createUserService({ db, audit, municipalities, repositories });
+  const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
+  const indicators = createIndicatorService({ db, audit, municipalities, repositories });
+  const goodExamples = createGoodExampleService({ frameworks, evaluations, repositories });
   const synth = createSynthService({ frameworks, municipalities });
-  const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit });
-  const auth = createAuthService({ db, users, ...(opts.auth ? { settings: opts.auth } : {}) });
+  const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit, repositories });
+  const auth = createAuthService({ users, repositories, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
   const tasks = createTaskRunner(opts.workers);
-  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks) });
-  const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks });
+  const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks), repositories });
+  const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks, repositories });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
-  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples });
-  const oidc = createOidcService({ db });
-  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks });
-  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks });
+  const charts = createChartService({ tasks });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, repositories });
+  const oidc = createOidcService({ repositories });
+  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
+  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
+  const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });
   return {
     db,
     tasks,
@@ -89,6 +95,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     publicPages,
     imports,
     reports,
+    charts,
     backup,
     oidc,
     concordances,
@@ -97,6 +104,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     questionnaires,
     evidence,
     interviews,
+    demoAccounts,
     /** Reference data every database needs: municipalities and catalog frameworks. */
     async ensureReferenceData(): Promise<void> {
       await municipalities.ensureReference();

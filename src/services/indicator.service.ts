@@ -3,12 +3,12 @@
  * CSV or Kolada JSON. A file is read completely before anything is written, and written in one transaction.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { parseIndicatorFile, type Gender } from '../domain/indicator-file.ts';
-import { canViewIndicators, editIndicatorsRefusal } from '../policies/action-plan.policy.ts';
-import type { ActionPlanRepository } from '../repositories/action-plan.repository.ts';
-import { createIndicatorRepository, type IndicatorWithData } from '../repositories/indicator.repository.ts';
+import { canReadAllIndicators, canViewIndicator, canViewIndicators, canViewIndicatorTarget, editIndicatorsRefusal, type PublishedItems } from '../policies/action-plan.policy.ts';
+import type { IndicatorWithData } from '../repositories/indicator.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 import { foldName } from '../domain/text.ts';
@@ -69,33 +69,47 @@ function viewOf(i: IndicatorWithData): IndicatorView {
 const refuse = (viewer: Viewer, message: string): DomainError => new DomainError(viewer.role === 'public' ? 'unauthorized' : 'forbidden', message);
 const ownKpi = (name: string): string => `EGEN-${foldName(name, { separator: '-' }).slice(0, 30).toUpperCase() || 'INDIKATOR'}`;
 
-export function createIndicatorService(deps: { db: Db; audit: AuditService; municipalities: MunicipalityService; plans: ActionPlanRepository }) {
+export function createIndicatorService(deps: { db: Db; audit: AuditService; municipalities: MunicipalityService; repositories: Pick<Repositories, 'indicators' | 'actionPlans'> }) {
   const { db, audit, municipalities } = deps;
-  const repo = createIndicatorRepository(db);
+  const repo = deps.repositories.indicators;
 
   const mustEdit = (viewer: Viewer, code: string): void => {
     const refusal = editIndicatorsRefusal(viewer, code);
     if (refusal) throw refuse(viewer, refusal);
   };
-  const mustSeeMunicipality = async (viewer: Viewer, code: string): Promise<void> => {
+  /** What the viewer may see of the municipality's indicators (404 when nothing); throws when not allowed at all. */
+  const mustSeeMunicipality = async (viewer: Viewer, code: string): Promise<PublishedItems> => {
     await municipalities.getMunicipality({ code });
-    if (!canViewIndicators(viewer, { municipalityCode: code, hasPublishedPlan: await deps.plans.hasPublished(code) })) {
+    if (canReadAllIndicators(viewer, code)) return { municipalityCode: code, publishedItemIds: new Set() };
+    const publishedItemIds = await deps.repositories.actionPlans.publishedItemIds(code);
+    if (!canViewIndicators(viewer, { municipalityCode: code, hasPublishedPlan: await deps.repositories.actionPlans.hasPublished(code) })) {
       throw notFound(`Kommun ${code} har inga indikatorer som du kan se.`);
     }
+    return { municipalityCode: code, publishedItemIds };
+  };
+  /** The indicator as the viewer may see it: for the public only targets tied to published items; null when none is. */
+  const visiblePart = (viewer: Viewer, row: IndicatorWithData, published: PublishedItems): IndicatorWithData | null => {
+    if (!canViewIndicator(viewer, row, published)) return null;
+    return { ...row, targets: row.targets.filter((t) => canViewIndicatorTarget(viewer, t, published)) };
   };
   const mustGet = async (id: string, viewer: Viewer): Promise<IndicatorWithData> => {
     const row = await repo.get(id);
     if (!row) throw notFound(`Indikatorn ${id} finns inte.`);
-    await mustSeeMunicipality(viewer, row.municipalityCode).catch(() => {
+    const published = await mustSeeMunicipality(viewer, row.municipalityCode).catch(() => {
       throw notFound(`Indikatorn ${id} finns inte.`);
     });
-    return row;
+    const part = visiblePart(viewer, row, published);
+    if (!part) throw notFound(`Indikatorn ${id} finns inte.`);
+    return part;
   };
 
   const service = {
     async listIndicators({ municipalityCode, viewer }: { municipalityCode: string; viewer: Viewer }): Promise<IndicatorView[]> {
-      await mustSeeMunicipality(viewer, municipalityCode);
-      return (await repo.listByMunicipality(municipalityCode)).map(viewOf);
+      const published = await mustSeeMunicipality(viewer, municipalityCode);
+      return (await repo.listByMunicipality(municipalityCode)).flatMap((row) => {
+        const part = visiblePart(viewer, row, published);
+        return part ? [viewOf(part)] : [];
+      });
     },
 
     async getIndicator({ id, viewer }: { id: string; viewer: Viewer }): Promise<IndicatorView> {
@@ -150,7 +164,7 @@ export function createIndicatorService(deps: { db: Db; audit: AuditService; muni
       const row = await mustGet(id, viewer);
       mustEdit(viewer, row.municipalityCode);
       if (target.planItemId) {
-        const plans = await deps.plans.listByMunicipality(row.municipalityCode);
+        const plans = await deps.repositories.actionPlans.listByMunicipality(row.municipalityCode);
         if (!plans.some((p) => p.items.some((i) => i.id === target.planItemId))) {
           throw new DomainError('validation', 'Åtgärdspunkten finns inte i någon av kommunens handlingsplaner.', [{ path: 'planItemId', message: `okänd åtgärdspunkt ${target.planItemId}` }]);
         }

@@ -5,13 +5,13 @@
  * (`interviews`), so the report says how many were interviewed.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { checkSessionTimes, groupByDay, intervieweeCount, type InterviewRole } from '../domain/evidence.ts';
 import { canViewEvidence } from '../policies/evidence.policy.ts';
 import { canEditInterviewPlan, canViewInterviewPlan } from '../policies/interview.policy.ts';
-import { createEvidenceRepository } from '../repositories/evidence.repository.ts';
-import { createInterviewRepository, type SessionRow, type SessionValues } from '../repositories/interview.repository.ts';
+import type { SessionRow, SessionValues } from '../repositories/interview.repository.ts';
 import { buildScheduleDocument } from '../reports/conduct-document.ts';
 import type { TaskRunner } from '../workers/index.ts';
 import type { AuditService } from './audit.service.ts';
@@ -42,11 +42,10 @@ export interface InterviewPlanView {
   canEdit: boolean;
 }
 
-export function createInterviewService(deps: { db: Db; evaluations: EvaluationService; municipalities: MunicipalityService; audit: AuditService; tasks: Pick<TaskRunner, 'renderConduct'> }) {
+export function createInterviewService(deps: { db: Db; evaluations: EvaluationService; municipalities: MunicipalityService; audit: AuditService; tasks: Pick<TaskRunner, 'renderConduct'>; repositories: Pick<Repositories, 'interviews' | 'evidence' | 'evaluations' | 'assignments'> }) {
   const { db, evaluations, municipalities, audit, tasks } = deps;
-  const repo = createInterviewRepository(db);
-  const evidence = createEvidenceRepository(db);
-  const ctx = createConductContext(db);
+  const { interviews: repo, evidence } = deps.repositories;
+  const ctx = createConductContext(deps.repositories);
 
   const valuesOf = (input: SessionInput): SessionValues => {
     const wrong = checkSessionTimes(input);

@@ -1,14 +1,15 @@
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { changeFeedFor } from '../db/changes.ts';
 import { MUNICIPALITIES } from '../catalog/municipalities.ts';
 import { notFound } from '../domain/errors.ts';
 import { searchPlaces } from '../domain/municipality-search.ts';
-import { createMunicipalityRepository, type MunicipalityRow } from '../repositories/municipality.repository.ts';
+import type { MunicipalityRow } from '../repositories/municipality.repository.ts';
 
 export type Municipality = Omit<MunicipalityRow, 'searchKey'>;
 
-export function createMunicipalityService(db: Db) {
-  const repo = createMunicipalityRepository(db);
+export function createMunicipalityService(db: Db, repositories: Pick<Repositories, 'municipalities'>) {
+  const repo = repositories.municipalities;
   const changes = changeFeedFor(db);
   let cache: Municipality[] | null = null;
   let cacheRevision = -1;

@@ -13,10 +13,8 @@
  */
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { paths } from '../contracts/paths.ts';
-import { createAccountRepository } from '../repositories/account.repository.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createNotificationRepository } from '../repositories/notification.repository.ts';
 import type { Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canReadOwnNotifications } from '../policies/notification.policy.ts';
@@ -72,13 +70,11 @@ function smtpSender(url: string): Send {
   };
 }
 
-export function createNotificationService(deps: { db: Db; mail?: MailSettings | undefined; clock?: () => Date; send?: Send }) {
+export function createNotificationService(deps: { db: Db; mail?: MailSettings | undefined; clock?: () => Date; send?: Send; repositories: Pick<Repositories, 'notifications' | 'assignments' | 'accounts'> }) {
   const { db } = deps;
   const mail = deps.mail ?? { smtpUrl: null, from: 'kompass <noreply@kompass.invalid>' };
   const clock = deps.clock ?? (() => new Date());
-  const repo = createNotificationRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const accounts = createAccountRepository(db);
+  const { notifications: repo, assignments, accounts } = deps.repositories;
   const enabled = mail.smtpUrl !== null;
   const send = deps.send ?? (mail.smtpUrl ? smtpSender(mail.smtpUrl) : null);
   let running: Promise<{ sent: number; failed: number }> | null = null;

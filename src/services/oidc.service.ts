@@ -12,10 +12,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { safeReturnPath } from '../domain/auth.ts';
 import { DomainError } from '../domain/errors.ts';
-import { createSignInRepository } from '../repositories/sign-in.repository.ts';
 import { sha256 } from './user.service.ts';
 
 export interface OidcIdentity {
@@ -61,8 +60,8 @@ function sameString(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createOidcService(deps: { db: Db; now?: () => number }) {
-  const repo = createSignInRepository(deps.db);
+export function createOidcService(deps: { repositories: Pick<Repositories, 'signIns'>; now?: () => number }) {
+  const repo = deps.repositories.signIns;
   const now = deps.now ?? (() => Date.now());
   const configurations = new Map<string, Promise<client.Configuration>>();
 

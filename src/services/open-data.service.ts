@@ -6,12 +6,13 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { compareEvaluations, type Comparison } from '../domain/concordance.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import {
+  COMPARISON_COLUMNS,
   CSV_BOM,
   csvHeader,
   csvRow,
@@ -22,7 +23,6 @@ import {
   type OpenDataLevel,
   type OpenDataRow,
 } from '../domain/open-data.ts';
-import { createBenchmarkRepository } from '../repositories/benchmark.repository.ts';
 import type { ConcordanceService } from './concordance.service.ts';
 import type { EvaluationService, EvaluationSummary } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -78,7 +78,7 @@ function xlsxStream(sheetName: string, columns: readonly Column[], rows: AsyncIt
   return out;
 }
 
-async function* csvChunks(columns: readonly Column[], rows: AsyncIterable<OpenDataRow>): AsyncGenerator<string> {
+async function* csvChunks(columns: readonly Column[], rows: AsyncIterable<object>): AsyncGenerator<string> {
   yield CSV_BOM + csvHeader(columns);
   let buffer = '';
   for await (const row of rows) {
@@ -107,8 +107,15 @@ async function* jsonChunks(meta: Record<string, unknown>, rows: AsyncIterable<un
   yield `${buffer}]}`;
 }
 
-export function createOpenDataService({ db, frameworks, evaluations, concordances }: { db: Db; frameworks: FrameworkService; evaluations: EvaluationService; concordances: ConcordanceService }) {
-  const repo = createBenchmarkRepository(db);
+/** One table as a download in the asked format: CSV (Swedish Excel), XLSX (with its licence sheet) or JSON (`meta`, the licence and the rows as `items`). */
+function openDataFile(format: OpenDataFormat, names: { file: string; sheet: string }, columns: readonly Column[], meta: Record<string, unknown>, rows: AsyncIterable<object>): DownloadFile {
+  const body =
+    format === 'xlsx' ? xlsxStream(names.sheet, columns, rows) : Readable.from(format === 'csv' ? csvChunks(columns, rows) : jsonChunks(meta, rows));
+  return { contentType: CONTENT_TYPES[format], fileName: `kommunkompassen-${names.file}.${format}`, body };
+}
+
+export function createOpenDataService({ frameworks, evaluations, concordances, repositories }: { frameworks: FrameworkService; evaluations: EvaluationService; concordances: ConcordanceService; repositories: Pick<Repositories, 'benchmarks'> }) {
+  const repo = repositories.benchmarks;
 
   /** Every current published evaluation's rows at one level, read page by page (ordered by evaluation id). */
   async function* scoreRows(level: OpenDataLevel): AsyncGenerator<OpenDataRow> {
@@ -154,34 +161,14 @@ export function createOpenDataService({ db, frameworks, evaluations, concordance
     ];
   };
 
-  const COMPARISON_COLUMNS: Column[] = [
-    { key: 'row', header: 'Jämförelserad', kind: 'text' },
-    { key: 'evaluationId', header: 'Utvärdering-id', kind: 'text' },
-    { key: 'municipalityCode', header: 'Kommunkod', kind: 'text' },
-    { key: 'municipalityName', header: 'Kommun', kind: 'text' },
-    { key: 'year', header: 'År', kind: 'number' },
-    { key: 'frameworkName', header: 'Ramverk', kind: 'text' },
-    { key: 'area', header: 'Område i versionen', kind: 'number' },
-    { key: 'title', header: 'Rubrik i versionen', kind: 'text' },
-    { key: 'points', header: 'Poäng', kind: 'number' },
-    { key: 'max', header: 'Max', kind: 'number' },
-    { key: 'percent', header: 'Procent', kind: 'number' },
-    { key: 'relation', header: 'Motsvarighet', kind: 'text' },
-    { key: 'caveat', header: 'Anmärkning', kind: 'text' },
-  ];
-
   const service = {
     scoreRows,
 
     /** The bulk download of all published scores at one level, in one format (a stream). */
     async exportScores({ level, format, viewer: _viewer }: { level: OpenDataLevel; format: OpenDataFormat; viewer: Viewer }): Promise<DownloadFile> {
       const columns = OPEN_DATA_COLUMNS[level];
-      const fileName = `kommunkompassen-${LEVEL_NAMES[level]}.${format}`;
-      const body =
-        format === 'xlsx'
-          ? xlsxStream(SHEET_NAMES[level], columns, scoreRows(level))
-          : Readable.from(format === 'csv' ? csvChunks(columns, scoreRows(level)) : jsonChunks({ level, columns: columns.map((c) => ({ key: c.key, header: c.header })) }, scoreRows(level)));
-      return { contentType: CONTENT_TYPES[format], fileName, body };
+      const meta = { level, columns: columns.map((c) => ({ key: c.key, header: c.header })) };
+      return openDataFile(format, { file: LEVEL_NAMES[level], sheet: SHEET_NAMES[level] }, columns, meta, scoreRows(level));
     },
 
     /**
@@ -212,15 +199,11 @@ export function createOpenDataService({ db, frameworks, evaluations, concordance
       const view = await service.compareEvaluations({ ids, viewer });
       const rows = comparisonRows(view);
       const hasUnpublished = view.evaluations.some((e) => e.status !== 'published');
-      const fileName = `kommunkompassen-jamforelse.${format}`;
+      const meta = { mode: view.mode, referenceFrameworkId: view.referenceFrameworkId, missingConcordances: view.missingConcordances, evaluations: view.evaluations };
       const iterate = async function* () {
         yield* rows;
       };
-      let body: Readable;
-      if (format === 'xlsx') body = xlsxStream('Jämförelse', COMPARISON_COLUMNS, iterate());
-      else if (format === 'json') body = Readable.from(jsonChunks({ mode: view.mode, referenceFrameworkId: view.referenceFrameworkId, missingConcordances: view.missingConcordances, evaluations: view.evaluations }, iterate()));
-      else body = Readable.from([CSV_BOM + csvHeader(COMPARISON_COLUMNS) + rows.map((r) => csvRow(COMPARISON_COLUMNS, r)).join('')]);
-      return { contentType: CONTENT_TYPES[format], fileName, body, hasUnpublished };
+      return { ...openDataFile(format, { file: 'jamforelse', sheet: 'Jämförelse' }, COMPARISON_COLUMNS, meta, iterate()), hasUnpublished };
     },
   };
   return service;

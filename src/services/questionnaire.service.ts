@@ -7,6 +7,7 @@
  */
 import { startingQuestions } from '../catalog/question-bank.ts';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { QuestionnaireAnswer } from '../db/schema.ts';
 import type { Viewer } from '../domain/access.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -15,8 +16,8 @@ import type { EvaluationStatus } from '../domain/evaluation.ts';
 import type { FrameworkDef } from '../domain/framework.ts';
 import { canAnswerQuestionnaire, canEditQuestionBank, canReopenQuestionnaire, canViewQuestionBank, canViewQuestionnaire, type QuestionnaireTarget } from '../policies/questionnaire.policy.ts';
 import { authorize } from '../policies/policy.ts';
-import { createEvidenceRepository, type FileMeta } from '../repositories/evidence.repository.ts';
-import { createQuestionnaireRepository, type BankRow, type QuestionnaireRow } from '../repositories/questionnaire.repository.ts';
+import type { FileMeta } from '../repositories/evidence.repository.ts';
+import type { BankRow, QuestionnaireRow } from '../repositories/questionnaire.repository.ts';
 import { buildQuestionnaireDocument } from '../reports/conduct-document.ts';
 import type { TaskRunner } from '../workers/index.ts';
 import type { AuditService } from './audit.service.ts';
@@ -79,11 +80,10 @@ const MAX_QUESTIONS_PER_SUBAREA = 40;
 
 const attached = (f: FileMeta): AttachedFile => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size });
 
-export function createQuestionnaireService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; tasks: Pick<TaskRunner, 'renderConduct'> }) {
+export function createQuestionnaireService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; tasks: Pick<TaskRunner, 'renderConduct'>; repositories: Pick<Repositories, 'questionnaires' | 'evidence' | 'evaluations' | 'assignments'> }) {
   const { db, frameworks, municipalities, audit, tasks } = deps;
-  const repo = createQuestionnaireRepository(db);
-  const evidence = createEvidenceRepository(db);
-  const ctx = createConductContext(db);
+  const { questionnaires: repo, evidence } = deps.repositories;
+  const ctx = createConductContext(deps.repositories);
 
   /** The bank of a version; the first read of a version without questions writes its starting bank. */
   const bankOf = async (fw: FrameworkDef): Promise<BankRow[]> => {

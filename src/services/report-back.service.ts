@@ -3,10 +3,11 @@
  * (the plan, what changed since the previous one, the indicators), rendered to DOCX or PDF on request.
  */
 import type { Db } from '../db/client.ts';
-import type { Viewer } from '../domain/access.ts';
+import type { Repositories } from '../repositories/index.ts';
+import { PUBLIC, type Viewer } from '../domain/access.ts';
 import { cadenceState, changesSince, type ReportBackSnapshot } from '../domain/action-plan.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { canViewReportBacks, editActionPlanRefusal } from '../policies/action-plan.policy.ts';
+import { canViewIndicator, canViewIndicatorTarget, canViewReportBacks, editActionPlanRefusal, type PublishedItems } from '../policies/action-plan.policy.ts';
 import type { ReportBackRow } from '../repositories/action-plan.repository.ts';
 import { buildReportBackViewModel, type ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ActionPlanService } from './action-plan.service.ts';
@@ -75,10 +76,25 @@ export function workerReportBackRenderers(tasks: Pick<TaskRunner, 'renderReportB
   };
 }
 
-export function createReportBackService(deps: { db: Db; plans: ActionPlanService; indicators: IndicatorService; frameworks: FrameworkService; audit: AuditService; renderers?: ReportBackRenderers }) {
+/**
+ * What the public (and other municipalities) see of a report-back: the items made public, what changed in
+ * them, and only the indicators and targets tied to those items (canViewIndicator's rule, on the report's own items).
+ */
+function publicSnapshot(s: ReportBackSnapshot): ReportBackSnapshot {
+  const items = s.items.filter((i) => i.public);
+  const published: PublishedItems = { municipalityCode: s.municipality.code, publishedItemIds: new Set(items.map((i) => i.id)) };
+  return {
+    ...s,
+    items,
+    changes: s.changes.filter((c) => published.publishedItemIds.has(c.itemId)),
+    indicators: s.indicators.filter((i) => canViewIndicator(PUBLIC, i, published)).map((i) => ({ ...i, targets: i.targets.filter((t) => canViewIndicatorTarget(PUBLIC, t, published)) })),
+  };
+}
+
+export function createReportBackService(deps: { db: Db; plans: ActionPlanService; indicators: IndicatorService; frameworks: FrameworkService; audit: AuditService; renderers?: ReportBackRenderers; repositories: Pick<Repositories, 'actionPlans'> }) {
   const { db, plans, indicators, frameworks, audit } = deps;
   const renderers = deps.renderers ?? defaultReportBackRenderers;
-  const repo = plans.repository;
+  const repo = deps.repositories.actionPlans;
 
   const mustSee = async (planId: string, viewer: Viewer) => {
     const row = await plans.mustSee(planId, viewer);
@@ -198,7 +214,7 @@ export function createReportBackService(deps: { db: Db; plans: ActionPlanService
       const rb = await repo.getReportBack(planId, number);
       if (!rb) throw notFound(`Återrapportering ${number} finns inte för handlingsplanen.`);
       const whole = editActionPlanRefusal(viewer, row) === null || viewer.role === 'evaluator';
-      const snapshot = whole ? rb.snapshot : { ...rb.snapshot, items: rb.snapshot.items.filter((i) => i.public) };
+      const snapshot = whole ? rb.snapshot : publicSnapshot(rb.snapshot);
       return buildReportBackViewModel({ ...rb, snapshot });
     },
 

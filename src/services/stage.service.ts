@@ -6,6 +6,7 @@
  * publish) still applies; the stage rules in src/domain/stages.ts come on top.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, SYSTEM, type Viewer } from '../domain/access.ts';
 import { consensusMissing } from '../domain/consensus.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -30,10 +31,8 @@ import {
 } from '../domain/stages.ts';
 import { authorize } from '../policies/policy.ts';
 import { canEditStageDetails, canMoveStage, canReadStageChecklist, canViewStage } from '../policies/stage.policy.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createEvaluationRepository, type EvaluationRow } from '../repositories/evaluation.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
-import { createStageRepository, type StageRow } from '../repositories/stage.repository.ts';
+import type { EvaluationRow } from '../repositories/evaluation.repository.ts';
+import type { StageRow } from '../repositories/stage.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
@@ -76,13 +75,10 @@ export interface StageDetailsPatch {
 
 const today = (d: Date): string => d.toISOString().slice(0, 10);
 
-export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; evidence: EvidenceService; clock?: () => Date }) {
+export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; evidence: EvidenceService; repositories: Pick<Repositories, 'stages' | 'evaluations' | 'assignments' | 'independentScores'>; clock?: () => Date }) {
   const { db, evaluations: ev, frameworks, municipalities, audit, notifications, evidence } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const stages = createStageRepository(db);
-  const repo = createEvaluationRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const independent = createIndependentScoreRepository(db);
+  const { stages, evaluations: repo, assignments, independentScores: independent } = deps.repositories;
 
   /** The evaluation row the viewer may follow the stages of (404 otherwise, like the evaluation). */
   const mustFollow = async (id: string, viewer: Viewer): Promise<EvaluationRow> => {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { argon2id, hash, verify } from 'argon2';
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import { SYSTEM, type AccountRole, type Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canManageUsers } from '../policies/user.policy.ts';
@@ -12,7 +13,7 @@ import { normalizeEmail, passwordProblem, roleFromClaim } from '../domain/auth.t
 import type { OidcConfig } from '../config.ts';
 import type { OidcIdentity } from './oidc.service.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { createAccountRepository, type UserRow } from '../repositories/account.repository.ts';
+import type { UserRow } from '../repositories/account.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 
@@ -76,9 +77,9 @@ export function viewerOf(u: Pick<UserRow, 'id' | 'role' | 'municipalityCode' | '
   return { userId: u.id, role: u.role, municipalityCode: u.role === 'municipality' ? u.municipalityCode : null, name: u.name };
 }
 
-export function createUserService(deps: { db: Db; audit: AuditService; municipalities: MunicipalityService }) {
+export function createUserService(deps: { db: Db; audit: AuditService; municipalities: MunicipalityService; repositories: Pick<Repositories, 'accounts'> }) {
   const { db, audit, municipalities } = deps;
-  const repo = createAccountRepository(db);
+  const repo = deps.repositories.accounts;
 
   const mustBeAdmin = (viewer: Viewer): void => authorize(canManageUsers(viewer));
 

@@ -8,14 +8,13 @@
  * Only one unpublished correction may exist per evaluation.
  */
 import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { authorize } from '../policies/policy.ts';
 import { canAssignEvaluators, canComment, canCorrectEvaluation, canReadInternals } from '../policies/evaluation.policy.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import type { Evaluation } from '../domain/evaluation.ts';
-import { createAccountRepository } from '../repositories/account.repository.ts';
-import { createAssignmentRepository, type AssignedUser } from '../repositories/assignment.repository.ts';
-import { createEvaluationRepository } from '../repositories/evaluation.repository.ts';
+import type { AssignedUser } from '../repositories/assignment.repository.ts';
 import type { AuditEntry, AuditService } from './audit.service.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { MunicipalityService } from './municipality.service.ts';
@@ -57,11 +56,9 @@ const toComment = (c: CommentRow): Comment => ({
   resolvedBy: c.resolvedBy,
 });
 
-export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService; notifications: NotificationService; municipalities: MunicipalityService }) {
+export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService; notifications: NotificationService; municipalities: MunicipalityService; repositories: Pick<Repositories, 'assignments' | 'evaluations' | 'accounts'> }) {
   const { db, evaluations: ev, audit, notifications, municipalities } = deps;
-  const assignments = createAssignmentRepository(db);
-  const repo = createEvaluationRepository(db);
-  const accounts = createAccountRepository(db);
+  const { assignments, evaluations: repo, accounts } = deps.repositories;
 
   const mustReadInternals = async (id: string, viewer: Viewer) => {
     authorize(canReadInternals(viewer));

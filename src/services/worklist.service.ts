@@ -7,14 +7,12 @@
  *   framework variants from imports that need review.
  * Built from the stage views (src/services/stage.service.ts), so the worklist and the evaluation page agree.
  */
-import type { Db } from '../db/client.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { isOverdue, type Stage, type WorkKind } from '../domain/stages.ts';
 import { authorize } from '../policies/policy.ts';
 import { canViewWorklist } from '../policies/stage.policy.ts';
-import { createAssignmentRepository } from '../repositories/assignment.repository.ts';
-import { createEvaluationRepository, type EvaluationRow } from '../repositories/evaluation.repository.ts';
-import { createIndependentScoreRepository } from '../repositories/independent-score.repository.ts';
+import type { EvaluationRow } from '../repositories/evaluation.repository.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { StageService, StageView } from './stage.service.ts';
 
@@ -37,12 +35,10 @@ export interface WorkItem {
 
 const LIMIT = 200;
 
-export function createWorklistService(deps: { db: Db; stages: StageService; frameworks: FrameworkService; clock?: () => Date }) {
-  const { db, stages, frameworks } = deps;
+export function createWorklistService(deps: { stages: StageService; frameworks: FrameworkService; repositories: Pick<Repositories, 'evaluations' | 'assignments' | 'independentScores'>; clock?: () => Date }) {
+  const { stages, frameworks } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const repo = createEvaluationRepository(db);
-  const assignments = createAssignmentRepository(db);
-  const independent = createIndependentScoreRepository(db);
+  const { evaluations: repo, assignments, independentScores: independent } = deps.repositories;
 
   const item = (row: EvaluationRow, municipalityName: string, kind: WorkKind, v: StageView | null, extra: Partial<WorkItem> = {}): WorkItem => ({
     kind,

@@ -11,7 +11,8 @@ import type { ConductDocument } from '../reports/conduct-document.ts';
 import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
 import { createWorkerPool, TaskError, TaskFailure, type PoolStats, type WorkerPool } from './pool.ts';
-import type { RenderedReport } from './tasks.ts';
+import type { ChartSpec } from '../charts/specs.ts';
+import type { RenderedChart, RenderedReport } from './tasks.ts';
 
 export interface WorkerSettings {
   /** Worker threads at most (each runs one task at a time). */
@@ -37,6 +38,8 @@ export interface TaskRunner {
   renderReportBack(args: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }): Promise<Buffer>;
   /** Renders a questionnaire or interview schedule document. */
   renderConduct(args: { format: 'pdf' | 'docx'; doc: ConductDocument }): Promise<Buffer>;
+  /** Draws a chart spec to SVG with the shared definitions. */
+  renderChart(args: { spec: ChartSpec; width: number; height: number }): Promise<RenderedChart>;
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -95,6 +98,7 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
       const out = await run<RenderedReport>('renderConduct', { format, doc }, 'Sättningen av dokumentet');
       return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
     },
+    renderChart: (args) => run<RenderedChart>('renderChart', args, 'Ritningen av diagrammet'),
     stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
     close: async () => {
       await pool?.close();

@@ -12,6 +12,7 @@ import type { ImportResult } from '../importer/types.ts';
 import type { ConductDocument } from '../reports/conduct-document.ts';
 import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
+import type { ChartSpec } from '../charts/specs.ts';
 import type { TaskErrorData } from './pool.ts';
 
 /** Largest rendered report a worker hands back. */
@@ -28,6 +29,13 @@ export interface TaskMap {
   render: { payload: { format: 'pdf' | 'docx'; vm: ReportViewModel }; result: RenderedReport };
   renderReportBack: { payload: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }; result: RenderedReport };
   renderConduct: { payload: { format: 'pdf' | 'docx'; doc: ConductDocument }; result: RenderedReport };
+  renderChart: { payload: { spec: ChartSpec; width: number; height: number }; result: RenderedChart };
+}
+
+export interface RenderedChart {
+  svg: string;
+  /** The option's description of every value, for the text alternative. */
+  description: string;
 }
 
 type Handlers = { [K in keyof TaskMap]: (payload: TaskMap[K]['payload']) => Promise<TaskMap[K]['result']> };
@@ -61,7 +69,15 @@ const handlers: Handlers = {
     if (body.length > MAX_REPORT_BYTES) throw new DomainError('too_large', `Dokumentet blev ${Math.round(body.length / 1024 / 1024)} MB; högst ${MAX_REPORT_BYTES / 1024 / 1024} MB kan skapas.`);
     return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings: [] };
   },
+  renderChart: drawChart,
 };
+
+async function drawChart({ spec, width, height }: TaskMap['renderChart']['payload']): Promise<RenderedChart> {
+  const [{ chartOption }, { renderChartSvg }] = await Promise.all([import('../charts/specs.ts'), import('../charts/render-svg.ts')]);
+  const option = chartOption(spec) as { aria?: { label?: { description?: unknown } } };
+  const description = option.aria?.label?.description;
+  return { svg: renderChartSvg(option, { width, height }), description: typeof description === 'string' ? description : '' };
+}
 
 function errorData(err: unknown): TaskErrorData {
   if (err instanceof DomainError) return { name: 'DomainError', code: err.code, message: err.message, details: err.details, extra: err.extra };

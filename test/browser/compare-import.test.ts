@@ -31,7 +31,9 @@ void describe('webbappen: jämför och importera', () => {
     await page.getByTestId('version-note').waitFor();
     assert.match((await page.getByTestId('version-note').textContent()) ?? '', /konkordansen/);
 
-    // Add a third with the picker.
+    // Add a third with the picker: a municipality first, then one of its evaluations (not the whole archive in one list).
+    assert.equal(await page.getByTestId('compare-add-select').isDisabled(), true, 'no evaluation to choose before a municipality');
+    await page.getByTestId('compare-municipality-select').selectOption({ label: 'Borås' });
     await page.getByTestId('compare-add-select').selectOption(ids.boras2013);
     await page.getByTestId('compare-add').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-total]').length === 3);

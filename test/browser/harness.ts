@@ -17,9 +17,9 @@ import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openAccessResolver } from '../../src/http/context.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { pgliteTarget } from '../helpers/db.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
-import { seedDemoData } from '../../src/services/demo.service.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const webDist = path.join(root, 'web/dist');
@@ -87,8 +87,8 @@ export async function startTestApp(opts: { accounts?: boolean } = {}): Promise<T
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-browser-'));
   const config = loadConfig({ LOG_LEVEL: 'warn', KOMPASS_DATA_DIR: dataDir }, { port: 0, host: '127.0.0.1', webDist });
-  const runtime = await openRuntime(config, { kind: 'pglite', dir: null });
-  await seedDemoData(runtime.services);
+  // The demo data, restored from a saved copy (built once per version of the code).
+  const runtime = await openRuntime(config, await pgliteTarget('demo'));
   if (accounts) await seedDemoAccounts(runtime.services, { passwords: DEMO_PASSWORDS });
   // Open access: these tests cover the web app's pages; signing in is tested in accounts.test.ts.
   const app = await buildApp({

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { createRepositories } from '../../src/repositories/index.ts';
 import { createNotificationRepository } from '../../src/repositories/notification.repository.ts';
 import { createNotificationService } from '../../src/services/notification.service.ts';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../helpers/app.ts';
@@ -125,7 +126,7 @@ void describe('e-mail notifications through the outbox', () => {
     const before = sink.mails.length;
     await repo.enqueue(Array.from({ length: 12 }, (_, i) => ({ recipient: `mottagare-${i}@test.kompass.se`, subject: `Test ${i}`, body: 'Hej' })));
     await repo.enqueue([{ recipient: REFUSED, subject: 'Studsar', body: 'Hej' }]);
-    const other = createNotificationService({ db: t.services.db, mail: { smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: 'kompass <noreply@test.kompass.se>' } });
+    const other = createNotificationService({ db: t.services.db, repositories: createRepositories(t.services.db), mail: { smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: 'kompass <noreply@test.kompass.se>' } });
     const [a, b] = await Promise.all([t.services.notifications.processOutbox({ limit: 3 }), other.processOutbox({ limit: 3 })]);
     assert.equal(a.sent + b.sent, 12);
     assert.equal(sink.mails.length - before, 12);

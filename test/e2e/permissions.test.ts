@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
+import { svChartLabels } from '../../src/charts/definitions.ts';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import type { EvaluationStatus } from '../../src/domain/evaluation.ts';
 import { viewerOf } from '../../src/services/user.service.ts';
@@ -69,8 +70,11 @@ interface Case {
   expect: Expect;
   /** Sign in a fresh session for the request (logout). */
   freshSession?: boolean;
-  /** Make an action plan (with an own item, a report-back, an indicator and a target) on the evaluation. */
-  plan?: 'unpublished' | 'published';
+  /**
+   * Make an action plan (with an own item, a report-back, an indicator and a target) on the evaluation.
+   * `published-untied`: the plan is published but the indicator's only target is tied to an item that is not public.
+   */
+  plan?: 'unpublished' | 'published' | 'published-untied';
   /** Make a peer group owned by the municipality user. */
   peerGroup?: true;
   /** Start a comment thread by the municipality user on the evaluation (in review). */
@@ -90,12 +94,30 @@ const SESSION = { day: '2031-05-04', startsAt: '09:00', endsAt: '10:00', groupNa
 
 const MATRIX: Record<string, Case[]> = {
   'GET /api/health': [{ request: () => ({ url: '/api/health' }), expect: all(200) }],
+  // Draws the data it is sent, reads nothing: the same for everyone.
+  'POST /api/charts/svg': [
+    {
+      request: () => ({
+        url: '/api/charts/svg',
+        payload: { spec: { kind: 'trend', data: { points: [{ year: 2020, total: 600, frameworkId: 'kk2020', frameworkName: 'Kommunkompassen 2020' }], labels: svChartLabels } }, width: 400, height: 300 },
+      }),
+      expect: all(200),
+    },
+  ],
   'GET /api/frameworks': [{ request: () => ({ url: '/api/frameworks' }), expect: all(200) }],
   'POST /api/frameworks': [{ request: () => ({ url: '/api/frameworks', payload: uniqueFramework() }), expect: adminOnly(201) }],
   'GET /api/frameworks/{id}': [{ request: () => ({ url: '/api/frameworks/kk2020' }), expect: all(200) }],
   'PUT /api/frameworks/{id}': [
     { request: (f) => ({ url: `/api/frameworks/${f.frameworkId}`, payload: { ...structuredClone(FRAMEWORK_2020), id: f.frameworkId, name: 'Ändrad', origin: 'custom', expectedVersion: f.frameworkVersion } }), expect: adminOnly(200) },
   ],
+  // Administration: counts include drafts, so only administrators read them. The shared framework is no
+  // variant, so accepting or merging it is refused by the rule (422) once the role may ask at all.
+  'GET /api/framework-titles/{lang}': [{ request: () => ({ url: '/api/framework-titles/en' }), expect: all(200) }],
+  'GET /api/admin/frameworks': [{ request: () => ({ url: '/api/admin/frameworks' }), expect: adminOnly(200) }],
+  'GET /api/admin/frameworks/{id}': [{ request: () => ({ url: '/api/admin/frameworks/kk2020' }), expect: adminOnly(200) }],
+  'POST /api/frameworks/{id}/accept': [{ label: 'on a version that is no variant', request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/accept`, payload: { expectedVersion: f.frameworkVersion } }), expect: adminOnly(422) }],
+  'POST /api/frameworks/{id}/rename': [{ request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/rename`, payload: { name: `Namn ${randomUUID()}`, expectedVersion: f.frameworkVersion } }), expect: adminOnly(200) }],
+  'POST /api/frameworks/{id}/merge': [{ label: 'on a version that is no variant', request: (f) => ({ url: `/api/frameworks/${f.frameworkId}/merge`, payload: { into: 'kk2020', expectedVersion: f.frameworkVersion } }), expect: adminOnly(422) }],
   'GET /api/good-examples': [{ request: () => ({ url: '/api/good-examples?q=dialog' }), expect: all(200) }],
   'GET /api/municipalities': [{ request: () => ({ url: '/api/municipalities?q=burl' }), expect: all(200) }],
   'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],
@@ -171,8 +193,15 @@ const MATRIX: Record<string, Case[]> = {
   // Indicators are public once the municipality has a published plan (earlier cases publish plans for 1231).
   'GET /api/municipalities/{code}/indicators': [{ on: 'published', plan: 'published', request: () => ({ url: '/api/municipalities/1231/indicators' }), expect: planReading(true) }],
   'POST /api/municipalities/{code}/indicators': [{ request: () => ({ url: '/api/municipalities/1231/indicators', payload: { name: `Nöjdhet ${randomBytes(4).toString('hex')}`, unit: 'index' } }), expect: { ...planOwners(201), otherMunicipality: 403 } }],
-  'PATCH /api/indicators/{id}': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}`, payload: { unit: 'procent' } }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
-  'POST /api/indicators/{id}/values': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/values`, payload: { period: 2022, value: 71 } }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
+  'PATCH /api/indicators/{id}': [
+    { on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}`, payload: { unit: 'procent' } }), expect: { ...planOwners(200), otherMunicipality: 403 } },
+    // Published plan, but the indicator is tied only to an item that is not public: others do not see it at all.
+    { on: 'published', plan: 'published-untied', label: 'indicator tied to an unpublished item', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}`, payload: { unit: 'procent' } }), expect: planOwners(200) },
+  ],
+  'POST /api/indicators/{id}/values': [
+    { on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/values`, payload: { period: 2022, value: 71 } }), expect: { ...planOwners(200), otherMunicipality: 403 } },
+    { on: 'published', plan: 'published-untied', label: 'indicator tied to an unpublished item', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/values`, payload: { period: 2022, value: 71 } }), expect: planOwners(200) },
+  ],
   'POST /api/indicators/{id}/targets': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/targets`, payload: { period: 2025, value: 80 } }), expect: { ...planOwners(201), otherMunicipality: 403 } }],
   'DELETE /api/indicators/{id}/targets/{targetId}': [{ on: 'published', plan: 'published', request: (f) => ({ url: `/api/indicators/${f.plan.indicatorId}/targets/${f.plan.targetId}` }), expect: { ...planOwners(200), otherMunicipality: 403 } }],
   'POST /api/indicators/import': [{ request: () => ({ url: '/api/indicators/import', payload: {} }), expect: { ...planOwners(415), otherMunicipality: 415 } }],
@@ -319,10 +348,11 @@ void describe('permission matrix: every route × every role', () => {
   const noGroup: Fixture['peerGroup'] = { id: '00000000-0000-4000-8000-000000000000', version: 1 };
   const noPlan: Fixture['plan'] = { id: '', version: 0, itemId: '', ownItemId: '', indicatorId: '', targetId: '' };
   /** An action plan on the evaluation (municipality 1231's), with an own item, report-back 1, an indicator and a target. */
-  const withPlan = async (f: Fixture, published: boolean): Promise<Fixture> => {
+  const withPlan = async (f: Fixture, published: boolean, untied = false): Promise<Fixture> => {
     const owner = viewers.municipality;
     let plan = (await t.services.actionPlans.createActionPlan({ evaluationId: f.evaluationId, viewer: owner })).plan;
     plan = await t.services.actionPlans.addItem({ id: plan.id, expectedVersion: plan.version, item: { improvement: 'Egen punkt att ta bort' }, viewer: owner });
+    if (untied) plan = await t.services.actionPlans.updateItem({ id: plan.id, itemId: plan.items[0]?.id ?? '', expectedVersion: plan.version, patch: { public: false }, viewer: owner });
     if (published) plan = await t.services.actionPlans.updateActionPlan({ id: plan.id, expectedVersion: plan.version, patch: { published: true }, viewer: owner });
     await t.services.reportBacks.createReportBack({ planId: plan.id, input: {}, viewer: owner });
     const indicator = await t.services.indicators.createIndicator({ municipalityCode: '1231', input: { kpi: `P${randomBytes(5).toString('hex')}`, name: 'Behörighetsindikator' }, viewer: owner });
@@ -340,7 +370,7 @@ void describe('permission matrix: every route × every role', () => {
       const g = await t.services.benchmarks.createPeerGroup({ input: { name: 'Behörighetsgrupp', municipalityCodes: ['1280', '1283'] }, viewer: viewers.municipality });
       f = { ...f, peerGroup: { id: g.id, version: g.version } };
     }
-    return plan ? withPlan(f, plan === 'published') : f;
+    return plan ? withPlan(f, plan !== 'unpublished', plan === 'published-untied') : f;
   };
 
   const baseFixture = async (on: EvaluationStatus | undefined): Promise<Fixture> => {
@@ -394,6 +424,22 @@ void describe('permission matrix: every route × every role', () => {
       });
     }
   }
+
+  void test('indicators: the public and other municipalities see only those tied to published items, with only those targets', async () => {
+    const tied = await fixture('published', 'published');
+    const untied = await fixture('published', 'published-untied');
+    const list = async (headers: Record<string, string>) =>
+      ((await t.app.inject({ url: '/api/municipalities/1231/indicators', headers })).json() as { items: Array<{ id: string; targets: Array<{ id: string }> }> }).items;
+    for (const [who, headers] of [['anonymous', {}], ['otherMunicipality', sessions.otherMunicipality.headers]] as const) {
+      const items = await list(headers);
+      assert.deepEqual(items.find((i) => i.id === tied.plan.indicatorId)?.targets.map((x) => x.id), [tied.plan.targetId], who);
+      assert.ok(!items.some((i) => i.id === untied.plan.indicatorId), `${who} sees an indicator tied only to an unpublished item`);
+    }
+    for (const role of ['municipality', 'lead', 'admin'] as const) {
+      const ids = (await list(sessions[role].headers)).map((i) => i.id);
+      assert.ok(ids.includes(tied.plan.indicatorId) && ids.includes(untied.plan.indicatorId), role);
+    }
+  });
 
   void test('no draft leaks: lists, filters, summaries, reports and history hide drafts from the public and other municipalities', async () => {
     const draft = await fixture('draft');

@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { SYSTEM, type AccountRole } from '../../src/domain/access.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
-import { seedDemoData } from '../../src/services/demo.service.ts';
 import type { PublicUser } from '../../src/services/user.service.ts';
 import type { Services } from '../../src/services/index.ts';
 import type { MailSettings } from '../../src/services/notification.service.ts';
@@ -17,8 +16,7 @@ export interface TestApp extends TestContext {
 }
 
 export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; webDist?: string; mail?: MailSettings } & Partial<Pick<AppOptions, 'resolveViewer'>> = {}): Promise<TestApp> {
-  const ctx = await createTestServices(opts.mail ? { mail: opts.mail } : {});
-  if (opts.demo) await seedDemoData(ctx.services);
+  const ctx = await createTestServices({ ...(opts.mail ? { mail: opts.mail } : {}), demo: opts.demo === true });
   const config = loadConfig({ LOG_LEVEL: 'silent', KOMPASS_DATA_DIR: '.tmp/test-data', ...opts.env }, opts.webDist ? { webDist: opts.webDist } : {});
   const app = await buildApp({ config, database: ctx.database, services: ctx.services, logger: false, ...(opts.resolveViewer ? { resolveViewer: opts.resolveViewer } : {}) });
   await app.ready();

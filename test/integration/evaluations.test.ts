@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { DomainError } from '../../src/domain/errors.ts';
 import { SYSTEM } from '../../src/domain/access.ts';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
-import { createBackupService } from '../../src/services/backup.service.ts';
-import { seedDemoData } from '../../src/services/demo.service.ts';
 import { createTestServices, createTestDatabase, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, buildFramework, randomMunicipalityCode, scoresFor } from '../helpers/factories.ts';
 import { createServices } from '../../src/services/index.ts';
@@ -13,6 +11,7 @@ import { viewerOf } from '../../src/services/user.service.ts';
 import { rejectsWith } from '../helpers/assert.ts';
 import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
 import { createAccountRepository } from '../../src/repositories/account.repository.ts';
+import { createActionPlanRepository } from '../../src/repositories/action-plan.repository.ts';
 
 
 void describe(`evaluations on ${testDbKind()}`, () => {
@@ -184,11 +183,10 @@ void describe(`evaluations on ${testDbKind()}`, () => {
 
 void describe(`demo data and export/import round trip on ${testDbKind()}`, () => {
   test('an export with invalid content is refused before anything is written', async () => {
-    const a = await createTestServices();
+    const a = await createTestServices({ demo: true });
     const b = await createTestServices();
     try {
-      await seedDemoData(a.services);
-      const doc = await createBackupService(a.services).exportDatabase();
+      const doc = await a.services.backup.exportDatabase();
       const tampered = structuredClone(doc);
       const burlov = tampered.evaluations.find((e) => e.municipalityCode === '1231');
       assert.ok(burlov);
@@ -196,7 +194,7 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       const other = tampered.evaluations.find((e) => e.municipalityCode === '1490');
       assert.ok(other);
       other.municipalityCode = '9999';
-      const err = await rejectsWith(createBackupService(b.services).importDatabase({ document: tampered }), 'validation', /2 fel i filen/);
+      const err = await rejectsWith(b.services.backup.importDatabase({ document: tampered }), 'validation', /2 fel i filen/);
       assert.ok(err.details.some((d) => /scores\.1\.2/.test(d.path ?? '') && /24 poäng är mer än max 10/.test(d.message)));
       assert.ok(err.details.some((d) => /municipalityCode/.test(d.path ?? '') && /9999/.test(d.message)));
       assert.equal((await b.services.evaluations.listEvaluations({ viewer: SYSTEM,})).count, 0, 'nothing was written');
@@ -207,10 +205,9 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
   });
 
   void test('export → import into an empty database → export is identical', async () => {
-    const a = await createTestServices();
+    const a = await createTestServices({ demo: true });
     const b = await createTestDatabase();
     try {
-      await seedDemoData(a.services);
       const burlov = (await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1231' } })).items[0];
       assert.equal(burlov?.total, 595);
       const boras = await a.services.evaluations.listEvaluations({ viewer: SYSTEM, filter: { municipalityCode: '1490' } });
@@ -242,11 +239,11 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       await a.services.independentScores.saveIndependentScores({ id: correction.id, scores: scoresFor(FRAMEWORK_2020, 0.7), submitted: true, viewer: viewerOf(member) });
       const corrected = await a.services.evaluations.getEvaluation({ id: correction.id, viewer: leadViewer });
       await a.services.independentScores.recordConsensus({ id: correction.id, expectedVersion: corrected.version, items: [{ subareaId: '1.2', value: 6, reason: 'Enades efter genomgång' }], viewer: leadViewer });
-      const [plan] = await a.services.actionPlans.repository.listByMunicipality('1480');
+      const [plan] = await createActionPlanRepository(a.services.db).listByMunicipality('1480');
       assert.ok(plan, 'the Göteborg demo plan');
       await a.services.reportBacks.createReportBack({ planId: plan.id, input: { decisionProposal: ['Återrapporteringen läggs till handlingarna.'] }, viewer: SYSTEM });
 
-      const first = await createBackupService(a.services).exportDatabase();
+      const first = await a.services.backup.exportDatabase();
       assert.equal(first.users?.length, 4);
       assert.ok(first.users?.every((u) => u.passwordHash?.startsWith('$argon2id$')));
       assert.equal(first.comments?.length, 1);
@@ -262,9 +259,9 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       assert.deepEqual(first.indicators?.[0]?.targets.map((t) => t.value).sort(), [72, 76]);
       const servicesB = createServices(b.database.db);
       await servicesB.ensureReferenceData();
-      const result = await createBackupService(servicesB).importDatabase({ document: JSON.parse(JSON.stringify(first)) });
+      const result = await servicesB.backup.importDatabase({ document: JSON.parse(JSON.stringify(first)) });
       assert.equal(result.evaluations, first.evaluations.length);
-      const second = await createBackupService(servicesB).exportDatabase();
+      const second = await servicesB.backup.exportDatabase();
       assert.deepEqual(second, first);
       // What was restored works: the plan reads back with its report-back, the consensus view with its agreed score.
       assert.equal(result.actionPlans, 1);
@@ -274,8 +271,8 @@ void describe(`demo data and export/import round trip on ${testDbKind()}`, () =>
       const consensus = await servicesB.independentScores.getIndependentScores({ id: correction.id, viewer: leadViewer });
       assert.ok(JSON.stringify(consensus).includes('Enades efter genomgång'));
       // A second import into a non-empty database is refused.
-      await rejectsWith(createBackupService(servicesB).importDatabase({ document: first }), 'rule_violation');
-      await rejectsWith(createBackupService(servicesB).importDatabase({ document: { format: 'x' } }), 'validation', /kompass-export/);
+      await rejectsWith(servicesB.backup.importDatabase({ document: first }), 'rule_violation');
+      await rejectsWith(servicesB.backup.importDatabase({ document: { format: 'x' } }), 'validation', /kompass-export/);
     } finally {
       await a.close();
       await b.drop();

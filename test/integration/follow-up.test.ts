@@ -139,6 +139,48 @@ void describe(`follow-up on ${testDbKind()}`, () => {
     assert.deepEqual(withTarget.targets.map((t) => [t.label, t.period, t.date, t.value]), [['Bemötande', 2025, '2025-12-31', 75]]);
   });
 
+  void test('indicators are public only when tied to published items: list, single indicator, targets and report-back documents', async () => {
+    const code = '1282';
+    const mine = viewer('municipality', code, 'Lo Landskrona');
+    const e = await published(code, 2024, 0.6, { 2: ['Mät nöjdheten', 'Intern uppföljning'] });
+    let plan = (await s.actionPlans.createActionPlan({ evaluationId: e.id, viewer: mine })).plan;
+    const [open, internal] = plan.items;
+    assert.ok(open && internal);
+    plan = await s.actionPlans.updateItem({ id: plan.id, itemId: internal.id, expectedVersion: plan.version, patch: { public: false }, viewer: mine });
+    const make = async (kpi: string, planItemIds: Array<string | null>) => {
+      const ind = await s.indicators.createIndicator({ municipalityCode: code, input: { kpi, name: kpi }, viewer: mine });
+      await s.indicators.recordValue({ id: ind.id, period: 2024, value: 50, viewer: mine });
+      for (const [n, planItemId] of planItemIds.entries()) await s.indicators.addTarget({ id: ind.id, target: { label: `Målnivå ${'ABC'[n]}`, period: 2026, value: 60 + n, planItemId }, viewer: mine });
+      return ind.id;
+    };
+    const shown = await make('PUBLIK', [open.id, internal.id, null]);
+    const hidden = await make('INTERN', [internal.id]);
+    const loose = await make('LÖS', [null]);
+    // Before the plan is published, others see nothing at all.
+    await rejectsWith(s.indicators.listIndicators({ municipalityCode: code, viewer: PUBLIC }), 'not_found');
+    plan = await s.actionPlans.updateActionPlan({ id: plan.id, expectedVersion: plan.version, patch: { published: true }, viewer: mine });
+    for (const who of [PUBLIC, other]) {
+      const list = await s.indicators.listIndicators({ municipalityCode: code, viewer: who });
+      assert.deepEqual(list.map((i) => i.kpi), ['PUBLIK'], `${who.role}: only the indicator tied to a published item`);
+      assert.deepEqual(list[0]?.targets.map((t) => t.label), ['Målnivå A'], 'only the target tied to the published item');
+      assert.deepEqual(list[0]?.values.map((v) => v.value), [50]);
+      for (const id of [hidden, loose]) await rejectsWith(s.indicators.getIndicator({ id, viewer: who }), 'not_found');
+      assert.equal((await s.indicators.getIndicator({ id: shown, viewer: who })).targets.length, 1);
+    }
+    for (const who of [mine, evaluator]) {
+      const list = await s.indicators.listIndicators({ municipalityCode: code, viewer: who });
+      assert.equal(list.length, 3, who.role);
+      assert.equal(list.find((i) => i.kpi === 'PUBLIK')?.targets.length, 3);
+    }
+    // The report-back document as the public reads it: the same rule on the report's own items.
+    const rb = await s.reportBacks.createReportBack({ planId: plan.id, input: {}, viewer: mine });
+    const inside = await s.reportBacks.getReportBackViewModel({ planId: plan.id, number: rb.number, viewer: mine });
+    const outside = await s.reportBacks.getReportBackViewModel({ planId: plan.id, number: rb.number, viewer: PUBLIC });
+    assert.equal(inside.indicators.rows.length, 2, 'the plan\'s indicators: those tied to its items');
+    assert.deepEqual(outside.indicators.rows.map((r) => r.name.split(' ')[0]), ['PUBLIK']);
+    assert.doesNotMatch(JSON.stringify(outside), /INTERN|Målnivå B|Målnivå C|Intern uppföljning/);
+  });
+
   void test('report-backs: numbered and kept; the next says what changed; due and overdue follow the cadence', async () => {
     const e = await published('1231', 2025, 0.5, { 6: ['Systematiskt förbättringsarbete'], 8: ['Medarbetarskap'] });
     let plan = (await s.actionPlans.createActionPlan({ evaluationId: e.id, viewer: owner })).plan;

@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { PUBLIC, SYSTEM } from '../../src/domain/access.ts';
 import type { GoodExampleSearch } from '../../src/services/good-examples.service.ts';
-import { seedDemoData } from '../../src/services/demo.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 
@@ -21,8 +20,7 @@ describe(`good-example search on ${testDbKind()}`, () => {
   };
 
   before(async () => {
-    ctx = await createTestServices();
-    await seedDemoData(ctx.services);
+    ctx = await createTestServices({ demo: true });
   });
   after(async () => ctx.close());
 

@@ -7,7 +7,7 @@ import { createAssignmentRepository } from '../../src/repositories/assignment.re
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { SYSTEM } from '../../src/domain/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { createBackupService, type ExportDocument } from '../../src/services/backup.service.ts';
+import type { ExportDocument } from '../../src/services/backup.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
 
@@ -67,10 +67,10 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
 
   for (const [label, mutate] of cases) {
     void test(label, async () => {
-      const before = await createBackupService(target.services).exportDatabase();
+      const before = await target.services.backup.exportDatabase();
       let error: unknown;
       try {
-        await createBackupService(target.services).importDatabase({ document: mutate(structuredClone(valid)) });
+        await target.services.backup.importDatabase({ document: mutate(structuredClone(valid)) });
       } catch (e) {
         error = e;
       }
@@ -81,14 +81,14 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
       assert.doesNotMatch(text, /\b(insert|select|update|delete|constraint|violates|relation|duplicate key)\b/i, `${label}: no SQL: ${text.slice(0, 300)}`);
       assert.doesNotMatch(text, /\$argon2|klartext/, `${label}: no secrets`);
       assert.ok(text.length < 20_000, 'no huge values echoed');
-      assert.deepEqual(await createBackupService(target.services).exportDatabase(), before, `${label}: nothing changed`);
+      assert.deepEqual(await target.services.backup.exportDatabase(), before, `${label}: nothing changed`);
     });
   }
 
   void test('the valid document imports (the cases above fail for their own reason), also as an export from before follow-up and independent scoring', async () => {
     const { independentScoreSheets: _s, agreedScores: _a, actionPlans: _p, reportBacks: _r, indicators: _i, ...older } = structuredClone(valid);
     assert.ok(Array.isArray(valid.actionPlans) && Array.isArray(valid.independentScoreSheets), 'today\'s exports carry the newer tables');
-    const result = await createBackupService(target.services).importDatabase({ document: older });
+    const result = await target.services.backup.importDatabase({ document: older });
     assert.equal(result.evaluations, 1);
     assert.equal(result.users, 1);
   });

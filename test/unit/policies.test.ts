@@ -5,6 +5,7 @@ import { canAssignEvaluators, canChangeStatus, canComment, canCorrectEvaluation,
 import { canCreateFramework, canUpdateFramework } from '../../src/policies/framework.policy.ts';
 import { refusalMessage, type Decision } from '../../src/policies/policy.ts';
 import { canManageUsers } from '../../src/policies/user.policy.ts';
+import { canReadAllIndicators, canViewIndicator, canViewIndicators, canViewIndicatorTarget } from '../../src/policies/action-plan.policy.ts';
 import { normalizeEmail, parseRoleMap, passwordProblem, roleFromClaim } from '../../src/domain/auth.ts';
 import { diffEvaluation, isEmptyChange } from '../../src/domain/audit.ts';
 import type { Evaluation } from '../../src/domain/evaluation.ts';
@@ -97,4 +98,29 @@ void test('audit diff keeps only what changed, per subarea and per area field', 
   assert.deepEqual(d.before, { version: 1, scores: { '1.2': 6, '2.1': null }, interviews: 10, areas: { 1: { strengths: [] } } });
   assert.deepEqual(d.after, { version: 2, scores: { '1.2': null, '2.1': 3 }, interviews: 12, areas: { 1: { strengths: ['Bra'] } } });
   assert.equal(isEmptyChange(diffEvaluation(base, { ...base, version: 2 } as Evaluation)), true);
+});
+
+void test('indicators: others than the municipality and staff see an indicator only when a target ties it to a published item', () => {
+  const owner: Viewer = { userId: 'u1', role: 'municipality', municipalityCode: '1231', name: 'Kim' };
+  const neighbour: Viewer = { userId: 'u2', role: 'municipality', municipalityCode: '1480', name: 'Alex' };
+  const evaluator: Viewer = { userId: 'u3', role: 'evaluator', municipalityCode: null, name: 'Eva' };
+  const published = { municipalityCode: '1231', publishedItemIds: new Set(['item-public']) };
+  const nothingPublished = { municipalityCode: '1231', publishedItemIds: new Set<string>() };
+  const tied = { targets: [{ planItemId: 'item-public' }, { planItemId: 'item-internal' }] };
+  const untied = { targets: [{ planItemId: 'item-internal' }, { planItemId: null }] };
+  for (const v of [owner, evaluator]) {
+    assert.equal(canReadAllIndicators(v, '1231'), true);
+    assert.equal(canViewIndicator(v, untied, nothingPublished), true);
+    assert.equal(canViewIndicatorTarget(v, { planItemId: null }, nothingPublished), true);
+  }
+  for (const v of [PUBLIC, neighbour]) {
+    assert.equal(canReadAllIndicators(v, '1231'), false);
+    assert.equal(canViewIndicator(v, tied, published), true);
+    assert.equal(canViewIndicator(v, untied, published), false, 'tied only to an item that is not public');
+    assert.equal(canViewIndicator(v, tied, nothingPublished), false, 'no published plan');
+    assert.deepEqual(tied.targets.filter((t) => canViewIndicatorTarget(v, t, published)), [{ planItemId: 'item-public' }]);
+    assert.equal(canViewIndicatorTarget(v, { planItemId: null }, published), false);
+  }
+  assert.equal(canViewIndicators(PUBLIC, { municipalityCode: '1231', hasPublishedPlan: false }), false);
+  assert.equal(canViewIndicators(PUBLIC, { municipalityCode: '1231', hasPublishedPlan: true }), true);
 });

@@ -16,6 +16,7 @@ import {
   publishProblem,
   roundPoints,
   scoresBrokenBy,
+  mergeProblems,
 } from '../../src/domain/scoring.ts';
 import { scoresFor } from '../helpers/factories.ts';
 
@@ -204,6 +205,21 @@ test('a framework change may not put a maximum below points already scored; each
     { label: 'Borås 2021', subareaId: sub.id, points: 5 },
     { label: 'Borås 2021', subareaId: '2.1', points: 10 },
   ]);
-  assert.deepEqual(issues, [{ path: `subareas.${sub.id}.max`, message: `Burlöv 2020: Delområde ${sub.id}: 8 poäng är mer än max 5.` }]);
+  assert.deepEqual(issues.map(({ path, message }) => ({ path, message })), [{ path: `subareas.${sub.id}.max`, message: `Burlöv 2020: Delområde ${sub.id}: 8 poäng är mer än max 5.` }]);
   assert.deepEqual(scoresBrokenBy(FRAMEWORK_2020, [{ label: 'x', subareaId: sub.id, points: 8 }]), []);
+});
+
+test('a variant can move to a known version only when every subarea it refers to exists there and every score fits', () => {
+  const uses = [
+    { evaluationId: 'a', label: 'Borås 2016', subareaId: '1.2', kind: 'scores', points: 24 },
+    { evaluationId: 'a', label: 'Borås 2016', subareaId: '1.2', kind: 'agreed', points: 24 },
+    { evaluationId: 'a', label: 'Borås 2016', subareaId: '1.6', kind: 'scores', points: 3 },
+    { evaluationId: 'a', label: 'Borås 2016', subareaId: '1.6', kind: 'narrative', points: null },
+    { evaluationId: 'b', label: 'Örebro 2016', subareaId: '1.1', kind: 'scores', points: 10 },
+  ];
+  assert.deepEqual(mergeProblems(FRAMEWORK_2010, uses), [
+    { evaluationId: 'a', path: 'subareas.1.6', message: `Borås 2016: delområde 1.6 (poäng, text) finns inte i ${FRAMEWORK_2010.name}.` },
+    { evaluationId: 'a', path: 'subareas.1.2', message: 'Borås 2016: Delområde 1.2: 24 poäng är mer än max 20.' },
+  ]);
+  assert.deepEqual(mergeProblems(FRAMEWORK_2010, uses.filter((u) => u.evaluationId === 'b')), []);
 });

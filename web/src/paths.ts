@@ -1,2 +1,2 @@
 /** The web app's links come from the route registry shared with the server (sitemap, canonical links). */
-export { downloads, paths, patterns } from '../../src/contracts/paths.ts';
+export { apiPaths, downloads, paths, patterns } from '../../src/contracts/paths.ts';

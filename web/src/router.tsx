@@ -28,6 +28,8 @@ const EvidencePage = lazy(() => import('./features/conduct/EvidencePage.tsx'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
 const InterviewsPage = lazy(() => import('./features/conduct/InterviewsPage.tsx'));
 const QuestionBankPage = lazy(() => import('./features/conduct/QuestionBankPage.tsx'));
+const FrameworksPage = lazy(() => import('./features/frameworks/FrameworksPage.tsx'));
+const FrameworkPage = lazy(() => import('./features/frameworks/FrameworkPage.tsx'));
 
 const EDITORS = ['admin', 'evaluator'] as const;
 
@@ -106,6 +108,8 @@ export const router = createBrowserRouter([
       { path: patterns.evidence, element: <RequireAuth roles={EDITORS}><EvidencePage /></RequireAuth> },
       { path: patterns.interviews, element: <RequireAuth><InterviewsPage /></RequireAuth> },
       { path: patterns.questionBank, element: <RequireAuth roles={['admin']}><QuestionBankPage /></RequireAuth> },
+      { path: patterns.frameworks, element: <RequireAuth roles={['admin']}><FrameworksPage /></RequireAuth> },
+      { path: patterns.framework, element: <RequireAuth roles={['admin']}><FrameworkPage /></RequireAuth> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -2,6 +2,8 @@
  * Open data: GET /api/open-data/scores.csv|xlsx|json?level=… (all published scores, CC BY 4.0, streamed),
  * and the comparison of evaluations with its export.
  */
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ComparisonOut, ComparisonQuery, OpenDataParams, OpenDataQuery } from '../../contracts/open-data.ts';
 import { OPEN_DATA_LICENCE } from '../../domain/open-data.ts';
@@ -10,28 +12,32 @@ import { contentDisposition } from './reports.ts';
 
 const LICENCE_DESCRIPTION = `Licens: ${OPEN_DATA_LICENCE.name} (${OPEN_DATA_LICENCE.url}). ${OPEN_DATA_LICENCE.attribution}. CSV: UTF-8 med BOM, semikolon mellan fälten, decimalkomma (för svenska Excel). Kommunkod och länskod är SCB:s koder (som i Kolada), alltid som text.`;
 
+/** The schema of a route answering with an open-data file in the format its path ends with. */
+function fileSchema<Q extends z.ZodType>(tags: string[], summary: string, querystring: Q) {
+  return { tags, summary, description: LICENCE_DESCRIPTION, params: OpenDataParams, querystring };
+}
+
+/** An open-data file as an attachment, with its licence in the headers (`Link: rel="license"`, `X-License`). */
+function sendOpenData(reply: FastifyReply, file: { body: unknown; contentType: string; fileName: string }, cacheControl: string): FastifyReply {
+  return reply
+    .type(file.contentType)
+    .header('Content-Disposition', contentDisposition('attachment', file.fileName))
+    .header('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
+    .header('X-License', OPEN_DATA_LICENCE.id)
+    .header('Cache-Control', cacheControl)
+    .send(file.body);
+}
+
 export const openDataRoutes = ({ openData }: Pick<Services, 'openData'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/open-data/scores.:format',
       {
-        schema: {
-          tags: ['open data'],
-          summary: 'Alla publicerade poäng som öppna data: per utvärdering, område eller delområde, som CSV, XLSX eller JSON',
-          description: LICENCE_DESCRIPTION,
-          params: OpenDataParams,
-          querystring: OpenDataQuery,
-        },
+        schema: fileSchema(['open data'], 'Alla publicerade poäng som öppna data: per utvärdering, område eller delområde, som CSV, XLSX eller JSON', OpenDataQuery),
       },
       async (req, reply) => {
         const file = await openData.exportScores({ level: req.query.level, format: req.params.format, viewer: req.viewer });
-        return reply
-          .type(file.contentType)
-          .header('Content-Disposition', contentDisposition('attachment', file.fileName))
-          .header('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
-          .header('X-License', OPEN_DATA_LICENCE.id)
-          .header('Cache-Control', 'public, max-age=300')
-          .send(file.body);
+        return sendOpenData(reply, file, 'public, max-age=300');
       },
     );
     app.get(
@@ -49,24 +55,12 @@ export const openDataRoutes = ({ openData }: Pick<Services, 'openData'>): Fastif
     app.get(
       '/api/comparisons/export.:format',
       {
-        schema: {
-          tags: ['evaluations', 'open data'],
-          summary: 'Jämförelsen som fil (CSV, XLSX eller JSON)',
-          description: LICENCE_DESCRIPTION,
-          params: OpenDataParams,
-          querystring: ComparisonQuery,
-        },
+        schema: fileSchema(['evaluations', 'open data'], 'Jämförelsen som fil (CSV, XLSX eller JSON)', ComparisonQuery),
       },
       async (req, reply) => {
         const file = await openData.exportComparison({ ids: req.query.ids, format: req.params.format, viewer: req.viewer });
-        return reply
-          .type(file.contentType)
-          .header('Content-Disposition', contentDisposition('attachment', file.fileName))
-          .header('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`)
-          .header('X-License', OPEN_DATA_LICENCE.id)
-          .header('Cache-Control', file.hasUnpublished ? 'private, no-store' : req.viewer.role === 'public' ? 'public, max-age=300' : 'private, no-cache')
-          .header('Vary', 'Cookie')
-          .send(file.body);
+        const cache = file.hasUnpublished ? 'private, no-store' : req.viewer.role === 'public' ? 'public, max-age=300' : 'private, no-cache';
+        return sendOpenData(reply.header('Vary', 'Cookie'), file, cache);
       },
     );
   };

@@ -23,6 +23,7 @@ import { concordanceRoutes } from './concordances.ts';
 import { openDataRoutes } from './open-data.ts';
 import { stageRoutes } from './stages.ts';
 import { conductRoutes } from './conduct.ts';
+import { chartRoutes } from './charts.ts';
 
 export interface RouteContext {
   services: Services;
@@ -51,5 +52,6 @@ export const ROUTES: Factory[] = [
   (c) => openDataRoutes(c.services) as FastifyPluginAsync,
   (c) => stageRoutes(c.services) as FastifyPluginAsync,
   (c) => conductRoutes(c.services) as FastifyPluginAsync,
+  (c) => chartRoutes(c.services) as FastifyPluginAsync,
   (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
 ];

@@ -2,7 +2,11 @@
  * Pure report fixtures: an evaluation, its framework and summary built without a database,
  * using the real scoring functions. Burlöv 2020's points are the demo figures (facts from the report).
  */
-import { FRAMEWORK_2020 } from '../../../src/catalog/framework-2020.ts';
+import { FRAMEWORK_2020 as FRAMEWORK_2020_DEF } from '../../../src/catalog/framework-2020.ts';
+import { catalogTranslations } from '../../../src/catalog/framework-translations.ts';
+
+/** The 2020 revision as stored, with its shipped title translations. */
+const FRAMEWORK_2020 = { ...FRAMEWORK_2020_DEF, translations: catalogTranslations(FRAMEWORK_2020_DEF.id) };
 import { DEMO_EVALUATIONS } from '../../../src/demo/demo-data.ts';
 import { AreaTextSchema, EvaluationInputSchema, type Evaluation, type EvaluationInput } from '../../../src/domain/evaluation.ts';
 import type { FrameworkDef } from '../../../src/domain/framework.ts';

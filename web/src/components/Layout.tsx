@@ -108,6 +108,13 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {user?.role === 'admin' && (
+              <li>
+                <NavLink to={paths.frameworks()} className={navClass}>
+                  {t('nav.frameworks')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

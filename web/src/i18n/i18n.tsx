@@ -6,6 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { sv, type MessageKey, type Messages } from './sv.ts';
+import { loadTitleTranslations } from '../lib/titleTranslations.ts';
 
 export type Lang = 'sv' | 'en' | 'nb';
 export const LANGS: readonly Lang[] = ['sv', 'en', 'nb'];
@@ -17,11 +18,15 @@ export function isLang(value: unknown): value is Lang {
   return value === 'sv' || value === 'en' || value === 'nb';
 }
 
-/** Loads a language's messages (once); resolves when `translate` can use them. */
+/** Loads a language's messages and framework title translations (once); resolves when `translate` can use them. */
 export async function loadLang(lang: Lang): Promise<void> {
-  if (catalogs[lang]) return;
-  if (lang === 'en') catalogs.en = (await import('./en.ts')).en;
-  else if (lang === 'nb') catalogs.nb = (await import('./nb.ts')).nb;
+  // The framework titles' translations are data on the server, loaded with the language.
+  const titles = loadTitleTranslations(lang);
+  if (!catalogs[lang]) {
+    if (lang === 'en') catalogs.en = (await import('./en.ts')).en;
+    else if (lang === 'nb') catalogs.nb = (await import('./nb.ts')).nb;
+  }
+  await titles;
 }
 
 export type TParams = Record<string, string | number>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
 import { EvaluationListOut, EvaluationOut, SameYearListOut } from '../../../src/contracts/evaluations.ts';
-import { FrameworkListOut, FrameworkOut } from '../../../src/contracts/frameworks.ts';
+import { FrameworkAdminListOut, FrameworkAdminOut, FrameworkListOut, FrameworkMergeOut, FrameworkOut, FrameworkTitlesOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
 import { ComparisonOut } from '../../../src/contracts/open-data.ts';
@@ -16,6 +16,7 @@ import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/mun
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
 import { NotificationListOut, NotificationsReadOut, StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
+import { ChartSvgOut } from '../../../src/contracts/charts.ts';
 
 export const CONTRACTS = {
   'auth.me': MeOut,
@@ -25,6 +26,10 @@ export const CONTRACTS = {
   'evaluations.sameYear': SameYearListOut,
   'frameworks.list': FrameworkListOut,
   framework: FrameworkOut,
+  'frameworks.admin.list': FrameworkAdminListOut,
+  'frameworks.admin': FrameworkAdminOut,
+  'frameworks.merge': FrameworkMergeOut,
+  'frameworks.titles': FrameworkTitlesOut,
   'goodExamples.list': GoodExampleListOut,
   'imports.created': ImportCreatedOut,
   'municipalities.list': MunicipalityListOut,
@@ -48,6 +53,7 @@ export const CONTRACTS = {
   peerGroup: PeerGroupOut,
   'concordances.list': ConcordanceListOut,
   concordance: ConcordanceOut,
+  'charts.svg': ChartSvgOut,
 } satisfies Record<string, z.ZodType>;
 
 export type ContractName = keyof typeof CONTRACTS;

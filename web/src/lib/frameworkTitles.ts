@@ -1,8 +1,10 @@
 /**
  * Framework titles (areas, subareas) in the interface language: the unofficial translations kept as
- * data per framework version (src/catalog/framework-translations.ts). Untranslated titles stay Swedish.
+ * data per framework version on the server (loaded with the language, `titleTranslations.ts`).
+ * Untranslated titles stay Swedish.
  */
-import { localTitle, titleTable } from '../../../src/catalog/framework-translations.ts';
+import { localTitle } from '../../../src/domain/framework.ts';
+import { titleTable } from './titleTranslations.ts';
 import { useLang, type Lang } from '../i18n/i18n.tsx';
 import type { EvaluationSummary, FrameworkDef } from './types.ts';
 

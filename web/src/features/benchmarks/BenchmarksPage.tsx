@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { benchmarkRangeOption } from '../../../../src/charts/definitions.ts';
+import type { ChartSpec } from '../../../../src/charts/specs.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
@@ -100,15 +100,17 @@ function National({ data }: { data: BenchmarksReply }) {
   const labels = useChartLabels();
   const compact = useNarrow();
   const title = useLocalTitle();
-  const option = useMemo(
-    () =>
-      benchmarkRangeOption({
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      kind: 'benchmarkRange',
+      data: {
         rows: data.areas.map((a) => ({ label: `${a.number}. ${title(data.framework.id, a.number, a.title)}`, stats: a.stats })),
         max: 100,
         names: { range: t('bench.range'), middle: t('bench.middle'), median: t('bench.median') },
         labels,
         style: { compact },
-      }),
+      },
+    }),
     [data, labels, compact, t, title],
   );
   const n = data.total?.n ?? 0;
@@ -163,7 +165,7 @@ function National({ data }: { data: BenchmarksReply }) {
       ) : (
         <>
           <div className="card section">
-            <Chart testId="bench-chart" option={option} height={compact ? 360 : 420} label={t('bench.chartLabel', { version: data.framework.name })} table={table()} />
+            <Chart testId="bench-chart" spec={spec} height={compact ? 360 : 420} label={t('bench.chartLabel', { version: data.framework.name })} table={table()} />
           </div>
           <TableRegion label={t('bench.tableCaption', { version: data.framework.name })}>{table('bench-table')}</TableRegion>
           <p className="muted small">{t('bench.legend')}</p>

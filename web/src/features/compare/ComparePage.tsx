@@ -1,16 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { chartPalette, compareRadarOption, profileRadarOption } from '../../../../src/charts/definitions.ts';
+import { chartPalette } from '../../../../src/charts/definitions.ts';
+import type { ChartSpec } from '../../../../src/charts/specs.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { Value } from '../../components/Value.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useChartLabels } from '../../lib/chartLabels.ts';
-import type { EvaluationListItem, EvaluationSummary } from '../../lib/types.ts';
+import type { EvaluationSummary } from '../../lib/types.ts';
 import { useNarrow } from '../../lib/useNarrow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { downloads, paths } from '../../paths.ts';
-import { useComparison, useCompareSummaries, useEvaluationChoices, type ComparisonReply } from './api/compare.ts';
+import { useComparison, useCompareSummaries, useEvaluationChoices, useMunicipalityChoices, type ComparisonReply } from './api/compare.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
 const MAX = 5;
@@ -27,7 +28,6 @@ export default function ComparePage() {
   );
   const summaries = useCompareSummaries(ids);
   const comparison = useComparison(ids);
-  const choices = useEvaluationChoices();
   const setIds = (next: string[]) => {
     const p = new URLSearchParams(params);
     if (next.length > 0) p.set('ids', next.join(','));
@@ -41,7 +41,7 @@ export default function ComparePage() {
         <h1>{t('compare.title')}</h1>
         <p className="lead">{t('compare.intro')}</p>
       </header>
-      <Picker ids={ids} choices={choices.data?.items ?? []} onAdd={(id) => setIds([...ids, id])} />
+      <Picker ids={ids} onAdd={(id) => setIds([...ids, id])} />
       {ids.length > 0 && (
         <section aria-labelledby="valda-h">
           <h2 id="valda-h" className="sr-only">
@@ -50,8 +50,7 @@ export default function ComparePage() {
           <ul className="chips">
             {ids.map((id, i) => {
               const s = list.find((x) => x.id === id);
-              const c = choices.data?.items.find((x) => x.id === id);
-              const name = s ? `${s.municipality.name} ${s.year}` : c ? `${c.municipality.name} ${c.year}` : id;
+              const name = s ? `${s.municipality.name} ${s.year}` : id;
               return (
                 <li key={id} className="chip" style={{ ['--chip-color' as string]: colorOf(i) }}>
                   <Link to={paths.evaluation(id)}>{name}</Link>
@@ -73,17 +72,15 @@ export default function ComparePage() {
   );
 }
 
-function Picker({ ids, choices, onAdd }: { ids: readonly string[]; choices: EvaluationListItem[]; onAdd: (id: string) => void }) {
+function Picker({ ids, onAdd }: { ids: readonly string[]; onAdd: (id: string) => void }) {
   const t = useT();
   const fid = useId();
+  const [municipality, setMunicipality] = useState('');
   const [value, setValue] = useState('');
-  const available = choices.filter((c) => !ids.includes(c.id));
-  const groups = new Map<string, EvaluationListItem[]>();
-  for (const c of [...available].sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'sv') || b.year - a.year)) {
-    const g = groups.get(c.municipality.name) ?? [];
-    g.push(c);
-    groups.set(c.municipality.name, g);
-  }
+  const places = useMunicipalityChoices();
+  const choices = useEvaluationChoices(municipality);
+  const sortedPlaces = useMemo(() => [...(places.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')), [places.data]);
+  const available = (choices.data?.items ?? []).filter((c) => !ids.includes(c.id)).sort((a, b) => b.year - a.year || (b.month ?? 0) - (a.month ?? 0));
   const full = ids.length >= MAX;
   return (
     <form
@@ -97,17 +94,33 @@ function Picker({ ids, choices, onAdd }: { ids: readonly string[]; choices: Eval
       }}
     >
       <div className="field">
+        <label htmlFor={`${fid}-municipality`}>{t('compare.municipality')}</label>
+        <select
+          id={`${fid}-municipality`}
+          value={municipality}
+          onChange={(e) => {
+            setMunicipality(e.target.value);
+            setValue('');
+          }}
+          disabled={full}
+          data-testid="compare-municipality-select"
+        >
+          <option value="">{t('compare.chooseMunicipality')}</option>
+          {sortedPlaces.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor={`${fid}-add`}>{t('compare.add')}</label>
-        <select id={`${fid}-add`} value={value} onChange={(e) => setValue(e.target.value)} disabled={full} data-testid="compare-add-select">
-          <option value="">{t('compare.choose')}</option>
-          {[...groups.entries()].map(([name, items]) => (
-            <optgroup key={name} label={name}>
-              {items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.municipality.name} {c.year} ({c.frameworkId})
-                </option>
-              ))}
-            </optgroup>
+        <select id={`${fid}-add`} value={value} onChange={(e) => setValue(e.target.value)} disabled={full || !municipality} data-testid="compare-add-select">
+          <option value="">{municipality && choices.data && available.length === 0 ? t('compare.noneIn') : t('compare.choose')}</option>
+          {available.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.municipality.name} {c.year} ({c.frameworkId})
+            </option>
           ))}
         </select>
       </div>
@@ -135,7 +148,8 @@ function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[];
       if (!axes) return null;
       const series = own.map((s, k) => ({ name: names[members[k] ?? 0] ?? s.id, values: axes.areas.map((a) => s.areas.find((x) => x.number === a.number)?.score ?? null) }));
       const input = { indicators: axes.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } };
-      return { framework: axes.framework, members, option: series.length >= 2 ? compareRadarOption(input) : profileRadarOption(input) };
+      const spec: ChartSpec = series.length >= 2 ? { kind: 'compareRadar', data: input } : { kind: 'profileRadar', data: input };
+      return { framework: axes.framework, members, spec };
     }).filter((c) => c !== null);
   }, [summaries, names, labels, compact]);
   const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -234,7 +248,7 @@ function Comparison({ summaries, comparison }: { summaries: EvaluationSummary[];
               {charts.length > 1 && <h3>{c.framework.name}</h3>}
               <Chart
                 testId={charts.length > 1 ? `compare-radar-${c.framework.id}` : 'compare-radar'}
-                option={c.option}
+                spec={c.spec}
                 height={compact ? 380 : 480}
                 label={t('compare.radarLabel', { n: c.members.length })}
                 table={renderTable()}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { passageAnchor } from '../../../../src/domain/search.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
@@ -22,10 +22,8 @@ import { StagePanel } from './components/StagePanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { CorrectionNotes, WorkflowPanel } from './components/WorkflowPanel.tsx';
 import { AreaScoreTable } from '../../components/ScoreTable.tsx';
+import { AreaBarChart, ProfileRadarChart } from './components/EvaluationCharts.tsx';
 
-// ECharts is loaded once the scores are on screen, so parsing it does not delay them.
-const AreaBarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.AreaBarChart })));
-const ProfileRadarChart = lazy(() => import('./components/EvaluationCharts.tsx').then((m) => ({ default: m.ProfileRadarChart })));
 
 export default function EvaluationPage() {
   const { id = '' } = useParams();
@@ -39,7 +37,10 @@ export default function EvaluationPage() {
   const titleNote = useTitleNote(view.data?.summary.framework.id);
   usePageTitle(title);
   const { hash } = useLocation();
-  const loaded = view.data !== undefined;
+  // The areas' texts (Markdown, many paragraphs) are rendered in a second, interruptible pass, so the
+  // scores are on screen first.
+  const later = useDeferredValue(view.data);
+  const loaded = later !== undefined;
   // A link to a paragraph (#d-1.4, #s-2-3 from the good-example search) scrolls to it once it is shown.
   useEffect(() => {
     if (!loaded || !hash) return;
@@ -144,9 +145,7 @@ export default function EvaluationPage() {
         <div className="grid-2">
           <div className="card">
             <h3>{t('eval.barChart')}</h3>
-            <Suspense fallback={<Loading />}>
-              <AreaBarChart summary={summary} />
-            </Suspense>
+            <AreaBarChart summary={summary} />
           </div>
           <div className="card">
             <h3>{t('eval.radar')}</h3>
@@ -154,9 +153,7 @@ export default function EvaluationPage() {
             {summary.previous && !summary.previous.sameFramework && (
               <p className="small">{t('eval.previousOtherVersion', { year: summary.previous.year })}</p>
             )}
-            <Suspense fallback={<Loading />}>
-              <ProfileRadarChart summary={summary} />
-            </Suspense>
+            <ProfileRadarChart summary={summary} />
           </div>
         </div>
         <h3>{t('eval.areaOverview')}</h3>
@@ -164,9 +161,7 @@ export default function EvaluationPage() {
         {titleNote && <p className="muted small" data-testid="title-translation-note">{titleNote}</p>}
       </section>
 
-      {summary.areas.map((area) => (
-        <AreaSection key={area.number} area={area} frameworkId={summary.framework.id} text={evaluation.areas.find((a) => a.number === area.number)} />
-      ))}
+      {loaded && summary.areas.map((area) => <AreaSection key={area.number} area={area} frameworkId={summary.framework.id} text={evaluation.areas.find((a) => a.number === area.number)} />)}
       <p className="muted small section">{t('common.unknownLegend')}</p>
 
       {access.canReadInternals && (

@@ -37,6 +37,7 @@ const FACT_LABELS: Record<string, MessageKey> = {
   supersededById: 'history.field.supersededById',
   supersedesId: 'history.field.supersedesId',
   correctionId: 'history.field.correctionId',
+  frameworkId: 'history.field.frameworkId',
 };
 
 const AREA_FIELD_LABELS: Record<string, MessageKey> = {
@@ -141,6 +142,7 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   assign: 'history.action.assign',
   comment: 'history.action.comment',
   delete: 'history.action.delete',
+  change_framework: 'history.action.change_framework',
 };
 
 export function actionLabel(action: string, t: TFunction): string {

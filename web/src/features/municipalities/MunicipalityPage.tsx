@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { trendOption } from '../../../../src/charts/definitions.ts';
-import { AREA_NUMBERS } from '../../../../src/domain/framework.ts';
+import type { ChartSpec } from '../../../../src/charts/specs.ts';
+import { AREA_NUMBERS, TOTAL_MAX } from '../../../../src/domain/framework.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
@@ -93,11 +93,11 @@ function TrendChart({ view, frameworkName }: { view: MunicipalityView; framework
       })),
     [view, frameworkName],
   );
-  const option = useMemo(() => trendOption({ points, labels, max: 800 }), [points, labels]);
+  const spec = useMemo<ChartSpec>(() => ({ kind: 'trend', data: { points, labels, max: TOTAL_MAX } }), [points, labels]);
   return (
     <Chart
       testId="trend-chart"
-      option={option}
+      spec={spec}
       height={300}
       label={t('muni.trend')}
       table={

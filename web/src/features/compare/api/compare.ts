@@ -15,8 +15,16 @@ export function useCompareSummaries(ids: readonly string[]) {
   return { ...res, data };
 }
 
-export function useEvaluationChoices() {
-  return useResource('compare-choices', (signal) => apiFetch('/api/evaluations', { contract: 'evaluations.list',  query: { limit: 500 }, signal }));
+/** Municipalities and regions to choose from (the reference list, about 300). */
+export function useMunicipalityChoices() {
+  return useResource('compare-municipalities', (signal) => apiFetch('/api/municipalities', { contract: 'municipalities.list', query: { limit: 400 }, signal }));
+}
+
+/** The evaluations of one municipality: what the picker shows once a municipality is chosen, not the whole archive. */
+export function useEvaluationChoices(municipalityCode: string) {
+  return useResource(municipalityCode ? `compare-choices:${municipalityCode}` : null, (signal) =>
+    apiFetch('/api/evaluations', { contract: 'evaluations.list', query: { municipality: municipalityCode, limit: 100 }, signal }),
+  );
 }
 
 export type { ComparisonReply } from '../../../lib/types.ts';

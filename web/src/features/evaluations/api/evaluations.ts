@@ -1,4 +1,5 @@
 import { apiFetch } from '../../../lib/api.ts';
+import { apiPaths } from '../../../paths.ts';
 import type { Evaluation, EvaluationSummary } from '../../../lib/types.ts';
 import { useMemo } from 'react';
 import { localizeSummary } from '../../../lib/frameworkTitles.ts';
@@ -6,11 +7,11 @@ import { useLang } from '../../../i18n/i18n.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 
 export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
-  return apiFetch(`/api/evaluations/${encodeURIComponent(id)}`, { contract: 'evaluation',  signal });
+  return apiFetch(apiPaths.evaluation(id), { contract: 'evaluation', signal });
 }
 
 export function fetchEvaluationSummary(id: string, signal?: AbortSignal): Promise<EvaluationSummary> {
-  return apiFetch<EvaluationSummary>(`/api/evaluations/${encodeURIComponent(id)}/summary`, { signal });
+  return apiFetch<EvaluationSummary>(apiPaths.evaluationSummary(id), { signal });
 }
 
 export interface EvaluationView {

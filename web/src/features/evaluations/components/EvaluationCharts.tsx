@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { areaBarOption, profileRadarOption } from '../../../../../src/charts/definitions.ts';
+import type { ChartSpec } from '../../../../../src/charts/specs.ts';
 import { AREA_MAX } from '../../../../../src/domain/framework.ts';
 import { Chart } from '../../../components/Chart.tsx';
 import { AreaScoreTable } from '../../../components/ScoreTable.tsx';
@@ -13,15 +13,15 @@ export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
   const t = useT();
   const labels = useChartLabels();
   const compact = useNarrow();
-  const option = useMemo(
-    () => areaBarOption({ areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style: { compact } }),
+  const spec = useMemo<ChartSpec>(
+    () => ({ kind: 'areaBar', data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style: { compact } } }),
     [summary, labels, compact],
   );
   const name = summary.municipality.name;
   return (
     <Chart
       testId="area-bar-chart"
-      option={option}
+      spec={spec}
       height={360}
       label={t('eval.barChartLabel', { name, year: summary.year })}
       table={
@@ -56,14 +56,14 @@ export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
     return out;
   }, [summary, name, hasAverage, t]);
   const compact = useNarrow();
-  const option = useMemo(
-    () => profileRadarOption({ indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } }),
+  const spec = useMemo<ChartSpec>(
+    () => ({ kind: 'profileRadar', data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } } }),
     [summary, series, labels, compact],
   );
   return (
     <Chart
       testId="profile-radar-chart"
-      option={option}
+      spec={spec}
       height={420}
       label={t('eval.radarLabel', { name, year: summary.year })}
       table={

@@ -1,0 +1,1 @@
+ALTER TABLE "frameworks" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
