@@ -156,8 +156,13 @@ export async function benchScale(): Promise<BenchRow[]> {
   // A data dir (PGlite) or database URL that already holds an imported archive: measure the server only.
   const existing = process.env.KOMPASS_BENCH_SCALE_EXISTING;
   if (existing) {
-    const env = existing.startsWith('postgres') ? { ...base, DATABASE_URL: existing, KOMPASS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-pgdir-')) } : { ...base, DATABASE_URL: '', KOMPASS_DATA_DIR: existing };
-    await measure(existing.startsWith('postgres') ? 'PostgreSQL, imported' : 'PGlite, imported', 0, env, add, true);
+    const pgDir = existing.startsWith('postgres') ? fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-pgdir-')) : null;
+    try {
+      const env = pgDir ? { ...base, DATABASE_URL: existing, KOMPASS_DATA_DIR: pgDir } : { ...base, DATABASE_URL: '', KOMPASS_DATA_DIR: existing };
+      await measure(pgDir ? 'PostgreSQL, imported' : 'PGlite, imported', 0, env, add, true);
+    } finally {
+      if (pgDir) fs.rmSync(pgDir, { recursive: true, force: true });
+    }
     return rows;
   }
   const sizes = [2400, ...(process.env.KOMPASS_BENCH_24000 === '1' ? [24000] : [])];

@@ -9,20 +9,15 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { peerGroupMembers, peerGroups } from '../db/schema.ts';
+import type { Distribution } from '../domain/statistics.ts';
 
 export type ScoreLevel = 'total' | 'area' | 'subarea';
 
-export interface AggregateRow {
+/** The figures of `describe` (src/domain/statistics.ts), computed by the database for one score. */
+export interface AggregateRow extends Distribution {
   level: ScoreLevel;
   /** '' for the total, the area number or the subarea id. */
   key: string;
-  n: number;
-  mean: number;
-  median: number;
-  p25: number;
-  p75: number;
-  min: number;
-  max: number;
 }
 
 export interface ValueRow {

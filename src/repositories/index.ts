@@ -3,6 +3,7 @@ import { createAccountRepository } from './account.repository.ts';
 import { createActionPlanRepository } from './action-plan.repository.ts';
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createAuditRepository } from './audit.repository.ts';
+import { createBackupRepository } from './backup.repository.ts';
 import { createBenchmarkRepository } from './benchmark.repository.ts';
 import { createConcordanceRepository } from './concordance.repository.ts';
 import { createEvaluationRepository } from './evaluation.repository.ts';
@@ -29,6 +30,7 @@ export function createRepositories(db: Db) {
     actionPlans: createActionPlanRepository(db),
     assignments: createAssignmentRepository(db),
     audit: createAuditRepository(db),
+    backup: createBackupRepository(db),
     benchmarks: createBenchmarkRepository(db),
     concordances: createConcordanceRepository(db),
     evaluations: createEvaluationRepository(db),

@@ -336,7 +336,7 @@ export function createActionPlanService(deps: { db: Db; evaluations: EvaluationS
         const nextId = await nextEvaluationOf(row, viewer).catch(() => null);
         const to = nextId ? await pointsOf(nextId, viewer) : null;
         if (!to) continue;
-        pairs.push({ municipalityCode: row.municipalityCode, items: row.published ? row.items.filter((i) => i.public || viewer.role !== 'public') : row.items, from, to });
+        pairs.push({ municipalityCode: row.municipalityCode, items: canReadWholeActionPlan(viewer, row) ? row.items : row.items.filter((i) => i.public), from, to });
       }
       return actionAssociations(pairs, fw);
     },

@@ -229,6 +229,29 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
 
   const summaryMemo = new RevisionMemo<EvaluationSummary>(changeFeedFor(db));
 
+  /** A list row per indexed evaluation, made once: the index replaces the object when the evaluation changes. */
+  const listItems = new WeakMap<ScoredEvaluation, EvaluationListItem>();
+  const listItemOf = (row: ScoredEvaluation): EvaluationListItem => {
+    let item = listItems.get(row);
+    if (!item) {
+      item = {
+        id: row.id,
+        municipality: { code: row.municipalityCode, name: row.municipalityName },
+        frameworkId: row.frameworkId,
+        year: row.year,
+        month: row.month,
+        reportDate: row.reportDate,
+        status: row.status,
+        total: row.score.total,
+        ordinal: row.ordinal,
+        updatedAt: row.updatedAt.toISOString(),
+        version: row.version,
+      };
+      listItems.set(row, item);
+    }
+    return item;
+  };
+
   const computeSummary = async (own: ScoredEvaluation, viewer: Viewer): Promise<EvaluationSummary> => {
       const id = own.id;
       const row = own;
@@ -341,22 +364,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const f: EvaluationFilter = { ...filter, statuses, ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) };
       // From the score index, which keeps every evaluation in list order: no sort or count per request.
       const { items, count } = await index.page(f, { key: `${viewer.role}|${viewer.municipalityCode ?? ''}`, test: (d) => canViewEvaluation(viewer, d) });
-      return {
-        count,
-        items: items.map((row) => ({
-          id: row.id,
-          municipality: { code: row.municipalityCode, name: row.municipalityName },
-          frameworkId: row.frameworkId,
-          year: row.year,
-          month: row.month,
-          reportDate: row.reportDate,
-          status: row.status,
-          total: row.score.total,
-          ordinal: row.ordinal,
-          updatedAt: row.updatedAt.toISOString(),
-          version: row.version,
-        })),
-      };
+      return { count, items: items.map(listItemOf) };
     },
 
     async updateEvaluationFacts({ id, expectedVersion, patch, viewer }: { id: string; expectedVersion: number; patch: FactsPatch; viewer: Viewer }): Promise<Evaluation> {

@@ -68,7 +68,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
   const charts = createChartService({ tasks });
-  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, repositories });
+  const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
   const oidc = createOidcService({ repositories });
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
@@ -97,6 +97,8 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
     reports,
     charts,
     backup,
+    /** The uploaded files' store (the backup reads and writes it). */
+    files: fileStore,
     oidc,
     concordances,
     benchmarks,

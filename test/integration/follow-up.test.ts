@@ -227,5 +227,12 @@ void describe(`follow-up on ${testDbKind()}`, () => {
     const row = assoc.rows.find((r) => r.subareaId === '1.3');
     assert.ok((row?.withDone.n ?? 0) >= 1);
     assert.match(assoc.caveat, /samvarierar/);
+    // An item the municipality does not publish counts for staff only, not for the public or other municipalities.
+    const current = await s.actionPlans.getActionPlan({ id: plan.id, viewer: admin });
+    await s.actionPlans.updateItem({ id: plan.id, itemId: plan.items[0]?.id ?? '', expectedVersion: current.version, patch: { public: false }, viewer: admin });
+    const doneIn13 = async (who: Viewer) => (await s.actionPlans.getAssociations({ frameworkId: 'kk2020', viewer: who })).rows.find((r) => r.subareaId === '1.3')?.withDone.n ?? 0;
+    const staff = await doneIn13(evaluator);
+    assert.ok(staff >= 1);
+    for (const who of [PUBLIC, other]) assert.equal(await doneIn13(who), staff - 1, who.role);
   });
 });

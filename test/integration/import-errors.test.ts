@@ -10,6 +10,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import type { ExportDocument } from '../../src/services/backup.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
+import { rejectsWith } from '../helpers/assert.ts';
 
 type Doc = ExportDocument & Record<string, unknown>;
 
@@ -80,10 +81,32 @@ void describe(`malformed database imports on ${testDbKind()}`, () => {
       assert.match(error.message, /^Importen avbröts/);
       assert.doesNotMatch(text, /\b(insert|select|update|delete|constraint|violates|relation|duplicate key)\b/i, `${label}: no SQL: ${text.slice(0, 300)}`);
       assert.doesNotMatch(text, /\$argon2|klartext/, `${label}: no secrets`);
+      assert.doesNotMatch(text, /\b(Invalid|expected|Required|received|option)\b/, `${label}: in Swedish: ${text.slice(0, 300)}`);
       assert.ok(text.length < 20_000, 'no huge values echoed');
       assert.deepEqual(await target.services.backup.exportDatabase(), before, `${label}: nothing changed`);
     });
   }
+
+  void test('enum fields: each wrong value is named by its place with what was expected, in Swedish', async () => {
+    const doc = structuredClone(valid) as Doc & { evaluationStages: unknown[]; interviewSessions: unknown[] };
+    const e = doc.evaluations[0];
+    assert.ok(e && doc.users?.[0] && doc.auditLog?.[0]);
+    doc.users[0].role = 'superadmin' as 'admin';
+    doc.auditLog[0].entity = 'kaffe' as 'user';
+    doc.evaluationStages = [{ evaluationId: e.id, stage: 'klar', entered: {}, deadlines: {}, agreementDate: null, feedbackMeetingDate: null, feedbackNotes: '', updatedAt: now, updatedBy: null }];
+    doc.interviewSessions = [{ id: '00000000-0000-4000-8000-000000000020', evaluationId: e.id, day: '2031-05-05', startsAt: '09:00', endsAt: '10:00', place: '', groupName: 'X', roles: ['chefer'], people: 1, createdAt: now, updatedAt: now }];
+    const err = await rejectsWith(target.services.backup.importDatabase({ document: doc }), 'validation', /^Importen avbröts: 4 fel i filen/);
+    const byPath = Object.fromEntries(err.details.map((d) => [d.path, d.message]));
+    assert.match(byPath['users[0].role'] ?? '', /^Ska vara ett av: "admin", "evaluator", "municipality"/);
+    assert.match(byPath['auditLog[0].entity'] ?? '', /^Ska vara ett av: "evaluation"/);
+    assert.match(byPath['evaluationStages[0].stage'] ?? '', /^ska vara ett av stegen: request, questionnaire_sent/);
+    assert.match(byPath['interviewSessions[0].roles[0]'] ?? '', /^ska vara en av intervjugrupperna: politicians/);
+    // An evaluation's own enum fields (checked after the header) too.
+    const bad = structuredClone(valid);
+    (bad.evaluations[0] as unknown as { status: string }).status = 'klar';
+    const err2 = await rejectsWith(target.services.backup.importDatabase({ document: bad }), 'validation');
+    assert.ok(err2.details.some((d) => /^evaluations\[0\] \([0-9a-f-]+\)\.status$/.test(d.path ?? '') && /^Ska vara ett av: "draft", "review", "published"/.test(d.message)), JSON.stringify(err2.details));
+  });
 
   void test('the valid document imports (the cases above fail for their own reason), also as an export from before follow-up and independent scoring', async () => {
     const { independentScoreSheets: _s, agreedScores: _a, actionPlans: _p, reportBacks: _r, indicators: _i, ...older } = structuredClone(valid);

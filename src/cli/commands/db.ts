@@ -67,7 +67,7 @@ export const dbCommand: Command = {
         return 0;
       }
       const result = await backup.importDatabase({ document });
-      ctx.out(`Importerade ${result.evaluations} utvärderingar, ${result.frameworks} ramverksversioner, ${result.users} användare, ${result.actionPlans} handlingsplaner, ${result.indicators} indikatorer och ${result.auditRecords} historikposter.`);
+      ctx.out(`Importerade ${result.evaluations} utvärderingar, ${result.frameworks} ramverksversioner, ${result.users} användare, ${result.actionPlans} handlingsplaner, ${result.indicators} indikatorer, ${result.files} filer och ${result.auditRecords} historikposter.`);
       return 0;
     } finally {
       await runtime.close();

@@ -16,6 +16,7 @@ import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/mun
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
 import { NotificationListOut, NotificationsReadOut, StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
+import { ActionPlanOut, AssociationsOut, IndicatorImportOut, IndicatorListOut, IndicatorOut, PlanEffectOut, ReportBackListOut, ReportBackOut } from '../../../src/contracts/follow-up.ts';
 import { ChartSvgOut } from '../../../src/contracts/charts.ts';
 
 export const CONTRACTS = {
@@ -53,6 +54,14 @@ export const CONTRACTS = {
   peerGroup: PeerGroupOut,
   'concordances.list': ConcordanceListOut,
   concordance: ConcordanceOut,
+  actionPlan: ActionPlanOut,
+  'actionPlans.effect': PlanEffectOut,
+  'followUp.associations': AssociationsOut,
+  reportBack: ReportBackOut,
+  'reportBacks.list': ReportBackListOut,
+  indicator: IndicatorOut,
+  'indicators.list': IndicatorListOut,
+  'indicators.imported': IndicatorImportOut,
   'charts.svg': ChartSvgOut,
 } satisfies Record<string, z.ZodType>;
 

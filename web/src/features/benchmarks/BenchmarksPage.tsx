@@ -14,6 +14,7 @@ import { useNarrow } from '../../lib/useNarrow.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { paths } from '../../paths.ts';
 import { useBenchmarks, useBenchmarkVersions } from './api/benchmarks.ts';
+import { AreaTable } from './components/AreaTable.tsx';
 import { MunicipalityStanding } from './components/MunicipalityStanding.tsx';
 import { OpenDataDownloads } from './components/OpenDataDownloads.tsx';
 import { PeerGroups } from './components/PeerGroups.tsx';
@@ -115,46 +116,14 @@ function National({ data }: { data: BenchmarksReply }) {
   );
   const n = data.total?.n ?? 0;
   const table = (testId?: string) => (
-    <table data-testid={testId} className="table-compact">
-      <caption className="sr-only">{t('bench.tableCaption', { version: data.framework.name })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.area')}</th>
-          <th scope="col" className="num">n</th>
-          <th scope="col" className="num">{t('bench.mean')}</th>
-          <th scope="col" className="num">{t('bench.median')}</th>
-          <th scope="col" className="num">{t('bench.p25')}</th>
-          <th scope="col" className="num">{t('bench.p75')}</th>
-          <th scope="col" className="num">{t('bench.min')}</th>
-          <th scope="col" className="num">{t('bench.max')}</th>
-          <th scope="col" className="num">{t('bench.maxPoints')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.areas.flatMap((a) => [
-          <tr key={a.number} className="area-row" data-key={a.number}>
-            <th scope="row">
-              {a.number}. {title(data.framework.id, a.number, a.title)}
-            </th>
-            <StatCells stats={a.stats} max={a.max} />
-          </tr>,
-          ...a.subareas.map((s) => (
-            <tr key={s.id} className="subarea-row" data-key={s.id}>
-              <th scope="row" className="indent">
-                {s.id} {title(data.framework.id, s.id, s.title)}
-              </th>
-              <StatCells stats={s.stats} max={s.max} />
-            </tr>
-          )),
-        ])}
-      </tbody>
-      <tfoot>
-        <tr data-key="total">
-          <th scope="row">{t('common.total')}</th>
-          <StatCells stats={data.total} max={data.max} />
-        </tr>
-      </tfoot>
-    </table>
+    <AreaTable
+      testId={testId}
+      caption={t('bench.tableCaption', { version: data.framework.name })}
+      frameworkId={data.framework.id}
+      columns={['n', t('bench.mean'), t('bench.median'), t('bench.p25'), t('bench.p75'), t('bench.min'), t('bench.max'), t('bench.maxPoints')]}
+      areas={data.areas}
+      cells={{ area: (a) => <StatCells stats={a.stats} max={a.max} />, subarea: (s) => <StatCells stats={s.stats} max={s.max} />, total: <StatCells stats={data.total} max={data.max} /> }}
+    />
   );
   return (
     <section className="section" aria-labelledby="bench-national-h">

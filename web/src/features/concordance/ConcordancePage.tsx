@@ -134,24 +134,10 @@ function Editor({ from, to, existing, onSaved }: { from: string; to: string; exi
                   </select>
                 </td>
                 <td>
-                  <select aria-label={t('conc.fromOf', { n: i + 1 })} value={p.from} onChange={(e) => set(i, { from: e.target.value })}>
-                    <option value="">–</option>
-                    {keysOf(fromFw.data, p.level).map((k) => (
-                      <option key={k.key} value={k.key}>
-                        {k.key} {k.title}
-                      </option>
-                    ))}
-                  </select>
+                  <KeySelect label={t('conc.fromOf', { n: i + 1 })} value={p.from} keys={keysOf(fromFw.data, p.level)} onChange={(from) => set(i, { from })} />
                 </td>
                 <td>
-                  <select aria-label={t('conc.toOf', { n: i + 1 })} value={p.to} onChange={(e) => set(i, { to: e.target.value })}>
-                    <option value="">–</option>
-                    {keysOf(toFw.data, p.level).map((k) => (
-                      <option key={k.key} value={k.key}>
-                        {k.key} {k.title}
-                      </option>
-                    ))}
-                  </select>
+                  <KeySelect label={t('conc.toOf', { n: i + 1 })} value={p.to} keys={keysOf(toFw.data, p.level)} onChange={(to) => set(i, { to })} />
                 </td>
                 <td>
                   <select aria-label={t('conc.relationOf', { n: i + 1 })} value={p.relation} onChange={(e) => set(i, { relation: e.target.value as Pair['relation'] })}>
@@ -186,5 +172,19 @@ function Editor({ from, to, existing, onSaved }: { from: string; to: string; exi
         {t('common.save')}
       </button>
     </form>
+  );
+}
+
+/** The area or subarea of one side of a pair ("–" until chosen). */
+function KeySelect({ label, value, keys, onChange }: { label: string; value: string; keys: ReadonlyArray<{ key: string; title: string }>; onChange: (key: string) => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">–</option>
+      {keys.map((k) => (
+        <option key={k.key} value={k.key}>
+          {k.key} {k.title}
+        </option>
+      ))}
+    </select>
   );
 }

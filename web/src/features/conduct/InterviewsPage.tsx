@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { INTERVIEW_ROLES, type InterviewRole } from '../../../../src/domain/evidence.ts';
+import { TextField } from '../../components/FormField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
 import { createEvidence, createSession, deleteSession, fetchInterviews, type InterviewPlan } from './api/conduct.ts';
@@ -156,50 +158,24 @@ function SessionForm({ evaluationId, onSaved }: { evaluationId: string; onSaved:
   const [groupName, setGroupName] = useState('');
   const [roles, setRoles] = useState<InterviewRole[]>([]);
   const [people, setPeople] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const save = () =>
+    run(async () => {
       onSaved(await createSession(evaluationId, { day, startsAt, endsAt, place, groupName, roles, people: Number(people) }));
       setGroupName('');
       setRoles([]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('interviews.add')}</h2>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor={`${uid}-day`}>{t('interviews.day')}</label>
-            <input id={`${uid}-day`} type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-start`}>{t('interviews.starts')}</label>
-            <input id={`${uid}-start`} type="time" required value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-end`}>{t('interviews.ends')}</label>
-            <input id={`${uid}-end`} type="time" required value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-group`}>{t('interviews.group')}</label>
-            <input id={`${uid}-group`} required value={groupName} onChange={(e) => setGroupName(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-people`}>{t('interviews.people')}</label>
-            <input id={`${uid}-people`} type="number" min={1} max={500} required value={people} onChange={(e) => setPeople(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-place`}>{t('interviews.place')}</label>
-            <input id={`${uid}-place`} value={place} onChange={(e) => setPlace(e.target.value)} />
-          </div>
+          <TextField id={`${uid}-day`} label={t('interviews.day')} type="date" required value={day} onChange={setDay} />
+          <TextField id={`${uid}-start`} label={t('interviews.starts')} type="time" required value={startsAt} onChange={setStartsAt} />
+          <TextField id={`${uid}-end`} label={t('interviews.ends')} type="time" required value={endsAt} onChange={setEndsAt} />
+          <TextField id={`${uid}-group`} label={t('interviews.group')} required value={groupName} onChange={setGroupName} />
+          <TextField id={`${uid}-people`} label={t('interviews.people')} type="number" min={1} max={500} required value={people} onChange={setPeople} />
+          <TextField id={`${uid}-place`} label={t('interviews.place')} value={place} onChange={setPlace} />
         </div>
         <fieldset className="field">
           <legend className="label">{t('interviews.roles')}</legend>

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { fetchQuestionBank, saveQuestionBankSubarea, type QuestionBank } from './api/conduct.ts';
+import { AreaDetails } from './AreaDetails.tsx';
 
 type Sub = QuestionBank['areas'][number]['subareas'][number];
 
@@ -24,16 +25,11 @@ export default function QuestionBankPage() {
       </h1>
       <p>{t('bank.intro')}</p>
       {bank.areas.map((a) => (
-        <details key={a.number} className="section card">
-          <summary>
-            <h2 className="inline-heading">
-              {a.number} <span lang="sv">{a.title}</span>
-            </h2>
-          </summary>
+        <AreaDetails key={a.number} number={a.number} title={a.title}>
           {a.subareas.map((s) => (
             <SubareaEditor key={s.id} frameworkId={bank.frameworkId} sub={s} onSaved={res.setData} />
           ))}
-        </details>
+        </AreaDetails>
       ))}
     </article>
   );

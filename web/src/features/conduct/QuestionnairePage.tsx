@@ -7,6 +7,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
 import { fetchQuestionnaire, reopenQuestionnaire, saveQuestionnaire, uploadFile, type Answer, type Questionnaire } from './api/conduct.ts';
+import { AreaDetails } from './AreaDetails.tsx';
 import { FileSize } from './FileSize.tsx';
 
 interface Draft {
@@ -124,12 +125,7 @@ function QuestionnaireForm({ q, onSaved }: { q: Questionnaire; onSaved: (q: Ques
         </div>
       )}
       {q.areas.map((a, ai) => (
-        <details key={a.number} className="section card" open={ai === 0}>
-          <summary>
-            <h2 className="inline-heading">
-              {a.number} <span lang="sv">{a.title}</span>
-            </h2>
-          </summary>
+        <AreaDetails key={a.number} number={a.number} title={a.title} open={ai === 0}>
           {a.subareas.map((s) => (
             <section key={s.id} aria-labelledby={`${uid}-${s.id}`} data-testid={`questionnaire-${s.id}`}>
               <h3 id={`${uid}-${s.id}`}>
@@ -188,7 +184,7 @@ function QuestionnaireForm({ q, onSaved }: { q: Questionnaire; onSaved: (q: Ques
               })}
             </section>
           ))}
-        </details>
+        </AreaDetails>
       ))}
       {error !== null && <ErrorPanel error={error} />}
       {message && (

@@ -55,7 +55,7 @@ export function Worklist() {
         <ul className="worklist-items">
           {items.map((i, n) => (
             <li key={`${i.kind}-${i.evaluationId ?? i.frameworkId ?? ''}-${n}`} data-testid={`work-${i.kind}`}>
-              <strong>{title(i)}</strong>
+              <strong>{i.kind === 'review_framework' && i.frameworkId ? <Link to={paths.framework(i.frameworkId)}>{title(i)}</Link> : title(i)}</strong>
               {i.municipality && (
                 <>
                   {' '}

@@ -6,10 +6,10 @@ import { TableRegion } from '../../../components/TableRegion.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useAuth } from '../../../lib/auth.tsx';
-import { useLocalTitle } from '../../../lib/frameworkTitles.ts';
 import type { MunicipalityBenchmarkReply, MunicipalityItem } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
 import { useMunicipalityBenchmark, usePeerGroups } from '../api/benchmarks.ts';
+import { AreaTable } from './AreaTable.tsx';
 
 type Standing = MunicipalityBenchmarkReply['total'];
 
@@ -72,7 +72,6 @@ export function MunicipalityStanding({
 
 function StandingTable({ data }: { data: MunicipalityBenchmarkReply }) {
   const t = useT();
-  const title = useLocalTitle();
   const groupName = data.group.name;
   if (!data.evaluation) return <Notice>{t('bench.noEvaluation', { name: data.municipality.name, version: data.framework.name })}</Notice>;
   const r = data.total.rank;
@@ -85,44 +84,14 @@ function StandingTable({ data }: { data: MunicipalityBenchmarkReply }) {
         <Link to={paths.evaluation(data.evaluation.id)}>{t('bench.evaluationOf', { year: data.evaluation.year })}</Link>
       </p>
       <TableRegion label={t('bench.standingCaption', { name: data.municipality.name, group: groupName })}>
-        <table data-testid="bench-standing" className="table-compact">
-          <caption className="sr-only">{t('bench.standingCaption', { name: data.municipality.name, group: groupName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.area')}</th>
-              <th scope="col" className="num">{t('common.pointsHeader')}</th>
-              <th scope="col" className="num">{t('bench.rank')}</th>
-              <th scope="col" className="num">{t('bench.groupBest')}</th>
-              <th scope="col" className="num">{t('bench.toGroupBest')}</th>
-              <th scope="col" className="num">{t('bench.groupMedian')}</th>
-              <th scope="col" className="num">{t('bench.toNationalBest')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.areas.flatMap((a) => [
-              <tr key={a.number} className="area-row" data-key={a.number}>
-                <th scope="row">
-                  {a.number}. {title(data.framework.id, a.number, a.title)}
-                </th>
-                <StandingCells s={a.standing} />
-              </tr>,
-              ...a.subareas.map((s) => (
-                <tr key={s.id} className="subarea-row" data-key={s.id}>
-                  <th scope="row" className="indent">
-                    {s.id} {title(data.framework.id, s.id, s.title)}
-                  </th>
-                  <StandingCells s={s.standing} />
-                </tr>
-              )),
-            ])}
-          </tbody>
-          <tfoot>
-            <tr data-key="total">
-              <th scope="row">{t('common.total')}</th>
-              <StandingCells s={data.total} />
-            </tr>
-          </tfoot>
-        </table>
+        <AreaTable
+          testId="bench-standing"
+          caption={t('bench.standingCaption', { name: data.municipality.name, group: groupName })}
+          frameworkId={data.framework.id}
+          columns={[t('common.pointsHeader'), t('bench.rank'), t('bench.groupBest'), t('bench.toGroupBest'), t('bench.groupMedian'), t('bench.toNationalBest')]}
+          areas={data.areas}
+          cells={{ area: (a) => <StandingCells s={a.standing} />, subarea: (s) => <StandingCells s={s.standing} />, total: <StandingCells s={data.total} /> }}
+        />
       </TableRegion>
       <h3>{t('bench.members', { group: groupName })}</h3>
       <ol className="plain-list" data-testid="bench-members">
