@@ -123,6 +123,7 @@ export const BACKUP_COVERAGE: Record<string, { section: string } | { excluded: s
   evidence_items: { section: 'evidenceItems' },
   evaluation_stages: { section: 'evaluationStages' },
   notification_outbox: { section: 'pendingNotifications (unsent e-mail only)' },
+  user_notifications: { excluded: 'in-app notifications: copies of events already in the audit trail, per account; not carried over' },
   peer_groups: { section: 'peerGroups' },
   peer_group_members: { section: 'peerGroups (municipalities of each)' },
   concordances: { section: 'concordances' },
