@@ -118,6 +118,10 @@ export const EvidenceBody = z.object({
   subareaIds: z.array(AnySubarea).max(60).default([]),
 });
 
+/** A change to an item names the version it was made from (409 when someone changed it since). */
+export const EvidenceUpdateBody = EvidenceBody.extend({ expectedVersion: z.number().int().min(1).max(2_147_483_647) });
+export const EvidenceDeleteQuery = z.object({ expectedVersion: z.coerce.number().int().min(1).max(2_147_483_647) });
+
 export const EvidenceItemOut = z.object({
   id: z.string(),
   kind: z.enum(EVIDENCE_KINDS),
@@ -131,6 +135,7 @@ export const EvidenceItemOut = z.object({
   subareaIds: z.array(z.string()),
   createdBy: z.string(),
   updatedAt: z.string(),
+  version: z.number().int(),
 });
 export type EvidenceItemContract = z.infer<typeof EvidenceItemOut>;
 

@@ -117,3 +117,11 @@ export const EvaluationOut = z.object({
   supersededById: Nullable(z.string()),
 });
 export type EvaluationDto = z.infer<typeof EvaluationOut>;
+
+/** Another evaluation of the same municipality and year (a warning: creating goes ahead). */
+export const SameYearOut = z.object({ evaluationId: z.string(), year: z.number(), status: EvaluationStatusSchema, frameworkId: z.string(), message: z.string() });
+export type SameYearDto = z.infer<typeof SameYearOut>;
+/** POST /api/evaluations: the new evaluation and the same-year warnings. */
+export const EvaluationCreatedOut = EvaluationOut.extend({ warnings: z.array(SameYearOut) });
+export const SameYearQuery = z.object({ municipality: MunicipalityCode, year: z.coerce.number().int().min(1990).max(2100) });
+export const SameYearListOut = z.object({ items: z.array(SameYearOut) });

@@ -33,6 +33,8 @@ export const paths = {
   interviews: (id: string) => `/utvarderingar/${encodeURIComponent(id)}/intervjuer`,
   questionBank: (frameworkId: string) => `/ramverk/${encodeURIComponent(frameworkId)}/fragor`,
   /** Framework administration: every version, and one version to view and edit (administrators). */
+  /** The signed-in user's notifications in the app. */
+  notifications: () => '/aviseringar',
   frameworks: () => '/ramverk',
   framework: (id: string) => `/ramverk/${encodeURIComponent(id)}`,
 } as const;
@@ -66,6 +68,7 @@ export const patterns = {
   evidence: '/utvarderingar/:id/underlag',
   interviews: '/utvarderingar/:id/intervjuer',
   questionBank: '/ramverk/:id/fragor',
+  notifications: '/aviseringar',
   frameworks: '/ramverk',
   framework: '/ramverk/:id',
 } as const;

@@ -64,3 +64,12 @@ export type WorkItem = z.infer<typeof WorkItemOut>;
 export const WorklistOut = z.object({ items: z.array(WorkItemOut) });
 
 export { IdParams };
+
+// ---------- in-app notifications ----------
+
+export const NotificationOut = z.object({ id: z.string(), evaluationId: z.string().nullable(), subject: z.string(), body: z.string(), createdAt: z.string(), read: z.boolean() });
+export type NotificationDto = z.infer<typeof NotificationOut>;
+export const NotificationListOut = z.object({ items: z.array(NotificationOut), unread: z.number().int() });
+/** Marks the listed notifications read, or every one when `ids` is left out. */
+export const NotificationsReadBody = z.object({ ids: z.array(z.uuid('ids ska vara UUID')).max(200).optional() });
+export const NotificationsReadOut = z.object({ unread: z.number().int() });

@@ -31,6 +31,8 @@ export const CommentBody = z.object({
   parentId: z.uuid('parentId ska vara ett UUID').nullable().optional(),
   /** A note for the evaluation team only (never shown to the municipality). */
   internal: z.boolean().optional(),
+  /** A comment on one list item of the area: a strength or an improvement opportunity, by its place (0-based) in the list. */
+  item: z.object({ kind: z.enum(['strength', 'improvement']), index: z.number().int().min(0).max(999) }).nullable().optional(),
 });
 export type CommentInput = z.input<typeof CommentBody>;
 
@@ -46,6 +48,8 @@ export const CommentOut = z.object({
   internal: z.boolean(),
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
+  /** The list item the thread is about, with its text when the comment was written. */
+  item: z.object({ kind: z.enum(['strength', 'improvement']), index: z.number(), text: z.string() }).nullable(),
 });
 export const ResolveBody = z.object({ resolved: z.boolean() });
 export const CommentParams = z.object({ id: z.uuid('id ska vara ett UUID'), commentId: z.uuid('commentId ska vara ett UUID') });

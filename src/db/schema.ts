@@ -251,6 +251,10 @@ export const evaluationComments = pgTable(
     /** A thread (its first comment) is open until resolved. */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: text('resolved_by'),
+    /** A comment on one list item of an area (migration 0013): strength or improvement opportunity, its place and text when written. */
+    itemKind: text('item_kind', { enum: ['strength', 'improvement'] }),
+    itemIndex: integer('item_index'),
+    itemText: text('item_text'),
   },
   (t) => [index('evaluation_comments_evaluation_idx').on(t.evaluationId, t.createdAt), index('evaluation_comments_parent_idx').on(t.parentId)],
 );
@@ -574,6 +578,8 @@ export const evidenceItems = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency (migration 0013): an edit names the version it changes. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('evidence_items_evaluation_idx').on(t.evaluationId)],
 );
@@ -624,7 +630,25 @@ export const notificationOutbox = pgTable(
   (t) => [index('notification_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL AND ${t.failedAt} IS NULL`)],
 );
 
-export const conductSchema = { independentScoreSheets, agreedScores, evaluationStages, notificationOutbox };
+/**
+ * In-app notifications (migration 0013): one row per recipient for the same events that send e-mail,
+ * written in the change's transaction whether or not e-mail is configured; read when opened.
+ */
+export const userNotifications = pgTable(
+  'user_notifications',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: userRef(),
+    evaluationId: uuid('evaluation_id').references(() => evaluations.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('user_notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+export const conductSchema = { independentScoreSheets, agreedScores, evaluationStages, notificationOutbox, userNotifications };
 
 export const searchSchema = { searchDocuments, searchEvaluations, searchTerms };
 

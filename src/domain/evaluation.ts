@@ -147,3 +147,29 @@ export function compareForList(a: ListOrderKey, b: ListOrderKey, nameRank?: Read
 export function rankNames(names: Iterable<string>): Map<string, number> {
   return new Map([...new Set(names)].sort(swedish.compare).map((n, i) => [n, i]));
 }
+
+/** Another evaluation of the same municipality and year, as the same-year rule sees it. */
+export interface SameYearEvaluation {
+  id: string;
+  year: number;
+  status: EvaluationStatus;
+  frameworkId: string;
+  sourceKind: 'manual' | 'import' | 'demo';
+  supersededById: string | null;
+}
+
+/**
+ * "Mistakes": a second evaluation of the same municipality and year is usually a mistake, but not
+ * always (a record of an old report next to one conducted anew, another framework version, a new
+ * start after an abandoned draft), so creating it goes ahead with a warning naming the existing ones
+ * (superseded versions are history and left out). The clear duplicate — the same report imported
+ * twice — is refused by the report's hash (`createEvaluation`).
+ */
+export function sameYearWarnings(existing: readonly SameYearEvaluation[]): SameYearEvaluation[] {
+  return existing.filter((e) => e.supersededById === null);
+}
+
+/** The Swedish sentence naming an existing evaluation of the same municipality and year. */
+export function sameYearMessage(municipalityName: string, e: SameYearEvaluation, frameworkName: string): string {
+  return `Det finns redan en utvärdering av ${municipalityName} ${e.year}: ${e.id} (${STATUS_LABELS[e.status]}, ${frameworkName}${e.sourceKind === 'manual' ? '' : e.sourceKind === 'import' ? ', importerad rapport' : ', demodata'}).`;
+}

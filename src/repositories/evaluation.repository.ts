@@ -193,6 +193,11 @@ export function createEvaluationRepository(db: Db) {
       return row;
     },
 
+    /** Every evaluation of a municipality in a year (the same-year rule). */
+    async findSameYear(municipalityCode: string, year: number, executor: Db = db): Promise<EvaluationRow[]> {
+      return executor.select().from(evaluations).where(and(eq(evaluations.municipalityCode, municipalityCode), eq(evaluations.year, year))).orderBy(asc(evaluations.createdAt));
+    },
+
     async findBySourceHash(hash: string, executor: Db = db): Promise<EvaluationRow | undefined> {
       const [row] = await executor.select().from(evaluations).where(eq(evaluations.sourceHash, hash));
       return row;

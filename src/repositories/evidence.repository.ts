@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { evidenceFiles, evidenceItems } from '../db/schema.ts';
 
@@ -33,6 +33,7 @@ export interface EvidenceRow extends EvidenceValues {
   evaluationId: string;
   createdBy: string;
   updatedAt: string;
+  version: number;
 }
 
 const toFile = (r: typeof evidenceFiles.$inferSelect): FileMeta => ({
@@ -61,6 +62,7 @@ const toItem = (r: typeof evidenceItems.$inferSelect): EvidenceRow => ({
   subareaIds: r.subareaIds,
   createdBy: r.createdBy,
   updatedAt: r.updatedAt.toISOString(),
+  version: r.version,
 });
 
 /** The evidence register of an evaluation and the metadata of its uploaded files (the bytes are in the file store). */
@@ -102,14 +104,38 @@ export function createEvidenceRepository(db: Db) {
       return toItem(row);
     },
 
-    async updateItem(evaluationId: string, id: string, values: EvidenceValues, executor: Db = db): Promise<EvidenceRow | null> {
-      const [row] = await executor.update(evidenceItems).set({ ...values, updatedAt: new Date() }).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id))).returning();
+    /** Writes the item when it is still at `expectedVersion` (null otherwise: gone or changed by someone else). */
+    async updateItem(evaluationId: string, id: string, expectedVersion: number, values: EvidenceValues, executor: Db = db): Promise<EvidenceRow | null> {
+      const [row] = await executor
+        .update(evidenceItems)
+        .set({ ...values, updatedAt: new Date(), version: sql`${evidenceItems.version} + 1` })
+        .where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id), eq(evidenceItems.version, expectedVersion)))
+        .returning();
       return row ? toItem(row) : null;
     },
 
-    async deleteItem(evaluationId: string, id: string, executor: Db = db): Promise<boolean> {
-      const rows = await executor.delete(evidenceItems).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id))).returning({ id: evidenceItems.id });
-      return rows.length === 1;
+    /** Removes the item when it is still at `expectedVersion`; returns what was removed. */
+    async deleteItem(evaluationId: string, id: string, expectedVersion: number, executor: Db = db): Promise<EvidenceRow | null> {
+      const [row] = await executor.delete(evidenceItems).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.id, id), eq(evidenceItems.version, expectedVersion))).returning();
+      return row ? toItem(row) : null;
+    },
+
+    /**
+     * Removes an uploaded evidence file no item links to any more (questionnaire attachments stay with
+     * their answer); returns its stored name for the file store, or null when it is kept.
+     */
+    async releaseFile(evaluationId: string, fileId: string, executor: Db = db): Promise<string | null> {
+      const [used] = await executor.select({ id: evidenceItems.id }).from(evidenceItems).where(and(eq(evidenceItems.evaluationId, evaluationId), eq(evidenceItems.fileId, fileId))).limit(1);
+      if (used) return null;
+      const [row] = await executor.delete(evidenceFiles).where(and(eq(evidenceFiles.evaluationId, evaluationId), eq(evidenceFiles.id, fileId), eq(evidenceFiles.purpose, 'evidence'))).returning({ storedName: evidenceFiles.storedName });
+      return row?.storedName ?? null;
+    },
+
+    /** Stored names of every uploaded file of some evaluations (removed from disk once those are deleted). */
+    async storedNames(evaluationIds: readonly string[], executor: Db = db): Promise<string[]> {
+      if (evaluationIds.length === 0) return [];
+      const rows = await executor.select({ storedName: evidenceFiles.storedName }).from(evidenceFiles).where(inArray(evidenceFiles.evaluationId, [...evaluationIds]));
+      return rows.map((r) => r.storedName);
     },
 
     async filesByIds(evaluationId: string, ids: readonly string[], executor: Db = db): Promise<FileMeta[]> {

@@ -1,14 +1,35 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { notificationOutbox } from '../db/schema.ts';
+import { notificationOutbox, userNotifications } from '../db/schema.ts';
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
+export type InAppRow = typeof userNotifications.$inferSelect;
 
 /** The e-mail outbox: written with the change it reports, claimed and sent by any instance. */
 export function createNotificationRepository(db: Db) {
   return {
     async enqueue(rows: ReadonlyArray<{ recipient: string; subject: string; body: string }>, executor: Db = db): Promise<void> {
       if (rows.length) await executor.insert(notificationOutbox).values([...rows]);
+    },
+
+    /** In-app notifications, one per recipient, in the change's transaction. */
+    async insertInApp(rows: ReadonlyArray<{ userId: string; evaluationId: string | null; subject: string; body: string }>, executor: Db = db): Promise<void> {
+      if (rows.length) await executor.insert(userNotifications).values([...rows]);
+    },
+
+    async listInApp(userId: string, limit: number): Promise<InAppRow[]> {
+      return db.select().from(userNotifications).where(eq(userNotifications.userId, userId)).orderBy(desc(userNotifications.createdAt), desc(userNotifications.id)).limit(limit);
+    },
+
+    async unreadInApp(userId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(userNotifications).where(and(eq(userNotifications.userId, userId), isNull(userNotifications.readAt)));
+      return Number(row?.n ?? 0);
+    },
+
+    /** Marks the user's own notifications read: the listed ones, or all when `ids` is null. */
+    async markInAppRead(userId: string, ids: readonly string[] | null, at: Date): Promise<void> {
+      const mine = and(eq(userNotifications.userId, userId), isNull(userNotifications.readAt));
+      await db.update(userNotifications).set({ readAt: at }).where(ids === null ? mine : and(mine, inArray(userNotifications.id, ids.length ? [...ids] : ['00000000-0000-0000-0000-000000000000'])));
     },
 
     /**

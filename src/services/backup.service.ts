@@ -45,7 +45,18 @@ export interface ExportDocument {
   /** Accounts (with password hashes, without sessions, reset tokens or lockout counters). Optional in older exports. */
   users?: ExportedUser[];
   assignments?: Array<{ evaluationId: string; userId: string; isLead: boolean }>;
-  comments?: Array<Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy'> & { createdAt: string; parentId?: string | null; internal?: boolean; resolvedAt?: string | null; resolvedBy?: string | null }>;
+  comments?: Array<
+    Omit<CommentRow, 'createdAt' | 'parentId' | 'internal' | 'resolvedAt' | 'resolvedBy' | 'itemKind' | 'itemIndex' | 'itemText'> & {
+      createdAt: string;
+      parentId?: string | null;
+      internal?: boolean;
+      resolvedAt?: string | null;
+      resolvedBy?: string | null;
+      itemKind?: CommentRow['itemKind'];
+      itemIndex?: number | null;
+      itemText?: string | null;
+    }
+  >;
   /** The audit trail, in order. */
   auditLog?: Array<Omit<AuditRow, 'at'> & { at: string }>;
   /** Each assigned evaluator's own scores and the team's agreed scores. Optional in older exports. */
@@ -112,6 +123,7 @@ export const BACKUP_COVERAGE: Record<string, { section: string } | { excluded: s
   evidence_items: { section: 'evidenceItems' },
   evaluation_stages: { section: 'evaluationStages' },
   notification_outbox: { section: 'pendingNotifications (unsent e-mail only)' },
+  user_notifications: { excluded: 'in-app notifications: copies of events already in the audit trail, per account; not carried over' },
   peer_groups: { section: 'peerGroups' },
   peer_group_members: { section: 'peerGroups (municipalities of each)' },
   concordances: { section: 'concordances' },
@@ -394,6 +406,9 @@ const HeaderSchema = z.object({
         internal: z.boolean().optional(),
         resolvedAt: z.iso.datetime().nullable().optional(),
         resolvedBy: z.string().max(200).nullable().optional(),
+        itemKind: z.enum(['strength', 'improvement']).nullable().optional(),
+        itemIndex: z.number().int().min(0).nullable().optional(),
+        itemText: z.string().max(50_000).nullable().optional(),
       }),
     )
     .optional(),
@@ -723,7 +738,7 @@ function dumpOf(doc: Header, storedNames: readonly string[]): BackupDump {
     questionnaires: (doc.questionnaires ?? []).map((x) => ({ ...x, submittedAt: dateOrNull(x.submittedAt), reopenedAt: dateOrNull(x.reopenedAt), updatedAt: new Date(x.updatedAt) })),
     files: (doc.files ?? []).map(({ contentBase64: _c, ...f }, i) => ({ ...f, storedName: storedNames[i] as string, createdAt: new Date(f.createdAt) })),
     interviewSessions: (doc.interviewSessions ?? []).map((x) => ({ ...x, createdAt: new Date(x.createdAt), updatedAt: new Date(x.updatedAt) })),
-    evidenceItems: (doc.evidenceItems ?? []).map((x) => ({ ...x, createdAt: new Date(x.createdAt), updatedAt: new Date(x.updatedAt) })),
+    evidenceItems: (doc.evidenceItems ?? []).map((x) => ({ version: 1, ...x, createdAt: new Date(x.createdAt), updatedAt: new Date(x.updatedAt) })),
     pendingNotifications: (doc.pendingNotifications ?? []).map((x) => ({ ...x, createdAt: new Date(x.createdAt), nextAttemptAt: new Date(x.nextAttemptAt) })),
   };
 }
@@ -868,7 +883,7 @@ export function createBackupService(services: {
           for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
           await services.goodExamples.settleIndex(t, dropped);
           await assignmentRepo.insertMany(extra.assignments ?? [], t);
-          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null })), t);
+          await assignmentRepo.insertComments((extra.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt), parentId: c.parentId ?? null, internal: c.internal ?? false, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null, resolvedBy: c.resolvedBy ?? null, itemKind: c.itemKind ?? null, itemIndex: c.itemIndex ?? null, itemText: c.itemText ?? null })), t);
           await auditRepo.restore((extra.auditLog ?? []).map((r) => ({ ...r, at: new Date(r.at) })), t);
           await independentRepo.restore(
             (extra.independentScoreSheets ?? []).map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt), updatedAt: new Date(s.updatedAt) })),

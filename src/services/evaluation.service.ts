@@ -12,6 +12,8 @@ import {
   EvaluationInputSchema,
   STATUS_LABELS,
   STATUS_TRANSITIONS,
+  sameYearMessage,
+  sameYearWarnings,
   type AreaText,
   type AreaTextPatch,
   type EvaluationFactsPatch,
@@ -34,6 +36,7 @@ import {
   type PreviousComparison,
 } from '../domain/scoring.ts';
 import type { EvaluationFilter, EvaluationRow, ScoreData } from '../repositories/evaluation.repository.ts';
+import type { FileStore } from '../repositories/file-store.ts';
 import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
@@ -74,6 +77,15 @@ export interface EvaluationSummary {
   notes: EvaluationScore['notes'];
 }
 
+/** Another evaluation of the same municipality and year, named when a new one is created. */
+export interface SameYearWarning {
+  evaluationId: string;
+  year: number;
+  status: EvaluationStatus;
+  frameworkId: string;
+  message: string;
+}
+
 export type FactsPatch = EvaluationFactsPatch;
 export type AreaPatch = AreaTextPatch;
 
@@ -97,9 +109,9 @@ function when(d: { year: number; month: number | null; reportDate: string | null
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'>; repositories: Pick<Repositories, 'evaluations' | 'assignments' | 'independentScores'> }) {
-  const { db, frameworks, municipalities, audit } = deps;
-  const { evaluations: repo, assignments, independentScores: independent } = deps.repositories;
+export function createEvaluationService(deps: { db: Db; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; concordances: Pick<ConcordanceService, 'areaMap'>; files: FileStore; repositories: Pick<Repositories, 'evaluations' | 'assignments' | 'independentScores' | 'evidence'> }) {
+  const { db, frameworks, municipalities, audit, files } = deps;
+  const { evaluations: repo, assignments, independentScores: independent, evidence } = deps.repositories;
 
   /** The viewer's assignment to an evaluation (administrators and the system need none). */
   const assignmentOf = async (id: string, viewer: Viewer, executor: Db = db): Promise<Assignment> => {
@@ -143,6 +155,20 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
   };
 
   /** The 409 with the current copy. Inside a transaction pass its executor: on PGlite a read on `db` would wait for the open transaction forever. */
+  /** The warnings of the same-year rule (src/domain/evaluation.ts `sameYearWarnings`). */
+  const sameYearOf = async (municipalityCode: string, year: number, executor: Db = db): Promise<SameYearWarning[]> => {
+    const rows = await repo.findSameYear(municipalityCode, year, executor);
+    const found = sameYearWarnings(rows.map((r) => ({ id: r.id, year: r.year, status: r.status, frameworkId: r.frameworkId, sourceKind: r.source.kind, supersededById: r.supersededById })));
+    if (found.length === 0) return [];
+    const municipality = await municipalities.getMunicipality({ code: municipalityCode });
+    const out: SameYearWarning[] = [];
+    for (const e of found) {
+      const fw = await frameworks.getFramework({ id: e.frameworkId });
+      out.push({ evaluationId: e.id, year: e.year, status: e.status, frameworkId: e.frameworkId, message: sameYearMessage(municipality.name, e, fw.name) });
+    }
+    return out;
+  };
+
   const conflict = async (id: string, expectedVersion: number, executor: Db = db): Promise<DomainError> => {
     const current = await repo.getFull(id, executor);
     if (!current) return notFound(`Utvärderingen ${id} finns inte.`);
@@ -280,7 +306,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       executor?: Db;
       /** Runs in the creating transaction (corrections link the new draft to the original). */
       afterCreate?: (tx: Db, created: Evaluation) => Promise<void>;
-    }): Promise<Evaluation> {
+    }): Promise<Evaluation & { warnings: SameYearWarning[] }> {
       authorize(canCreateEvaluation(viewer));
       const parsed = EvaluationInputSchema.parse(input);
       assertPeriodOrder(parsed.periodStart, parsed.periodEnd);
@@ -301,6 +327,8 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
           throw new DomainError('duplicate', `Rapporten är redan importerad som utvärdering ${existing.id} (${existing.year}).`, [], { evaluationId: existing.id });
         }
       }
+      // A second evaluation of the municipality that year is created, and the answer names the existing ones.
+      const warnings = await sameYearOf(parsed.municipalityCode, parsed.year, executor ?? db);
       // The evaluator who creates an evaluation is its lead evaluator; the creation is the first audit record.
       const create = async (tx: Db): Promise<Evaluation> => {
         const id = await repo.insert(parsed, viewer.name, tx);
@@ -312,7 +340,15 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         await afterCreate(tx, full);
         return (await repo.getFull(id, tx)) ?? full;
       };
-      return executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db));
+      const created = await (executor ? create(executor) : db.transaction(async (tx) => create(tx as unknown as Db)));
+      return { ...created, warnings };
+    },
+
+    /** Evaluations of a municipality in a year, for those who may create one (warned before creating). */
+    async findSameYear({ municipalityCode, year, viewer }: { municipalityCode: string; year: number; viewer: Viewer }): Promise<SameYearWarning[]> {
+      authorize(canCreateEvaluation(viewer));
+      await municipalities.getMunicipality({ code: municipalityCode });
+      return sameYearOf(municipalityCode, year);
     },
 
     async getEvaluation({ id, viewer }: { id: string; viewer: Viewer }): Promise<Evaluation> {
@@ -435,14 +471,18 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const row = await mustSee(id, viewer);
       authorize(canDeleteEvaluation(viewer, await assignmentOf(id, viewer)));
       if (row.status === 'published') throw new DomainError('rule_violation', 'En publicerad utvärdering kan inte tas bort.');
+      // The uploaded files (questionnaire attachments, evidence) go with the evaluation: their rows by the
+      // cascade, their bytes from disk once the deletion has committed (a rollback keeps them).
       const deleted = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
         const before = await repo.getFull(id, t);
-        if (!before || !(await repo.delete(id, expectedVersion, t))) return false;
+        const stored = await evidence.storedNames([id], t);
+        if (!before || !(await repo.delete(id, expectedVersion, t))) return null;
         await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'delete', change: { before: evaluationSnapshot(before), after: null } }, t);
-        return true;
+        return stored;
       });
       if (!deleted) throw await conflict(id, expectedVersion);
+      await Promise.all(deleted.map((name) => files.remove(name)));
     },
 
     async getSummary({ id, viewer }: { id: string; viewer: Viewer }): Promise<EvaluationSummary> {

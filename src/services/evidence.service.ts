@@ -41,6 +41,8 @@ export interface EvidenceItemView {
   subareaIds: string[];
   createdBy: string;
   updatedAt: string;
+  /** Optimistic concurrency: an edit or removal names the version it saw (409 when it is stale). */
+  version: number;
 }
 
 export interface EvidenceInput {
@@ -74,7 +76,7 @@ export function createEvidenceService(deps: { db: Db; frameworks: FrameworkServi
 
   const itemView = (r: EvidenceRow, byId: ReadonlyMap<string, FileMeta>): EvidenceItemView => {
     const f = r.fileId ? byId.get(r.fileId) : undefined;
-    return { id: r.id, kind: r.kind, title: r.title, decisionBody: r.decisionBody, decidedOn: r.decidedOn, url: r.url, file: f ? fileView(f) : null, sessionId: r.sessionId, note: r.note, subareaIds: r.subareaIds, createdBy: r.createdBy, updatedAt: r.updatedAt };
+    return { id: r.id, kind: r.kind, title: r.title, decisionBody: r.decisionBody, decidedOn: r.decidedOn, url: r.url, file: f ? fileView(f) : null, sessionId: r.sessionId, note: r.note, subareaIds: r.subareaIds, createdBy: r.createdBy, updatedAt: r.updatedAt, version: r.version };
   };
 
   const viewsOf = async (id: string, rows: readonly EvidenceRow[]): Promise<EvidenceItemView[]> => {
@@ -93,6 +95,13 @@ export function createEvidenceService(deps: { db: Db; frameworks: FrameworkServi
     ctx.authorize(canEditEvidence(viewer, loaded.assignment, loaded.row), viewer, loaded.row);
     return loaded;
   };
+
+  /** What the audit trail keeps of an item: its kind, subareas, whether it has a file and its version, never its text. */
+  const auditOf = (r: EvidenceRow) => ({ evidence: r.id, kind: r.kind, subareas: r.subareaIds, file: r.fileId !== null, version: r.version });
+
+  /** The 409 for a stale edit, with the current item (read after the refused transaction). */
+  const stale = async (current: EvidenceRow): Promise<DomainError> =>
+    new DomainError('conflict', `Underlaget "${current.title}" har ändrats sedan du öppnade det (aktuell version ${current.version}). Ladda om och gör om ändringen.`, [], { currentVersion: current.version, current: (await viewsOf(current.evaluationId, [current]))[0] });
 
   /** The stored values of an item, after checking its subareas, file and session belong to this evaluation. */
   const valuesOf = async (id: string, frameworkId: string, input: EvidenceInput) => {
@@ -165,32 +174,51 @@ export function createEvidenceService(deps: { db: Db; frameworks: FrameworkServi
       const created = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
         const r = await repo.insertItem(id, values, viewer.name, t);
-        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'add_evidence', change: { before: null, after: { evidence: r.id, kind: r.kind, subareas: r.subareaIds.length } } }, t);
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'add_evidence', change: { before: null, after: auditOf(r) } }, t);
         return r;
       });
       return (await viewsOf(id, [created]))[0] as EvidenceItemView;
     },
 
-    async updateEvidence({ id, itemId, input, viewer }: { id: string; itemId: string; input: EvidenceInput; viewer: Viewer }): Promise<EvidenceItemView> {
+    /**
+     * Changes an item (title, decision body, date, link, file, subareas, note) when it is still at
+     * `expectedVersion` (409 with the current item otherwise). A file the item no longer links to, and
+     * no other item does, is removed (from disk after the commit).
+     */
+    async updateEvidence({ id, itemId, expectedVersion, input, viewer }: { id: string; itemId: string; expectedVersion: number; input: EvidenceInput; viewer: Viewer }): Promise<EvidenceItemView> {
       const { row } = await mustEdit(id, viewer);
       const values = await valuesOf(id, row.frameworkId, input);
-      const updated = await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
-        const r = await repo.updateItem(id, itemId, values, t);
-        if (!r) throw notFound(`Underlaget ${itemId} finns inte.`);
-        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'update_evidence', change: { before: null, after: { evidence: r.id, kind: r.kind, subareas: r.subareaIds.length } } }, t);
-        return r;
+        const before = await repo.item(id, itemId, t);
+        if (!before) throw notFound(`Underlaget ${itemId} finns inte.`);
+        const r = await repo.updateItem(id, itemId, expectedVersion, values, t);
+        if (!r) return { ok: false, stale: before } as const;
+        const gone = before.fileId && before.fileId !== r.fileId ? await repo.releaseFile(id, before.fileId, t) : null;
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'update_evidence', change: { before: auditOf(before), after: auditOf(r) } }, t);
+        return { ok: true, updated: r, released: gone } as const;
       });
+      if (!outcome.ok) throw await stale(outcome.stale);
+      const { updated, released } = outcome;
+      if (released) await files.remove(released);
       return (await viewsOf(id, [updated]))[0] as EvidenceItemView;
     },
 
-    async deleteEvidence({ id, itemId, viewer }: { id: string; itemId: string; viewer: Viewer }): Promise<void> {
+    /** Removes an item at `expectedVersion`, and its uploaded file when no other item links to it (from disk after the commit). */
+    async deleteEvidence({ id, itemId, expectedVersion, viewer }: { id: string; itemId: string; expectedVersion: number; viewer: Viewer }): Promise<void> {
       await mustEdit(id, viewer);
-      await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
-        if (!(await repo.deleteItem(id, itemId, t))) throw notFound(`Underlaget ${itemId} finns inte.`);
-        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'delete_evidence', change: { before: { evidence: itemId }, after: null } }, t);
+        const before = await repo.item(id, itemId, t);
+        if (!before) throw notFound(`Underlaget ${itemId} finns inte.`);
+        const r = await repo.deleteItem(id, itemId, expectedVersion, t);
+        if (!r) return { ok: false, stale: before } as const;
+        const gone = r.fileId ? await repo.releaseFile(id, r.fileId, t) : null;
+        await audit.record({ viewer, entity: 'evaluation', entityId: id, action: 'delete_evidence', change: { before: auditOf(r), after: null } }, t);
+        return { ok: true, released: gone } as const;
       });
+      if (!outcome.ok) throw await stale(outcome.stale);
+      if (outcome.released) await files.remove(outcome.released);
     },
 
     /** Counts for the stage and completeness checks (who may see the register may see these). */

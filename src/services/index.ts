@@ -42,15 +42,15 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const audit = createAuditService(db, repositories);
   const frameworks = createFrameworkService(db, audit, repositories);
   const concordances = createConcordanceService({ db, frameworks, audit, repositories });
-  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances, repositories });
+  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
+  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
+  const evaluations = createEvaluationService({ db, frameworks, municipalities, audit, concordances, files: fileStore, repositories });
   const benchmarks = createBenchmarkService({ db, frameworks, municipalities, repositories });
   const openData = createOpenDataService({ frameworks, evaluations, concordances, repositories });
   const clock = opts.clock ? { clock: opts.clock } : {};
   /** E-mail through the outbox; nothing is queued or sent without an SMTP server. */
   const notifications = createNotificationService({ db, mail: opts.mail, repositories, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities, repositories });
-  // Uploaded files: <data dir>/files in a running server (src/runtime.ts); a fresh temporary folder otherwise (tests, scripts).
-  const fileStore = createFileStore(opts.filesDir ?? path.join(os.tmpdir(), `kompass-files-${randomUUID()}`));
   const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
   const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, repositories, ...clock });
   const worklist = createWorklistService({ stages, frameworks, repositories, ...clock });

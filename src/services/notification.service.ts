@@ -1,5 +1,10 @@
 /**
- * E-mail notifications through a durable outbox. A change that should notify someone (a stage
+ * Notifications in the app and by e-mail. Every event that tells someone (a stage change, an
+ * assignment, a comment) writes an in-app notification per recipient (read in the app's list, with an
+ * unread count) and, when e-mail is configured, a message into the outbox, both in the change's own
+ * transaction.
+ *
+ * E-mail goes through a durable outbox. A change that should notify someone (a stage
  * change, an assignment, a comment) writes its messages into `notification_outbox` in its own
  * transaction; a sender in each running instance claims due messages (FOR UPDATE SKIP LOCKED plus a
  * lease, see the repository) and sends them over SMTP outside any transaction, so several instances
@@ -10,6 +15,9 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { paths } from '../contracts/paths.ts';
+import type { Viewer } from '../domain/access.ts';
+import { authorize } from '../policies/policy.ts';
+import { canReadOwnNotifications } from '../policies/notification.policy.ts';
 
 export interface MailSettings {
   smtpUrl: string | null;
@@ -18,10 +26,33 @@ export interface MailSettings {
   publicUrl?: string | undefined;
 }
 
+/** Someone to tell: the account (in-app notification) and its e-mail address. */
+export interface Recipient {
+  userId: string;
+  email: string;
+}
+
 export interface Message {
   recipient: string;
   subject: string;
   body: string;
+}
+
+/** One event for one recipient: shown in the app, and sent by e-mail when that is configured. */
+export interface Notice {
+  recipient: Recipient;
+  evaluationId: string | null;
+  subject: string;
+  body: string;
+}
+
+export interface InAppNotification {
+  id: string;
+  evaluationId: string | null;
+  subject: string;
+  body: string;
+  createdAt: string;
+  read: boolean;
 }
 
 /** A sender of one message; the default speaks SMTP through nodemailer. */
@@ -80,23 +111,46 @@ export function createNotificationService(deps: { db: Db; mail?: MailSettings | 
     /** Whether e-mail is configured (otherwise nothing is queued). */
     enabled,
 
-    /** Queues messages in the caller's transaction (nothing when e-mail is off or nobody is to be told). */
-    async enqueue(messages: readonly Message[], executor: Db = db): Promise<void> {
+    /**
+     * Tells each recipient in the caller's transaction: an in-app notification always, an e-mail in the
+     * outbox when e-mail is configured (one per address and subject).
+     */
+    async enqueue(notices: readonly Notice[], executor: Db = db): Promise<void> {
+      const inApp = new Map(notices.map((n) => [`${n.recipient.userId}\n${n.subject}`, n]));
+      await repo.insertInApp([...inApp.values()].map((n) => ({ userId: n.recipient.userId, evaluationId: n.evaluationId, subject: n.subject, body: n.body })), executor);
       if (!enabled) return;
-      const unique = new Map(messages.filter((m) => m.recipient.includes('@')).map((m) => [`${m.recipient.toLowerCase()}\n${m.subject}`, m]));
+      const unique = new Map(notices.filter((n) => n.recipient.email.includes('@')).map((n) => [`${n.recipient.email.toLowerCase()}\n${n.subject}`, { recipient: n.recipient.email, subject: n.subject, body: n.body }]));
       await repo.enqueue([...unique.values()], executor);
     },
 
     /**
-     * E-mail addresses to tell about an evaluation: its team (optionally only some of them), and the
-     * municipality's users when asked, never the person who made the change.
+     * Whom to tell about an evaluation: its team (optionally only some of them), and the municipality's
+     * users when asked, never the person who made the change.
      */
-    async recipients({ evaluationId, municipalityCode, team = true, municipality = false, only, exceptUserId }: { evaluationId: string; municipalityCode: string; team?: boolean; municipality?: boolean; only?: readonly string[]; exceptUserId: string | null }, executor: Db = db): Promise<string[]> {
-      if (!enabled) return [];
-      const out: Array<{ id: string; email: string }> = [];
-      if (team) out.push(...(await assignments.list(evaluationId, executor)).filter((a) => !only || only.includes(a.userId)).map((a) => ({ id: a.userId, email: a.email })));
-      if (municipality) out.push(...(await accounts.municipalityUsers(municipalityCode, executor)).map((u) => ({ id: u.id, email: u.email })));
-      return [...new Set(out.filter((u) => u.id !== exceptUserId).map((u) => u.email))];
+    async recipients({ evaluationId, municipalityCode, team = true, municipality = false, only, exceptUserId }: { evaluationId: string; municipalityCode: string; team?: boolean; municipality?: boolean; only?: readonly string[]; exceptUserId: string | null }, executor: Db = db): Promise<Recipient[]> {
+      const out: Recipient[] = [];
+      if (team) out.push(...(await assignments.list(evaluationId, executor)).filter((a) => !only || only.includes(a.userId)).map((a) => ({ userId: a.userId, email: a.email })));
+      if (municipality) out.push(...(await accounts.municipalityUsers(municipalityCode, executor)).map((u) => ({ userId: u.id, email: u.email })));
+      return [...new Map(out.filter((u) => u.userId !== exceptUserId).map((u) => [u.userId, u])).values()];
+    },
+
+    /** The signed-in user's own notifications, newest first, with how many are unread. */
+    async listNotifications({ viewer, limit = 50 }: { viewer: Viewer; limit?: number }): Promise<{ items: InAppNotification[]; unread: number }> {
+      authorize(canReadOwnNotifications(viewer));
+      const userId = viewer.userId ?? '';
+      const rows = await repo.listInApp(userId, limit);
+      return {
+        items: rows.map((r) => ({ id: r.id, evaluationId: r.evaluationId, subject: r.subject, body: r.body, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })),
+        unread: await repo.unreadInApp(userId),
+      };
+    },
+
+    /** Marks the user's own notifications read (the listed ones, or all); others' are never touched. */
+    async markNotificationsRead({ ids, viewer }: { ids: readonly string[] | null; viewer: Viewer }): Promise<{ unread: number }> {
+      authorize(canReadOwnNotifications(viewer));
+      const userId = viewer.userId ?? '';
+      await repo.markInAppRead(userId, ids, clock());
+      return { unread: await repo.unreadInApp(userId) };
     },
 
     link,

@@ -224,6 +224,7 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
         await notifications.enqueue(
           recipients.map((recipient) => ({
             recipient,
+            evaluationId: id,
             subject: `${municipality.name} ${row.year}: ${STAGE_LABELS[to]}`,
             body: `${viewer.name} förde utvärderingen av ${municipality.name} ${row.year} från steget ${STAGE_LABELS[from]} till ${STAGE_LABELS[to]}.\n\n${notifications.link(id)}\n`,
           })),

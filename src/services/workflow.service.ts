@@ -37,6 +37,8 @@ export interface Comment {
   /** A thread's first comment: when and by whom it was resolved (null: open). */
   resolvedAt: string | null;
   resolvedBy: string | null;
+  /** The list item (strength or improvement opportunity) the thread is about, as it read when the comment was written. */
+  item: { kind: 'strength' | 'improvement'; index: number; text: string } | null;
 }
 
 /** History actions the municipality does not see (internal notes of the team). */
@@ -54,6 +56,7 @@ const toComment = (c: CommentRow): Comment => ({
   internal: c.internal,
   resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
   resolvedBy: c.resolvedBy,
+  item: c.itemKind && c.itemIndex !== null ? { kind: c.itemKind, index: c.itemIndex, text: c.itemText ?? '' } : null,
 });
 
 export function createWorkflowService(deps: { db: Db; evaluations: EvaluationService; audit: AuditService; notifications: NotificationService; municipalities: MunicipalityService; repositories: Pick<Repositories, 'assignments' | 'evaluations' | 'accounts'> }) {
@@ -101,6 +104,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
           await notifications.enqueue(
             recipients.map((recipient) => ({
               recipient,
+              evaluationId: id,
               subject: `${municipality.name} ${bumped.year}: du är tilldelad utvärderingen`,
               body: `${viewer.name} har tilldelat dig utvärderingen av ${municipality.name} ${bumped.year}.\n\n${notifications.link(id)}\n`,
             })),
@@ -131,6 +135,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       subareaId = null,
       parentId = null,
       internal = false,
+      item = null,
       viewer,
     }: {
       id: string;
@@ -139,6 +144,8 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       subareaId?: string | null;
       parentId?: string | null;
       internal?: boolean;
+      /** One strength or improvement opportunity of the area (`areaNumber` required), by its place in the list. */
+      item?: { kind: 'strength' | 'improvement'; index: number } | null;
       viewer: Viewer;
     }): Promise<Comment> {
       const row = await mustReadInternals(id, viewer);
@@ -157,10 +164,22 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
       const area = root ? root.areaNumber : areaNumber;
       const subarea = root ? root.subareaId : subareaId;
       if (subarea && area !== null && !subarea.startsWith(`${area}.`)) throw new DomainError('validation', `Delområde ${subarea} hör inte till område ${area}.`);
+      // A thread on a list item keeps the item of its first comment; a new one names an item that exists.
+      let listItem: { itemKind: 'strength' | 'improvement' | null; itemIndex: number | null; itemText: string | null } = { itemKind: root?.itemKind ?? null, itemIndex: root?.itemIndex ?? null, itemText: root?.itemText ?? null };
+      if (!root && item) {
+        const label = item.kind === 'strength' ? 'styrka' : 'förbättringsmöjlighet';
+        if (area === null) throw new DomainError('validation', `Ange området för kommentaren om en ${label}.`, [{ path: 'areaNumber', message: 'området saknas' }]);
+        const full = await ev.getEvaluation({ id, viewer });
+        const texts = full.areas.find((a) => a.number === area);
+        const list = (item.kind === 'strength' ? texts?.strengths : texts?.improvements) ?? [];
+        const text = list[item.index];
+        if (text === undefined) throw new DomainError('validation', `Område ${area} har ingen ${label} nummer ${item.index + 1} (${list.length} finns).`, [{ path: 'item.index', message: `högst ${list.length}` }]);
+        listItem = { itemKind: item.kind, itemIndex: item.index, itemText: text };
+      }
       const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
       const c = await db.transaction(async (tx) => {
         const t = tx as unknown as Db;
-        const inserted = await assignments.insertComment({ evaluationId: id, userId: viewer.userId, authorName: viewer.name, areaNumber: area, subareaId: subarea, body: text, parentId: root?.id ?? null, internal: isInternal }, t);
+        const inserted = await assignments.insertComment({ evaluationId: id, userId: viewer.userId, authorName: viewer.name, areaNumber: area, subareaId: subarea, body: text, parentId: root?.id ?? null, internal: isInternal, ...listItem }, t);
         if (root?.resolvedAt) await assignments.setResolved(root.id, null, t);
         await audit.record(
           isInternal
@@ -173,6 +192,7 @@ export function createWorkflowService(deps: { db: Db; evaluations: EvaluationSer
         await notifications.enqueue(
           recipients.map((recipient) => ({
             recipient,
+            evaluationId: id,
             subject: `${municipality.name} ${row.year}: ${root ? 'nytt svar' : isInternal ? 'ny intern anteckning' : 'ny kommentar'} om ${where}`,
             body: `${viewer.name} skrev om ${where} i utvärderingen av ${municipality.name} ${row.year}:\n\n${text.slice(0, 2000)}\n\n${notifications.link(id)}\n`,
           })),

@@ -124,6 +124,8 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
 
     const page = await signInAs('evaluator');
     await page.goto(`/utvarderingar/${id}`);
+    // The comment is in the lead's notifications in the app too: the bell counts it, the list names it.
+    await page.getByTestId('notification-bell').and(page.getByLabel(/^Aviseringar, \d+ olästa$/)).waitFor();
     const thread = page.getByTestId('comment-thread').first();
     await thread.getByRole('button', { name: 'Svara' }).click();
     await thread.getByLabel(/^Svar till /).fill('Ja, 28 personer.');

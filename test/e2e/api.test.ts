@@ -28,6 +28,24 @@ void describe('HTTP API with demo data', () => {
   });
   after(async () => t.close());
 
+  void test('a second evaluation of the same municipality and year is created with a warning naming the existing one', async () => {
+    const year = (await t.app.inject({ url: `/api/evaluations/${burlovId}` })).json<{ year: number }>().year;
+    const before = await t.app.inject({ url: `/api/evaluations/same-year?municipality=1231&year=${year}`, headers: ev.headers });
+    assert.equal(before.statusCode, 200);
+    const items = before.json<{ items: Array<{ evaluationId: string; message: string }> }>().items;
+    assert.deepEqual(items.map((i) => i.evaluationId), [burlovId]);
+    assert.match(items[0]?.message ?? '', new RegExp(`^Det finns redan en utvärdering av Burlöv ${year}: ${burlovId} \\(publicerad, .*demodata\\)\\.$`));
+    const created = await t.app.inject({ method: 'POST', url: '/api/evaluations', headers: ev.headers, payload: { municipalityCode: '1231', frameworkId: 'kk2020', year } });
+    assert.equal(created.statusCode, 201);
+    const body = created.json<{ id: string; warnings: Array<{ evaluationId: string; message: string }> }>();
+    assert.deepEqual(body.warnings.map((w) => w.evaluationId), [burlovId]);
+    const again = await t.app.inject({ url: `/api/evaluations/same-year?municipality=1231&year=${year}`, headers: ev.headers });
+    assert.deepEqual(again.json<{ items: Array<{ evaluationId: string }> }>().items.map((i) => i.evaluationId).sort(), [burlovId, body.id].sort());
+    const contact = await signIn(t, 'municipality', { municipalityCode: '1231' });
+    assert.equal((await t.app.inject({ url: `/api/evaluations/same-year?municipality=1231&year=${year}`, headers: contact.headers })).statusCode, 403);
+    assert.equal((await t.app.inject({ url: '/api/evaluations/same-year?municipality=9999&year=2020', headers: ev.headers })).statusCode, 404);
+  });
+
   void test('GET /api/health → 200 when the database is ready', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     assert.equal(res.statusCode, 200);

@@ -142,4 +142,55 @@ void describe('evidence files: content checks, generated names, access', () => {
       assert.equal(body.subarray(0, 4).toString('latin1'), name.endsWith('.pdf') ? '%PDF' : 'PK\x03\x04');
     }
   });
+
+  const send = async (who: SignedIn, method: string, url: string, json?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${base}${url}`, { method, headers: { ...who.headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) }, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+    return { status: res.status, body: res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>) };
+  };
+  /** Stored names that appeared on disk since `before`. */
+  const newOnDisk = async (before: readonly string[]): Promise<string[]> => (await readdir(filesDir)).filter((n) => !before.includes(n));
+
+  void test('evidence is edited and removed with its version (409 when stale); a removed item takes its file off the disk', async () => {
+    const onDisk = await readdir(filesDir);
+    const up = await upload(lead, 'evidence', 'Budget 2031.pdf', pdf);
+    const [stored] = await newOnDisk(onDisk);
+    assert.ok(stored);
+    const created = await send(lead, 'POST', `/api/evaluations/${evaluationId}/evidence`, { kind: 'document', title: 'Budget 2031', fileId: up.body.id, subareaIds: ['3.2'] });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.version, 1);
+    const url = `/api/evaluations/${evaluationId}/evidence/${String(created.body.id)}`;
+    const edited = await send(lead, 'PUT', url, { kind: 'document', title: 'Budget och plan 2031', decisionBody: 'Kommunfullmäktige', decidedOn: '2030-11-20', url: 'https://burlov.se/budget', fileId: up.body.id, subareaIds: ['3.2', '4.1'], expectedVersion: 1 });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual([edited.body.title, edited.body.decisionBody, edited.body.decidedOn, edited.body.subareaIds, edited.body.version], ['Budget och plan 2031', 'Kommunfullmäktige', '2030-11-20', ['3.2', '4.1'], 2]);
+    const stale = await send(lead, 'PUT', url, { kind: 'document', title: 'Budget', subareaIds: ['3.2'], expectedVersion: 1 });
+    assert.equal(stale.status, 409);
+    assert.match(String(stale.body.detail), /Underlaget "Budget och plan 2031" har ändrats sedan du öppnade det \(aktuell version 2\)/);
+    assert.equal((await send(lead, 'DELETE', `${url}?expectedVersion=1`)).status, 409);
+    assert.equal((await send(outsider, 'DELETE', `${url}?expectedVersion=2`)).status, 403);
+    assert.ok((await readdir(filesDir)).includes(stored), 'a refused removal keeps the file');
+    assert.equal((await send(lead, 'DELETE', `${url}?expectedVersion=2`)).status, 204);
+    assert.equal((await readdir(filesDir)).includes(stored), false, 'the file is gone from the disk');
+    assert.equal((await fetch(`${base}/api/evaluations/${evaluationId}/files/${String(up.body.id)}`, { headers: lead.headers })).status, 404);
+    const history = await send(lead, 'GET', `/api/evaluations/${evaluationId}/history`);
+    assert.match(JSON.stringify(history.body), /delete_evidence/);
+    assert.doesNotMatch(JSON.stringify(history.body), /Budget och plan/, 'the audit trail keeps what kind of item changed, never its text');
+  });
+
+  void test('deleting a draft removes its uploaded files from the disk', async () => {
+    const e = await t.services.evaluations.createEvaluation({ viewer: SYSTEM, input: { municipalityCode: '1480', frameworkId: 'kk2020', year: 2031 } });
+    await createAssignmentRepository(t.services.db).replace(e.id, [{ userId: lead.user.id, isLead: true }]);
+    const onDisk = await readdir(filesDir);
+    for (const name of ['a.pdf', 'b.pdf']) {
+      const form = new FormData();
+      form.append('purpose', 'evidence');
+      form.append('file', new Blob([new Uint8Array(pdf)]), name);
+      assert.equal((await fetch(`${base}/api/evaluations/${e.id}/files`, { method: 'POST', body: form, headers: lead.headers })).status, 201);
+    }
+    const stored = await newOnDisk(onDisk);
+    assert.equal(stored.length, 2);
+    assert.equal((await send(lead, 'DELETE', `/api/evaluations/${e.id}?expectedVersion=${e.version}`)).status, 204);
+    const left = await readdir(filesDir);
+    assert.deepEqual(stored.filter((n) => left.includes(n)), [], 'no file of the deleted draft is left');
+    assert.ok(onDisk.every((n) => left.includes(n)), 'files of other evaluations stay');
+  });
 });

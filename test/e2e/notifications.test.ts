@@ -104,13 +104,28 @@ void describe('e-mail notifications through the outbox', () => {
     assert.equal(mailsTo(contact.user.email).length, 1, 'the municipality hears nothing of an internal note');
     const outbox = await createNotificationRepository(t.services.db).list();
     assert.ok(outbox.every((m) => m.sentAt !== null && m.attempts === 1), 'every message sent once');
+
+    // The same events are in the app: a list per user with an unread count, marked read by its owner only.
+    const mine = async (who: SignedIn) => (await t.app.inject({ url: '/api/me/notifications', headers: who.headers })).json<{ items: Array<{ id: string; subject: string; evaluationId: string; read: boolean }>; unread: number }>();
+    const forMember = await mine(member);
+    assert.equal(forMember.unread, 2);
+    assert.deepEqual(forMember.items.map((i) => i.subject.replace(/^.*: /, '')), ['frågeunderlag skickat', 'du är tilldelad utvärderingen']);
+    assert.ok(forMember.items.every((i) => i.evaluationId === e.id && !i.read));
+    assert.equal((await mine(contact)).unread, 1);
+    assert.match((await mine(lead)).items[0]?.subject ?? '', /ny intern anteckning/);
+    const theirs = (await mine(contact)).items[0]?.id ?? '';
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read', headers: member.headers, payload: { ids: [theirs, forMember.items[1]?.id] } });
+    assert.deepEqual(foreign.json(), { unread: 1 });
+    assert.equal((await mine(contact)).unread, 1, 'another user’s notification is never marked');
+    assert.deepEqual((await t.app.inject({ method: 'POST', url: '/api/me/notifications/read', headers: member.headers, payload: {} })).json(), { unread: 0 });
+    assert.equal((await t.app.inject({ url: '/api/me/notifications' })).statusCode, 401);
   });
 
   void test('two senders over one outbox never send a message twice; a refused recipient waits for a retry', async () => {
     const repo = createNotificationRepository(t.services.db);
     const before = sink.mails.length;
-    await t.services.notifications.enqueue(Array.from({ length: 12 }, (_, i) => ({ recipient: `mottagare-${i}@test.kompass.se`, subject: `Test ${i}`, body: 'Hej' })));
-    await t.services.notifications.enqueue([{ recipient: REFUSED, subject: 'Studsar', body: 'Hej' }]);
+    await repo.enqueue(Array.from({ length: 12 }, (_, i) => ({ recipient: `mottagare-${i}@test.kompass.se`, subject: `Test ${i}`, body: 'Hej' })));
+    await repo.enqueue([{ recipient: REFUSED, subject: 'Studsar', body: 'Hej' }]);
     const other = createNotificationService({ db: t.services.db, repositories: createRepositories(t.services.db), mail: { smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: 'kompass <noreply@test.kompass.se>' } });
     const [a, b] = await Promise.all([t.services.notifications.processOutbox({ limit: 3 }), other.processOutbox({ limit: 3 })]);
     assert.equal(a.sent + b.sent, 12);

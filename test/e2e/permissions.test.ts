@@ -123,6 +123,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/municipalities/{code}': [{ request: () => ({ url: '/api/municipalities/1231' }), expect: all(200) }],
   'GET /api/evaluations': [{ request: () => ({ url: '/api/evaluations' }), expect: all(200) }],
   'POST /api/evaluations': [{ request: () => ({ url: '/api/evaluations', payload: { municipalityCode: '1231', frameworkId: 'kk2020', year: 2030 } }), expect: staffOnly(201) }],
+  'GET /api/evaluations/same-year': [{ on: 'draft', request: () => ({ url: '/api/evaluations/same-year?municipality=1231&year=2023' }), expect: staffOnly(200) }],
   'GET /api/evaluations/{id}': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}` }), expect: reading(on) })),
   'GET /api/evaluations/{id}/summary': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/summary` }), expect: reading(on) })),
   'PATCH /api/evaluations/{id}': [
@@ -261,10 +262,10 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence`, payload: { kind: 'document', title: 'Budget 2031', subareaIds: ['3.2'] } }), expect: { ...editors(422) } },
   ],
   'PUT /api/evaluations/{id}/evidence/{itemId}': [
-    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen' } }), expect: { ...editors(404) } },
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}`, payload: { kind: 'website', title: 'Webbplatsen', expectedVersion: 1 } }), expect: { ...editors(404) } },
   ],
   'DELETE /api/evaluations/{id}/evidence/{itemId}': [
-    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}` }), expect: { ...editors(404) } },
+    { on: 'draft', label: 'unknown item', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/evidence/${randomUUID()}?expectedVersion=1` }), expect: { ...editors(404) } },
   ],
   'GET /api/evaluations/{id}/interviews': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/interviews` }), expect: { anonymous: 401, admin: 200, lead: 200, member: 200, otherEvaluator: 403, municipality: 200, otherMunicipality: 404 } },
@@ -308,6 +309,8 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/open-data/scores.{format}': [{ request: () => ({ url: '/api/open-data/scores.csv?level=area' }), expect: all(200) }],
   'GET /api/comparisons': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons?ids=${f.evaluationId}` }), expect: reading(on) })),
   'GET /api/comparisons/export.{format}': (['draft', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/comparisons/export.csv?ids=${f.evaluationId}` }), expect: reading(on) })),
+  'GET /api/me/notifications': [{ request: () => ({ url: '/api/me/notifications' }), expect: { ...all(200), anonymous: 401 } }],
+  'POST /api/me/notifications/read': [{ request: () => ({ url: '/api/me/notifications/read', payload: {} }), expect: { ...all(200), anonymous: 401 } }],
   'GET /api/users': [{ request: () => ({ url: '/api/users' }), expect: adminOnly(200) }],
   'POST /api/users': [{ request: () => ({ url: '/api/users', payload: { email: `ny-${randomBytes(4).toString('hex')}@test.kompass.se`, name: 'Ny', role: 'evaluator' } }), expect: adminOnly(201) }],
   'GET /api/users/{id}': [{ request: (f) => ({ url: `/api/users/${f.userId}` }), expect: adminOnly(200) }],

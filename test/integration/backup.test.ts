@@ -3,6 +3,7 @@
  * fresh database (and a fresh file folder) → export, the documents are equal, every exported table has as
  * many rows as before, and the uploaded files come back byte for byte under new generated names.
  */
+import { createRepositories } from '../../src/repositories/index.ts';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
@@ -84,7 +85,7 @@ void describe(`database export carries everything on ${testDbKind()}`, () => {
     const concordance = (await s.concordances.listConcordances({ viewer: admin }))[0];
     assert.ok(concordance, 'the catalog has a concordance');
     await s.concordances.saveConcordance({ fromId: concordance.fromFrameworkId, toId: concordance.toFrameworkId, pairs: concordance.pairs.slice(0, 3), notes: 'Ändrad av administratören', expectedVersion: concordance.version, viewer: admin });
-    await s.notifications.enqueue([{ recipient: 'kontakt@burlov.example.se', subject: 'Utkastet är delat', body: 'Läs utkastet i kompass.' }]);
+    await createRepositories(s.db).notifications.enqueue([{ recipient: 'kontakt@burlov.example.se', subject: 'Utkastet är delat', body: 'Läs utkastet i kompass.' }]);
     first = await s.backup.exportDatabase();
   });
   after(async () => {

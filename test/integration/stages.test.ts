@@ -208,6 +208,21 @@ void describe(`evaluation stages on ${testDbKind()}`, () => {
     assert.equal((await ctx.services.workflow.listComments({ id, viewer: lead })).find((c) => c.id === question.id)?.resolvedAt, null);
   });
 
+  void test('a thread on one strength or improvement opportunity keeps that item through its replies; an item that does not exist is refused', async () => {
+    const { id, lead, contact } = await team();
+    const ev = await ctx.services.evaluations.getEvaluation({ id, viewer: lead });
+    const withText = await ctx.services.evaluations.updateArea({ id, number: 2, expectedVersion: ev.version, patch: { strengths: ['Tydlig näringslivsstrategi', 'Aktivt företagsråd'], improvements: ['Följ upp planen'] }, viewer: lead });
+    await ctx.services.evaluations.changeStatus({ id, expectedVersion: withText.version, status: 'review', viewer: lead });
+    const c = await ctx.services.workflow.addComment({ id, body: 'Rådet har inte träffats i år', areaNumber: 2, item: { kind: 'strength', index: 1 }, viewer: contact });
+    assert.deepEqual(c.item, { kind: 'strength', index: 1, text: 'Aktivt företagsråd' });
+    const reply = await ctx.services.workflow.addComment({ id, body: 'Vi stryker den', parentId: c.id, viewer: lead });
+    assert.deepEqual(reply.item, c.item);
+    await ctx.services.workflow.resolveThread({ id, commentId: c.id, resolved: true, viewer: lead });
+    assert.ok((await ctx.services.workflow.listComments({ id, viewer: contact })).find((x) => x.id === c.id)?.resolvedAt);
+    await rejectsWith(ctx.services.workflow.addComment({ id, body: 'x', areaNumber: 2, item: { kind: 'improvement', index: 3 }, viewer: contact }), 'validation', /Område 2 har ingen förbättringsmöjlighet nummer 4 \(1 finns\)/);
+    await rejectsWith(ctx.services.workflow.addComment({ id, body: 'x', item: { kind: 'strength', index: 0 }, viewer: contact }), 'validation', /Ange området/);
+  });
+
   void test('the administrator’s worklist names evaluations under way without a lead, and overdue deadlines', async () => {
     const admin = await user('admin');
     const orphan = await ctx.services.evaluations.createEvaluation({ input: { municipalityCode: randomMunicipalityCode(), frameworkId: 'kk2020', year: 2026 }, viewer: admin });

@@ -25,6 +25,7 @@ const ConcordancePage = lazy(() => import('./features/concordance/ConcordancePag
 const QuestionnairesPage = lazy(() => import('./features/conduct/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./features/conduct/QuestionnairePage.tsx'));
 const EvidencePage = lazy(() => import('./features/conduct/EvidencePage.tsx'));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
 const InterviewsPage = lazy(() => import('./features/conduct/InterviewsPage.tsx'));
 const QuestionBankPage = lazy(() => import('./features/conduct/QuestionBankPage.tsx'));
 const FrameworksPage = lazy(() => import('./features/frameworks/FrameworksPage.tsx'));
@@ -77,6 +78,14 @@ export const router = createBrowserRouter([
         ),
       },
       { path: patterns.signIn, element: <SignInPage /> },
+      {
+        path: patterns.notifications,
+        element: (
+          <RequireAuth>
+            <NotificationsPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: patterns.changePassword,
         element: (

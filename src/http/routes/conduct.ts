@@ -17,6 +17,8 @@ import {
   DocumentParams,
   EvaluationParams,
   EvidenceBody,
+  EvidenceDeleteQuery,
+  EvidenceUpdateBody,
   EvidenceItemOut,
   EvidenceListOut,
   EvidenceQuery,
@@ -144,11 +146,14 @@ export const conductRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.put(
       '/api/evaluations/:id/evidence/:itemId',
-      { preHandler: requireRole('admin', 'evaluator'), bodyLimit: 256 * 1024, schema: { tags, summary: 'Ändra underlag', params: ItemParams, body: EvidenceBody, response: { 200: EvidenceItemOut } } },
-      async (req) => ev.updateEvidence({ id: req.params.id, itemId: req.params.itemId, input: req.body, viewer: req.viewer }),
+      { preHandler: requireRole('admin', 'evaluator'), bodyLimit: 256 * 1024, schema: { tags, summary: 'Ändra underlag (409 om någon annan har ändrat det sedan expectedVersion)', params: ItemParams, body: EvidenceUpdateBody, response: { 200: EvidenceItemOut } } },
+      async (req) => {
+        const { expectedVersion, ...input } = req.body;
+        return ev.updateEvidence({ id: req.params.id, itemId: req.params.itemId, expectedVersion, input, viewer: req.viewer });
+      },
     );
-    app.delete('/api/evaluations/:id/evidence/:itemId', { preHandler: requireRole('admin', 'evaluator'), schema: { tags, summary: 'Ta bort underlag', params: ItemParams } }, async (req, reply) => {
-      await ev.deleteEvidence({ id: req.params.id, itemId: req.params.itemId, viewer: req.viewer });
+    app.delete('/api/evaluations/:id/evidence/:itemId', { preHandler: requireRole('admin', 'evaluator'), schema: { tags, summary: 'Ta bort underlag (och dess fil, om inget annat underlag använder den)', params: ItemParams, querystring: EvidenceDeleteQuery } }, async (req, reply) => {
+      await ev.deleteEvidence({ id: req.params.id, itemId: req.params.itemId, expectedVersion: req.query.expectedVersion, viewer: req.viewer });
       return reply.status(204).send();
     });
 

@@ -54,6 +54,7 @@ export const evaluationWorkflowRoutes = (services: Services): FastifyPluginAsync
             subareaId: req.body.subareaId ?? null,
             parentId: req.body.parentId ?? null,
             internal: req.body.internal ?? false,
+            item: req.body.item ?? null,
           }),
         ),
     );

@@ -5,11 +5,14 @@ import {
   AreaPatchBody,
   DeleteQuery,
   EvaluationCreateBody,
+  EvaluationCreatedOut,
   EvaluationFactsPatchBody,
   EvaluationListOut,
   EvaluationListQuery,
   EvaluationOut,
   EvaluationParams,
+  SameYearListOut,
+  SameYearQuery,
   ScoresBody,
   StatusBody,
 } from '../../contracts/evaluations.ts';
@@ -34,8 +37,14 @@ export const evaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/evaluations',
-      { preHandler: editors, schema: { tags: ['evaluations'], summary: 'Skapa en utvärdering', body: EvaluationCreateBody, response: { 201: EvaluationOut } } },
+      { preHandler: editors, schema: { tags: ['evaluations'], summary: 'Skapa en utvärdering (warnings nämner andra utvärderingar av kommunen samma år)', body: EvaluationCreateBody, response: { 201: EvaluationCreatedOut } } },
       async (req, reply) => reply.status(201).send(await ev.createEvaluation({ input: req.body, viewer: req.viewer })),
+    );
+
+    app.get(
+      '/api/evaluations/same-year',
+      { preHandler: editors, schema: { tags: ['evaluations'], summary: 'Andra utvärderingar av kommunen samma år (varning innan en ny skapas)', querystring: SameYearQuery, response: { 200: SameYearListOut } } },
+      async (req) => ({ items: await ev.findSameYear({ municipalityCode: req.query.municipality, year: req.query.year, viewer: req.viewer }) }),
     );
 
     app.get('/api/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'En utvärdering med poäng och texter', params: IdParams, response: { 200: EvaluationOut } } }, async (req) =>

@@ -1,7 +1,7 @@
 /** Stages of an evaluation and the worklist. The stage and worklist services decide access. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/index.ts';
-import { IdParams, MoveStageBody, StageDetailsBody, StageOut, WorklistOut } from '../../contracts/stages.ts';
+import { IdParams, MoveStageBody, NotificationListOut, NotificationsReadBody, NotificationsReadOut, StageDetailsBody, StageOut, WorklistOut } from '../../contracts/stages.ts';
 
 export const stageRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -29,4 +29,16 @@ export const stageRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
 
     app.get('/api/worklist', { schema: { tags: ['conduct'], summary: 'Det som väntar på den inloggade användaren', response: { 200: WorklistOut } } }, async (req) => services.worklist.getWorklist({ viewer: req.viewer }));
+
+    app.get(
+      '/api/me/notifications',
+      { schema: { tags: ['conduct'], summary: 'Mina aviseringar i appen (nyast först) och hur många som är olästa', response: { 200: NotificationListOut } } },
+      async (req) => services.notifications.listNotifications({ viewer: req.viewer }),
+    );
+
+    app.post(
+      '/api/me/notifications/read',
+      { schema: { tags: ['conduct'], summary: 'Markera mina aviseringar som lästa (de angivna, eller alla)', body: NotificationsReadBody, response: { 200: NotificationsReadOut } } },
+      async (req) => services.notifications.markNotificationsRead({ ids: req.body.ids ?? null, viewer: req.viewer }),
+    );
   };

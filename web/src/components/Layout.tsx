@@ -5,6 +5,7 @@ import { canCreateEvaluations } from '../lib/access.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { paths } from '../paths.ts';
 import { Loading } from './Status.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function Layout() {
@@ -53,6 +54,7 @@ export function Layout() {
                 </button>
               ))}
             </div>
+            <NotificationBell />
             <UserMenu />
           </div>
         </div>

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MeOut, SessionOut } from '../../../src/contracts/auth.ts';
-import { EvaluationListOut, EvaluationOut } from '../../../src/contracts/evaluations.ts';
+import { EvaluationListOut, EvaluationOut, SameYearListOut } from '../../../src/contracts/evaluations.ts';
 import { FrameworkAdminListOut, FrameworkAdminOut, FrameworkListOut, FrameworkMergeOut, FrameworkOut, FrameworkTitlesOut } from '../../../src/contracts/frameworks.ts';
 import { GoodExampleResultSchema as GoodExampleListOut } from '../../../src/contracts/good-examples.ts';
 import { ImportCreatedOut } from '../../../src/contracts/imports.ts';
@@ -15,7 +15,7 @@ import { ConcordanceListOut, ConcordanceOut } from '../../../src/contracts/conco
 import { MunicipalityListOut, MunicipalityOut } from '../../../src/contracts/municipalities.ts';
 import { PublicUserOut, ResetLinkOut, UserListOut } from '../../../src/contracts/users.ts';
 import { AssignmentListOut, CommentListOut, CommentOut, HistoryListOut } from '../../../src/contracts/workflow.ts';
-import { StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
+import { NotificationListOut, NotificationsReadOut, StageOut, WorklistOut } from '../../../src/contracts/stages.ts';
 import { ActionPlanOut, AssociationsOut, IndicatorImportOut, IndicatorListOut, IndicatorOut, PlanEffectOut, ReportBackListOut, ReportBackOut } from '../../../src/contracts/follow-up.ts';
 import { ChartSvgOut } from '../../../src/contracts/charts.ts';
 
@@ -24,6 +24,7 @@ export const CONTRACTS = {
   'auth.session': SessionOut,
   'evaluations.list': EvaluationListOut,
   evaluation: EvaluationOut,
+  'evaluations.sameYear': SameYearListOut,
   'frameworks.list': FrameworkListOut,
   framework: FrameworkOut,
   'frameworks.admin.list': FrameworkAdminListOut,
@@ -43,6 +44,8 @@ export const CONTRACTS = {
   'workflow.assignments': AssignmentListOut,
   'stages.stage': StageOut,
   worklist: WorklistOut,
+  'notifications.list': NotificationListOut,
+  'notifications.read': NotificationsReadOut,
   comparison: ComparisonOut,
   benchmarks: BenchmarksOut,
   'benchmarks.versions': BenchmarkVersionsOut,

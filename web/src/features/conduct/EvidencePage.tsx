@@ -1,15 +1,12 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Field, TextField } from '../../components/FormField.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { useSubmit } from '../../lib/useSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { downloads, paths } from '../../paths.ts';
-import { createEvidence, deleteEvidence, fetchEvidence, uploadFile, type EvidenceInput } from './api/conduct.ts';
+import { createEvidence, deleteEvidence, fetchEvidence, updateEvidence, uploadFile, type EvidenceInput, type EvidenceItem } from './api/conduct.ts';
 import { parseSubareas } from './subareas.ts';
 
 const KINDS = ['document', 'website', 'social', 'interview'] as const;
@@ -22,12 +19,14 @@ export default function EvidencePage() {
   usePageTitle(t('evidence.title'));
   const res = useResource(`evidence:${id}`, (signal) => fetchEvidence(id, signal));
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<EvidenceItem | null>(null);
   if (res.error) return <ErrorPanel error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
-  const remove = async (itemId: string) => {
+  const remove = async (item: EvidenceItem) => {
     setError(null);
     try {
-      await deleteEvidence(id, itemId);
+      await deleteEvidence(id, item.id, item.version);
+      if (editing?.id === item.id) setEditing(null);
       res.reload();
     } catch (e) {
       setError(e);
@@ -96,7 +95,10 @@ export default function EvidencePage() {
                   </td>
                   <td>{i.subareaIds.join(', ') || '–'}</td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => void remove(i.id)}>
+                    <button type="button" className="link-button" onClick={() => setEditing(i)} aria-label={t('evidence.editItem', { title: i.title })}>
+                      {t('evidence.edit')}
+                    </button>{' '}
+                    <button type="button" className="link-button" onClick={() => void remove(i)}>
                       {t('evidence.remove', { title: i.title })}
                     </button>
                   </td>
@@ -107,28 +109,46 @@ export default function EvidencePage() {
         </TableRegion>
       )}
       {error !== null && <ErrorPanel error={error} />}
-      <EvidenceForm evaluationId={id} onAdded={res.reload} />
+      {editing ? (
+        <EvidenceForm
+          key={`${editing.id}:${editing.version}`}
+          evaluationId={id}
+          item={editing}
+          onDone={() => {
+            setEditing(null);
+            res.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <EvidenceForm key="new" evaluationId={id} onDone={res.reload} />
+      )}
     </article>
   );
 }
 
-function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded: () => void }) {
+/** Adds an item, or changes `item` (its version goes with the change: a stale edit is refused with the current item). */
+function EvidenceForm({ evaluationId, item, onDone, onCancel }: { evaluationId: string; item?: EvidenceItem; onDone: () => void; onCancel?: () => void }) {
   const t = useT();
   const uid = useId();
-  const [kind, setKind] = useState<Kind>('document');
-  const [title, setTitle] = useState('');
-  const [decisionBody, setDecisionBody] = useState('');
-  const [decidedOn, setDecidedOn] = useState('');
-  const [url, setUrl] = useState('');
-  const [note, setNote] = useState('');
-  const [subareas, setSubareas] = useState('');
+  const [kind, setKind] = useState<Kind>(item?.kind ?? 'document');
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [decisionBody, setDecisionBody] = useState(item?.decisionBody ?? '');
+  const [decidedOn, setDecidedOn] = useState(item?.decidedOn ?? '');
+  const [url, setUrl] = useState(item?.url ?? '');
+  const [note, setNote] = useState(item?.note ?? '');
+  const [subareas, setSubareas] = useState(item?.subareaIds.join(', ') ?? '');
   const [file, setFile] = useState<File | null>(null);
-  const { busy, error, run } = useSubmit();
-  const submit = () =>
-    run(async () => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
       const uploaded = file ? await uploadFile(evaluationId, 'evidence', file) : null;
-      const input: EvidenceInput = { kind, title, decisionBody, decidedOn: decidedOn || null, url: url.trim() || null, fileId: uploaded?.id ?? null, note, subareaIds: parseSubareas(subareas) };
-      await createEvidence(evaluationId, input);
+      const input: EvidenceInput = { kind, title, decisionBody, decidedOn: decidedOn || null, url: url.trim() || null, fileId: uploaded?.id ?? item?.file?.id ?? null, sessionId: item?.sessionId ?? null, note, subareaIds: parseSubareas(subareas) };
+      if (item) await updateEvidence(evaluationId, item.id, item.version, input);
+      else await createEvidence(evaluationId, input);
       setTitle('');
       setDecisionBody('');
       setDecidedOn('');
@@ -136,31 +156,75 @@ function EvidenceForm({ evaluationId, onAdded }: { evaluationId: string; onAdded
       setNote('');
       setSubareas('');
       setFile(null);
-      onAdded();
-    });
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>{t('evidence.add')}</h2>
+      <h2 id={`${uid}-h`}>{item ? t('evidence.editTitle', { title: item.title }) : t('evidence.add')}</h2>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-row">
-          <SelectField id={`${uid}-kind`} label={t('evidence.kind')} value={kind} onChange={(v) => setKind(v as Kind)} options={KINDS.map((k) => ({ value: k, label: t(`evidence.kind.${k}`) }))} />
-          <TextField id={`${uid}-title`} label={t('evidence.itemTitle')} value={title} required onChange={setTitle} />
-          <TextField id={`${uid}-body`} label={t('evidence.decisionBody')} value={decisionBody} onChange={setDecisionBody} />
-          <TextField id={`${uid}-date`} label={t('evidence.decidedOn')} type="date" value={decidedOn} onChange={setDecidedOn} />
-          <TextField id={`${uid}-url`} label={t('evidence.url')} type="url" value={url} onChange={setUrl} />
-          <Field id={`${uid}-file`} label={t('evidence.file')}>
-            {(control) => <input {...control} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
-          </Field>
-          <TextField id={`${uid}-sub`} label={t('evidence.subareas')} hint={t('evidence.subareasHint')} value={subareas} onChange={setSubareas} />
+          <div className="field">
+            <label htmlFor={`${uid}-kind`}>{t('evidence.kind')}</label>
+            <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`evidence.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-title`}>{t('evidence.itemTitle')}</label>
+            <input id={`${uid}-title`} value={title} required onChange={(e) => setTitle(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-body`}>{t('evidence.decisionBody')}</label>
+            <input id={`${uid}-body`} value={decisionBody} onChange={(e) => setDecisionBody(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-date`}>{t('evidence.decidedOn')}</label>
+            <input id={`${uid}-date`} type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-url`}>{t('evidence.url')}</label>
+            <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-file`}>{t('evidence.file')}</label>
+            <input id={`${uid}-file`} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" aria-describedby={item?.file ? `${uid}-file-hint` : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            {item?.file && (
+              <p className="hint" id={`${uid}-file-hint`}>
+                {t('evidence.keepsFile', { name: item.file.fileName })}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-sub`}>{t('evidence.subareas')}</label>
+            <input id={`${uid}-sub`} value={subareas} aria-describedby={`${uid}-sub-hint`} onChange={(e) => setSubareas(e.target.value)} />
+            <p className="hint" id={`${uid}-sub-hint`}>
+              {t('evidence.subareasHint')}
+            </p>
+          </div>
         </div>
-        <Field id={`${uid}-note`} label={t('evidence.note')}>
-          {(control) => <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
+        <div className="field">
+          <label htmlFor={`${uid}-note`}>{t('evidence.note')}</label>
+          <textarea id={`${uid}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
         {error !== null && <ErrorPanel error={error} />}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {t('evidence.save')}
+            {item ? t('evidence.saveChanges') : t('evidence.save')}
           </button>
+          {onCancel && (
+            <button type="button" className="button secondary" onClick={onCancel}>
+              {t('evidence.cancelEdit')}
+            </button>
+          )}
           <span className="muted small">{t('evidence.fileLimits')}</span>
         </div>
       </form>

@@ -1,14 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { ErrorPanel, useWordProblem } from '../../components/Status.tsx';
+import { ErrorPanel, Notice, useWordProblem } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api.ts';
 import type { MunicipalityItem } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
 import { paths } from '../../paths.ts';
-import { createEvaluation, useFrameworkList, useMunicipality } from './api/edit.ts';
+import { createEvaluation, fetchSameYear, useFrameworkList, useMunicipality } from './api/edit.ts';
 
 export default function NewEvaluationPage() {
   const t = useT();
@@ -34,6 +35,11 @@ export default function NewEvaluationPage() {
     return !b || f.year > b.year ? f.id : best;
   }, '');
   const selectedFramework = frameworkId || newest || '';
+  // A second evaluation of the same municipality and year is allowed, but named before it is made.
+  const yearNumber = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null;
+  const code = municipality?.code ?? null;
+  const sameYear = useResource(code && yearNumber ? `same-year:${code}:${yearNumber}` : null, (signal) => fetchSameYear(code ?? '', yearNumber ?? 0, signal));
+  const existing = sameYear.data?.items ?? [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -93,6 +99,20 @@ export default function NewEvaluationPage() {
             )}
           </div>
         </div>
+        {existing.length > 0 && (
+          <div data-testid="same-year-warning" role="status">
+            <Notice tone="warning" title={t('edit.sameYearTitle')}>
+              <ul>
+                {existing.map((e) => (
+                  <li key={e.evaluationId}>
+                    <span lang="sv">{e.message}</span> <Link to={paths.evaluation(e.evaluationId)}>{t('edit.sameYearOpen')}</Link>
+                  </li>
+                ))}
+              </ul>
+              <p>{t('edit.sameYearHint')}</p>
+            </Notice>
+          </div>
+        )}
         <button type="submit" className="button" disabled={busy || !selectedFramework}>
           {busy ? t('edit.creating') : t('edit.create')}
         </button>

@@ -33,7 +33,8 @@ export function uploadFile(id: string, purpose: 'questionnaire' | 'evidence', fi
 
 export const fetchEvidence = (id: string, signal?: AbortSignal) => apiFetch<{ items: EvidenceItem[]; files: UploadedFile[] }>(`${ev(id)}/evidence`, { signal });
 export const createEvidence = (id: string, input: EvidenceInput) => apiFetch<EvidenceItem>(`${ev(id)}/evidence`, { method: 'POST', json: input });
-export const deleteEvidence = (id: string, itemId: string) => apiFetch<null>(`${ev(id)}/evidence/${encodeURIComponent(itemId)}`, { method: 'DELETE' });
+export const updateEvidence = (id: string, itemId: string, expectedVersion: number, input: EvidenceInput) => apiFetch<EvidenceItem>(`${ev(id)}/evidence/${encodeURIComponent(itemId)}`, { method: 'PUT', json: { ...input, expectedVersion } });
+export const deleteEvidence = (id: string, itemId: string, expectedVersion: number) => apiFetch<null>(`${ev(id)}/evidence/${encodeURIComponent(itemId)}?expectedVersion=${expectedVersion}`, { method: 'DELETE' });
 
 export const fetchInterviews = (id: string, signal?: AbortSignal) => apiFetch<InterviewPlan>(`${ev(id)}/interviews`, { signal });
 export const createSession = (id: string, input: SessionInput) => apiFetch<InterviewPlan>(`${ev(id)}/interviews`, { method: 'POST', json: input });

@@ -36,6 +36,11 @@ export function putArea(id: string, number: number, expectedVersion: number, are
   return apiFetch(`${evUrl(id)}/areas/${number}`, { contract: 'evaluation',  method: 'PUT', json: { expectedVersion, ...area } });
 }
 
+/** Other evaluations of the municipality that year (shown as a warning before a new one is created). */
+export function fetchSameYear(municipalityCode: string, year: number, signal?: AbortSignal) {
+  return apiFetch(`/api/evaluations/same-year?municipality=${encodeURIComponent(municipalityCode)}&year=${year}`, { contract: 'evaluations.sameYear', signal });
+}
+
 export function createEvaluation(input: EvaluationInput): Promise<Evaluation> {
   return apiFetch('/api/evaluations', { contract: 'evaluation',  method: 'POST', json: input });
 }
