@@ -56,8 +56,12 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
-/** Checks replies against their contracts: in development, and in builds made with VITE_KOMPASS_CONTRACT_CHECK=true. */
-const CHECK_CONTRACTS = import.meta.env.DEV || import.meta.env.VITE_KOMPASS_CONTRACT_CHECK === 'true';
+/**
+ * Checks replies against their contracts: in development, and in builds made with VITE_KOMPASS_CONTRACT_CHECK=true.
+ * `import.meta.env` exists only in Vite's builds; Node (tests that use the web app's wording) has none.
+ */
+const viteEnv = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
+const CHECK_CONTRACTS = viteEnv?.DEV === true || viteEnv?.VITE_KOMPASS_CONTRACT_CHECK === 'true';
 
 export function buildUrl(path: string, query?: ApiRequest['query']): string {
   const params = new URLSearchParams();
