@@ -76,7 +76,8 @@ void describe('webbappen: handlingsplan, indikatorer och återrapportering', () 
     await settings.getByLabel('Diarienummer').fill('KS 2021/17');
     await settings.getByLabel('Återrapportering').selectOption({ label: 'Varje halvår' });
     await settings.getByRole('button', { name: 'Spara uppgifterna' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sparat.' }).first().waitFor();
+    // The plan details' own status: another "Sparat." on the page (an item saved before) would not wait for this save.
+    await page.locator('details.plan-settings').getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
     plan = await app.runtime.services.actionPlans.getActionPlanForEvaluation({ evaluationId: burlov, viewer: SYSTEM });
     assert.equal(plan.cadence, 'half-yearly');
     assert.equal(plan.caseNumber, 'KS 2021/17');
