@@ -97,7 +97,8 @@ export default function ActionPlanPage() {
         <a href={exportFile(plan.id, 'csv')} download>CSV</a> · <a href={exportFile(plan.id, 'xlsx')} download>XLSX</a>
       </p>
       {error && <p role="alert">{error}</p>}
-      <PlanSettings key={plan.version} plan={plan} onSaved={res.setData} />
+      {/* Not keyed by version: saving (here or an item) must not wipe the form, its confirmation or close it. */}
+      <PlanSettings plan={plan} onSaved={res.setData} />
       <PlanHistory plan={plan} />
       {plan.followUp.overdueActions.length > 0 && (
         <p className="notice">{t('plan.overdueActions', { n: plan.followUp.overdueActions.length })}</p>
