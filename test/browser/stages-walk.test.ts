@@ -97,10 +97,11 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
 
   void it('the second evaluator finds the scoring sheet waiting', async () => {
     const s = app.runtime.services;
-    await move('document_review', second);
-    const ev = await s.evaluations.getEvaluation({ id, viewer: lead });
-    await s.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { interviews: 28, reportDate: '2031-05-20' }, viewer: lead });
+    await move('document_review', second, 'Svaren kom på papper');
     await move('interviews', second);
+    await s.interviews.createSession({ id, input: { day: '2031-05-04', startsAt: '09:00', endsAt: '16:00', place: 'Kommunhuset', groupName: 'Förvaltningschefer', roles: ['seniorOfficials'], people: 28 }, viewer: lead });
+    const ev = await s.evaluations.getEvaluation({ id, viewer: lead });
+    await s.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { reportDate: '2031-05-20' }, viewer: lead });
     await move('independent_scoring', second);
     await s.independentScores.saveIndependentScores({ id, scores: scores(0.5), submitted: true, viewer: lead });
     const page = await signInAs('evaluator', SECOND);
