@@ -17,6 +17,8 @@ export const en: Messages = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
   'common.loading': 'Loading …',
   'common.error': 'Something went wrong',
   'common.retry': 'Try again',

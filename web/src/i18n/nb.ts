@@ -17,6 +17,8 @@ export const nb: Messages = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember',
   'common.loading': 'Laster …',
   'common.error': 'Noe gikk galt',
   'common.retry': 'Prøv igjen',

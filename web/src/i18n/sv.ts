@@ -15,6 +15,8 @@ export const sv = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december',
   'common.loading': 'Laddar …',
   'common.error': 'Något gick fel',
   'common.retry': 'Försök igen',
