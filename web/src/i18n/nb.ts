@@ -21,6 +21,8 @@ export const nb: Messages = {
   'format.months': 'januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember',
   'common.loading': 'Laster …',
   'common.error': 'Noe gikk galt',
+  'api.networkTitle': 'Nettverksfeil',
+  'api.network': 'Serveren svarer ikke. Kontroller tilkoblingen og prøv igjen.',
   'common.retry': 'Prøv igjen',
   'common.notFound': 'Siden finnes ikke',
   'common.notFoundText': 'Adressen fører ikke til noen side. Gå til startsiden og søk derfra.',
