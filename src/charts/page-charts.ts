@@ -28,10 +28,10 @@ export interface SummaryForCharts {
 export type EvaluationChartKind = 'areaBar' | 'profileRadar';
 export const EVALUATION_CHART_KINDS: readonly EvaluationChartKind[] = ['areaBar', 'profileRadar'];
 
-export function areaBarSpec(summary: SummaryForCharts, words: PageChartWords, style?: ChartStyle): ChartSpec {
+export function areaBarSpec(summary: Pick<SummaryForCharts, 'areas'>, labels: ChartLabels, style?: ChartStyle): ChartSpec {
   return {
     kind: 'areaBar',
-    data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels: words.labels, ...(style ? { style } : {}) },
+    data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, ...(style ? { style } : {}) },
   };
 }
 
@@ -54,7 +54,7 @@ export function profileRadarSpec(summary: SummaryForCharts, words: PageChartWord
 }
 
 export function evaluationChartSpec(kind: EvaluationChartKind, summary: SummaryForCharts, words: PageChartWords, style?: ChartStyle): ChartSpec {
-  return kind === 'areaBar' ? areaBarSpec(summary, words, style) : profileRadarSpec(summary, words, style);
+  return kind === 'areaBar' ? areaBarSpec(summary, words.labels, style) : profileRadarSpec(summary, words, style);
 }
 
 export interface TrendPoint {
