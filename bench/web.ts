@@ -212,6 +212,8 @@ async function budgets(): Promise<Row[]> {
     if (!id) throw new Error('Burlöv 2020 saknas i demodata');
     const orebro = (await (await fetch(`${base}/api/evaluations?municipality=1880`)).json()) as { items: Array<{ id: string; year: number }> };
     const compare = [id, ...orebro.items.filter((e) => e.year === 2015 || e.year === 2012).map((e) => e.id)].join(',');
+    // Warm-up, as a running server is: the worker pool's first chart loads the chart library.
+    await (await fetch(`${base}/api/evaluations/${id}/charts/areaBar.svg`)).text();
     return await budget(
       base,
       { start: '/', evaluation: `/utvarderingar/${id}`, municipality: '/kommuner/1880', compare: `/jamfor?ids=${compare}`, 'good examples': '/goda-exempel', benchmarks: '/jamforelsetal' },
