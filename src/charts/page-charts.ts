@@ -36,11 +36,11 @@ export function areaBarSpec(summary: Pick<SummaryForCharts, 'areas'>, labels: Ch
 }
 
 /** The profile's series: this evaluation, the average (when there is one), the previous evaluation of the same version. */
-export function profileSeries(summary: SummaryForCharts, words: PageChartWords): Array<{ name: string; values: Array<number | null> }> {
+export function profileSeries(summary: SummaryForCharts, average: PageChartWords['average']): Array<{ name: string; values: Array<number | null> }> {
   const name = summary.municipality.name;
   const out: Array<{ name: string; values: Array<number | null> }> = [{ name: `${name} ${summary.year}`, values: summary.areas.map((a) => a.score) }];
   const avg = summary.average;
-  if (avg && avg.count > 0) out.push({ name: words.average(avg.count), values: summary.areas.map((a) => avg.areas.find((x) => x.number === a.number)?.score ?? null) });
+  if (avg && avg.count > 0) out.push({ name: average(avg.count), values: summary.areas.map((a) => avg.areas.find((x) => x.number === a.number)?.score ?? null) });
   // The previous evaluation only when made with the same framework version: other axes, other areas.
   if (summary.previous?.sameFramework) out.push({ name: `${name} ${summary.previous.year}`, values: summary.areas.map((a) => a.previous) });
   return out;
@@ -49,7 +49,7 @@ export function profileSeries(summary: SummaryForCharts, words: PageChartWords):
 export function profileRadarSpec(summary: SummaryForCharts, words: PageChartWords, style?: ChartStyle): ChartSpec {
   return {
     kind: 'profileRadar',
-    data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series: profileSeries(summary, words), labels: words.labels, ...(style ? { style } : {}) },
+    data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series: profileSeries(summary, words.average), labels: words.labels, ...(style ? { style } : {}) },
   };
 }
 
