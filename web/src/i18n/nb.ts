@@ -978,6 +978,15 @@ export const nb: Messages = {
   'comments.reopen': 'Åpne igjen',
   'comments.resolvedBy': 'Løst av {name}',
   'comments.openThread': 'Åpen',
+  'comments.itemStrength': 'styrke {n} i område {area}',
+  'comments.itemImprovement': 'forbedringsmulighet {n} i område {area}',
+  'comments.aboutItem': 'Om {item}:',
+  'comments.threadsOn': 'Kommentarer om {item}',
+  'comments.itemLabel': 'Kommentar om {item}',
+  'comments.onItemButton': 'Kommenter {item}',
+  'comments.commentItem': 'Kommenter',
+  'comments.atItems': 'Kommentarer ved enkeltpunkter',
+  'comments.replies': 'svar: {n}',
 
   // Invalid input, from the schema issue's code and limits (server problem details and checks while typing).
   'validation.title': 'Opplysningene kunne ikke lagres',
