@@ -69,7 +69,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks, repositories });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
-  const charts = createChartService({ tasks });
+  const charts = createChartService({ tasks, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
   const oidc = createOidcService({ repositories });
   const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });

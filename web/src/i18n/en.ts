@@ -17,8 +17,12 @@ export const en: Messages = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
   'common.loading': 'Loading …',
   'common.error': 'Something went wrong',
+  'api.networkTitle': 'Network error',
+  'api.network': 'The server does not answer. Check the connection and try again.',
   'common.retry': 'Try again',
   'common.notFound': 'Page not found',
   'common.notFoundText': 'This address does not lead to a page. Go to the start page and search from there.',

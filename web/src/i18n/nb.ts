@@ -17,8 +17,12 @@ export const nb: Messages = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember',
   'common.loading': 'Laster …',
   'common.error': 'Noe gikk galt',
+  'api.networkTitle': 'Nettverksfeil',
+  'api.network': 'Serveren svarer ikke. Kontroller tilkoblingen og prøv igjen.',
   'common.retry': 'Prøv igjen',
   'common.notFound': 'Siden finnes ikke',
   'common.notFoundText': 'Adressen fører ikke til noen side. Gå til startsiden og søk derfra.',

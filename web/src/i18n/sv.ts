@@ -15,8 +15,12 @@ export const sv = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december',
   'common.loading': 'Laddar …',
   'common.error': 'Något gick fel',
+  'api.networkTitle': 'Nätverksfel',
+  'api.network': 'Servern svarar inte. Kontrollera anslutningen och försök igen.',
   'common.retry': 'Försök igen',
   'common.notFound': 'Sidan finns inte',
   'common.notFoundText': 'Adressen leder inte till någon sida. Gå till startsidan och sök därifrån.',

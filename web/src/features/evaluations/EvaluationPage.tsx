@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { passageAnchor } from '../../../../src/domain/search.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
+import { LazyMarkdown as Markdown } from '../../components/LazyMarkdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
@@ -40,7 +40,8 @@ export default function EvaluationPage() {
   const { hash } = useLocation();
   // The areas' texts (Markdown, many paragraphs) are rendered in a second, interruptible pass, so the
   // scores are on screen first.
-  const later = useDeferredValue(view.data);
+  // (The first render, with the data embedded in the page, gets `undefined` first: React 19 `initialValue`.)
+  const later = useDeferredValue(view.data, undefined);
   const loaded = later !== undefined;
   // A link to a paragraph (#d-1.4, #s-2-3 from the good-example search) scrolls to it once it is shown.
   useEffect(() => {

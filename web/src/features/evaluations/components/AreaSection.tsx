@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { passageAnchor } from '../../../../../src/domain/search.ts';
-import { Markdown } from '../../../components/Markdown.tsx';
+import { LazyMarkdown as Markdown } from '../../../components/LazyMarkdown.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
