@@ -58,7 +58,6 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
   const indicators = createIndicatorService({ db, audit, municipalities, repositories });
   const goodExamples = createGoodExampleService({ frameworks, evaluations, repositories });
-  const synth = createSynthService({ frameworks, municipalities });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit, repositories });
   const auth = createAuthService({ users, repositories, ...(opts.auth ? { settings: opts.auth } : {}) });
   /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
@@ -69,6 +68,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const charts = createChartService({ tasks });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
+  const synth = createSynthService({ frameworks, municipalities, backup });
   const oidc = createOidcService({ repositories });
   const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
   const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
