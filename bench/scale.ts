@@ -84,6 +84,9 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
       fs.rmSync(file);
     }
     const { base, child } = await startServer(env);
+    // The machine may be shared: the load average with the figures (ratios within one run are what compare).
+    const loadAt = (): string => os.loadavg().map((l) => l.toFixed(1)).join(', ');
+    const loadBefore = loadAt();
     try {
       const get = async <T>(p: string): Promise<T> => (await (await fetch(`${base}${p}`)).json()) as T;
       const stats = (): Promise<Stats> => get<Stats>('/bench/stats');
@@ -149,6 +152,7 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
       const mixed = await load([...routes.map(([, u]) => u), ...searches].join('|'), 10, conc);
       const after = await stats();
       add(`${label}: mixed load (all of the above and searches, 10 s)`, `${f0(mixed.rps)} req/s, p99 ${mixed.p99.toFixed(1)} ms, ${mixed.errors} errors; event loop max ${after.eld.max} ms, p99 ${after.eld.p99} ms; server RSS after ${f0(after.rssMb)} MB (target < 400)`);
+      add(`${label}: load average (1, 5, 15 min) before and after`, `${loadBefore} → ${loadAt()} on ${os.cpus().length} cores`);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
