@@ -8,6 +8,9 @@ import type { EvaluationInput } from '../domain/evaluation.ts';
 
 const DEMO = 'Demotext skriven av kompass-projektet, inte hämtad ur rapporten.';
 
+/** The areas' printed scores, by area number (only the areas whose score the report gives). */
+const statedAreas = (scores: Record<number, number>): EvaluationInput['areas'] => Object.entries(scores).map(([n, statedScore]) => ({ number: Number(n), statedScore }));
+
 const burlovAreas: EvaluationInput['areas'] = [
   {
     number: 1,
@@ -37,6 +40,27 @@ const burlovAreas: EvaluationInput['areas'] = [
     goodExamples: [],
   },
 ];
+
+/** kk2010 evaluations known only by the scores their reports print: the total and some or all areas. */
+const PRINTED_ONLY: ReadonlyArray<{ municipalityCode: string; year: number; month?: number; ordinal: number; statedTotal: number; areas: Record<number, number>; summary: string }> = [
+  { municipalityCode: '1490', year: 2010, ordinal: 2, statedTotal: 390, areas: { 1: 40, 2: 49, 3: 49, 4: 48, 5: 46, 6: 47, 7: 41, 8: 69 }, summary: `${DEMO} Bara områdenas poäng är kända för denna utvärdering.` },
+  { municipalityCode: '1880', year: 2010, ordinal: 3, statedTotal: 515, areas: { 3: 66, 4: 59, 5: 51 }, summary: `${DEMO} Totalpoängen och några områdens poäng är kända.` },
+  { municipalityCode: '1880', year: 2012, ordinal: 4, statedTotal: 615, areas: { 1: 68, 2: 85, 3: 86, 4: 74, 5: 70 }, summary: `${DEMO} Totalpoängen och några områdens poäng är kända.` },
+  { municipalityCode: '1880', year: 2015, month: 10, ordinal: 5, statedTotal: 650, areas: { 3: 89, 4: 80, 8: 90 }, summary: `${DEMO}\n\nÖrebro når 650 poäng, det högsta resultatet dittills. Resultaten är jämnt fördelade över områdena.` },
+];
+
+const printedOnly = ({ municipalityCode, year, month, ordinal, statedTotal, areas, summary }: (typeof PRINTED_ONLY)[number]): EvaluationInput => ({
+  municipalityCode,
+  frameworkId: 'kk2010',
+  year,
+  ...(month === undefined ? {} : { month }),
+  ordinal,
+  status: 'published',
+  statedTotal,
+  summary,
+  areas: statedAreas(areas),
+  source: { kind: 'demo' },
+});
 
 export const DEMO_EVALUATIONS: EvaluationInput[] = [
   {
@@ -86,84 +110,8 @@ export const DEMO_EVALUATIONS: EvaluationInput[] = [
       '2.1': 10.5, '2.2': 9.4, '2.3': 10.5, '2.4': 11.1, '2.5': 9.15, '2.6': 2.25,
       '3.1': 8.25, '3.2': 18.4, '3.3': 20.25, '3.4': 9.8, '3.5': 8.55,
     },
-    areas: [
-      { number: 1, statedScore: 67 },
-      { number: 2, statedScore: 53 },
-      { number: 3, statedScore: 65 },
-      { number: 4, statedScore: 65 },
-      { number: 5, statedScore: 68 },
-      { number: 6, statedScore: 65 },
-      { number: 7, statedScore: 65 },
-      { number: 8, statedScore: 78 },
-    ],
+    areas: statedAreas({ 1: 67, 2: 53, 3: 65, 4: 65, 5: 68, 6: 65, 7: 65, 8: 78 }),
     source: { kind: 'demo' },
   },
-  {
-    municipalityCode: '1490',
-    frameworkId: 'kk2010',
-    year: 2010,
-    ordinal: 2,
-    status: 'published',
-    statedTotal: 390,
-    summary: `${DEMO} Bara områdenas poäng är kända för denna utvärdering.`,
-    areas: [
-      { number: 1, statedScore: 40 },
-      { number: 2, statedScore: 49 },
-      { number: 3, statedScore: 49 },
-      { number: 4, statedScore: 48 },
-      { number: 5, statedScore: 46 },
-      { number: 6, statedScore: 47 },
-      { number: 7, statedScore: 41 },
-      { number: 8, statedScore: 69 },
-    ],
-    source: { kind: 'demo' },
-  },
-  {
-    municipalityCode: '1880',
-    frameworkId: 'kk2010',
-    year: 2010,
-    ordinal: 3,
-    status: 'published',
-    statedTotal: 515,
-    summary: `${DEMO} Totalpoängen och några områdens poäng är kända.`,
-    areas: [
-      { number: 3, statedScore: 66 },
-      { number: 4, statedScore: 59 },
-      { number: 5, statedScore: 51 },
-    ],
-    source: { kind: 'demo' },
-  },
-  {
-    municipalityCode: '1880',
-    frameworkId: 'kk2010',
-    year: 2012,
-    ordinal: 4,
-    status: 'published',
-    statedTotal: 615,
-    summary: `${DEMO} Totalpoängen och några områdens poäng är kända.`,
-    areas: [
-      { number: 1, statedScore: 68 },
-      { number: 2, statedScore: 85 },
-      { number: 3, statedScore: 86 },
-      { number: 4, statedScore: 74 },
-      { number: 5, statedScore: 70 },
-    ],
-    source: { kind: 'demo' },
-  },
-  {
-    municipalityCode: '1880',
-    frameworkId: 'kk2010',
-    year: 2015,
-    month: 10,
-    ordinal: 5,
-    status: 'published',
-    statedTotal: 650,
-    summary: `${DEMO}\n\nÖrebro når 650 poäng, det högsta resultatet dittills. Resultaten är jämnt fördelade över områdena.`,
-    areas: [
-      { number: 3, statedScore: 89 },
-      { number: 4, statedScore: 80 },
-      { number: 8, statedScore: 90 },
-    ],
-    source: { kind: 'demo' },
-  },
+  ...PRINTED_ONLY.map(printedOnly),
 ];

@@ -2,24 +2,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, publicScreenshot, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
+import { describe, it } from 'node:test';
+import { assertAccessible, demoApp, publicScreenshot, waitForCharts } from './harness.ts';
 
 const seedReport = path.resolve(import.meta.dirname, '../../../shared/seeds/002_314679f07aea1557.txt');
 
 void describe('webbappen: jämför och importera', () => {
-  let app: TestApp;
-  let ids: DemoIds;
-  before(async () => {
-    app = await startTestApp();
-    ids = await demoIds(app);
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const demo = demoApp();
 
   void it('jämför 2–5 utvärderingar i tabell och radar, med not när versionerna skiljer sig', async () => {
-    const page = await app.newPage({ height: 1000 });
+    const page = await demo.app.newPage({ height: 1000 });
     await page.goto('/');
     // Select two on the start page by keyboard-operable checkboxes and open the comparison.
     await page.getByRole('checkbox', { name: 'Välj Burlöv 2020 för jämförelse' }).check();
@@ -34,7 +26,7 @@ void describe('webbappen: jämför och importera', () => {
     // Add a third with the picker: a municipality first, then one of its evaluations (not the whole archive in one list).
     assert.equal(await page.getByTestId('compare-add-select').isDisabled(), true, 'no evaluation to choose before a municipality');
     await page.getByTestId('compare-municipality-select').selectOption({ label: 'Borås' });
-    await page.getByTestId('compare-add-select').selectOption(ids.boras2013);
+    await page.getByTestId('compare-add-select').selectOption(demo.ids.boras2013);
     await page.getByTestId('compare-add').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-total]').length === 3);
     assert.deepEqual((await page.getByTestId('compare-total').allTextContents()).map((s) => s.trim()), ['595', '650', '525']);
@@ -49,10 +41,10 @@ void describe('webbappen: jämför och importera', () => {
     assert.equal(await page.getByTestId('compare-radar-kk2010').locator('tbody tr').count(), 8);
     await assertAccessible(page, 'jämför');
     await page.getByTestId('compare-radar-kk2010').locator('summary').click();
-    await publicScreenshot(app, page.url(), 'compare.png', 1900);
+    await publicScreenshot(demo.app, page.url(), 'compare.png', 1900);
 
     // Same version only: no note.
-    await page.goto(`/jamfor?ids=${ids.boras2010},${ids.boras2013}`);
+    await page.goto(`/jamfor?ids=${demo.ids.boras2010},${demo.ids.boras2013}`);
     await waitForCharts(page);
     assert.equal(await page.getByTestId('version-note').count(), 0);
     // Removing one leaves too few.
@@ -62,7 +54,7 @@ void describe('webbappen: jämför och importera', () => {
   });
 
   void it('import: förhandsgranskning med problem, bekräftelse, och tydligt besked när importen saknas (404)', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/importera');
     await page.getByRole('heading', { level: 1, name: 'Importera rapport' }).waitFor();
     await assertAccessible(page, 'import');
@@ -83,13 +75,13 @@ void describe('webbappen: jämför och importera', () => {
       await page.getByTestId('score-grid').waitFor();
     }
 
-    const other = await app.newPage();
+    const other = await demo.app.newPage();
     await other.route('**/api/imports/**', (route) => route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Not Found', status: 404, detail: 'Det finns ingen resurs.' }) }));
     await other.goto('/importera');
     await other.getByLabel('Rapportfil').setInputFiles({ name: 'rapport.txt', mimeType: 'text/plain', buffer: Buffer.from('Kommunkompassen') });
     await other.getByTestId('import-preview').click();
     await other.getByTestId('import-unavailable').waitFor();
     await assertAccessible(other, 'import saknas');
-    assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(demo.app.pageErrors, []);
   });
 });

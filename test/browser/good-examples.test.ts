@@ -1,21 +1,13 @@
 /** Goda exempel: filter by subarea, free-text search, shareable address, empty state, keyboard and axe. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, screenshotPath, settled, settledValue, startTestApp, type DemoIds, type TestApp } from './harness.ts';
+import { describe, it } from 'node:test';
+import { assertAccessible, demoApp, screenshotPath, settled, settledValue } from './harness.ts';
 
 void describe('webbappen: goda exempel', () => {
-  let app: TestApp;
-  let ids: DemoIds;
-  before(async () => {
-    app = await startTestApp();
-    ids = await demoIds(app);
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const demo = demoApp();
 
   void it('nås från menyn och filtrerar på delområde 1.3: Burlövs beskrivning med procent och länk', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Goda exempel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Goda exempel' }).waitFor();
@@ -39,7 +31,7 @@ void describe('webbappen: goda exempel', () => {
     assert.match(text, /1\.3 /);
     assert.match(text, /83\u00a0% av poängen i delområdet/);
     const link = narrative.getByRole('link', { name: 'Burlöv 2020' });
-    assert.equal(await link.getAttribute('href'), `/utvarderingar/${ids.burlov2020}#d-1.3`);
+    assert.equal(await link.getAttribute('href'), `/utvarderingar/${demo.ids.burlov2020}#d-1.3`);
     await page.getByText('Styrkor gäller ett helt område').waitFor();
     await assertAccessible(page, 'goda exempel, delområde 1.3');
 
@@ -54,7 +46,7 @@ void describe('webbappen: goda exempel', () => {
   });
 
   void it('sökning markerar orden, filter på län och år står i adressen, alla versioner kan väljas', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/goda-exempel');
     await page.locator('[data-testid=example-list] .example-card').first().waitFor();
     await page.getByRole('searchbox', { name: 'Sök i texterna' }).fill('dialog');
@@ -82,8 +74,8 @@ void describe('webbappen: goda exempel', () => {
   });
 
   void it('utvärderingssidans delområdesrad länkar till goda exempel för just det delområdet', async () => {
-    const page = await app.newPage();
-    await page.goto(`/utvarderingar/${ids.burlov2020}`);
+    const page = await demo.app.newPage();
+    await page.goto(`/utvarderingar/${demo.ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
     const row = page.locator('[data-testid=subarea-table-1] tr[data-subarea="1.3"]');
     const link = row.getByRole('link', { name: 'Goda exempel för 1.3 Medborgarnas möjlighet till dialog med politiken' });
@@ -102,7 +94,7 @@ void describe('webbappen: goda exempel', () => {
   });
 
   void it('fritext "basuppdrag" hittar Burlövs styrka och hamnar i adressen', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/goda-exempel');
     await page.locator('[data-testid=example-list] .example-card').first().waitFor();
     await page.getByRole('searchbox', { name: 'Sök i texterna' }).fill('basuppdrag');
@@ -125,7 +117,7 @@ void describe('webbappen: goda exempel', () => {
   });
 
   void it('en delad adress återställer filtren; tomt resultat förklaras och filtret kan rensas med tangentbordet', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/goda-exempel?framework=kk2020&subarea=1.3&kind=strength');
     await page.getByText('Inga goda exempel hittades').waitFor();
     await page.getByText('Styrkor anges för hela områden').waitFor();
@@ -150,7 +142,7 @@ void describe('webbappen: goda exempel', () => {
   });
 
   void it('"Visa fler" hämtar nästa sida och flyttar fokus till första nya exemplet (API:t ersatt med 45 utpekade exempel)', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     // The demo data has fewer hits than a page, so the answer is stubbed here to exercise paging.
     await page.route('**/api/good-examples?*', async (route) => {
       const url = new URL(route.request().url());
@@ -159,7 +151,7 @@ void describe('webbappen: goda exempel', () => {
       const total = 45;
       const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
         kind: 'good-example',
-        evaluationId: ids.burlov2020,
+        evaluationId: demo.ids.burlov2020,
         municipality: { code: '1231', name: 'Burlöv' },
         year: 2020,
         frameworkId: 'kk2020',
@@ -196,6 +188,6 @@ void describe('webbappen: goda exempel', () => {
     assert.equal((await page.getByTestId('example-count').textContent())?.trim(), '45 träffar');
     assert.equal(await more.count(), 0);
     await assertAccessible(page, 'goda exempel, flera sidor');
-    assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(demo.app.pageErrors, []);
   });
 });

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -226,6 +227,34 @@ export async function demoIds(app: TestApp): Promise<DemoIds> {
     return e.id;
   };
   return { burlov2020: find('1231', 2020), orebro2015: find('1880', 2015), boras2013: find('1490', 2013), boras2010: find('1490', 2010) };
+}
+
+/**
+ * The app with the demo data for the tests of the enclosing `describe`: started (and the demo
+ * evaluations' ids looked up) before them, closed after them. Read `app` and `ids` inside the tests.
+ */
+export function demoApp(): { readonly app: TestApp; readonly ids: DemoIds } {
+  let started: { app: TestApp; ids: DemoIds } | undefined;
+  let app: TestApp | undefined;
+  before(async () => {
+    app = await startTestApp();
+    started = { app, ids: await demoIds(app) };
+  });
+  after(async () => {
+    await app?.close();
+  });
+  const get = () => {
+    assert.ok(started, 'the demo app is started in before()');
+    return started;
+  };
+  return {
+    get app() {
+      return get().app;
+    },
+    get ids() {
+      return get().ids;
+    },
+  };
 }
 
 /** Signs in through the sign-in page and waits for the header to show the user. */

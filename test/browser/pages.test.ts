@@ -1,21 +1,13 @@
 /** Reading pages in a real browser: start, municipality, evaluation (Burlöv 2020), language switch, keyboard. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { assertAccessible, demoIds, publicScreenshot, startTestApp, waitForCharts, type DemoIds, type TestApp } from './harness.ts';
+import { describe, it } from 'node:test';
+import { assertAccessible, demoApp, publicScreenshot, waitForCharts } from './harness.ts';
 
 void describe('webbappen: läsande sidor', () => {
-  let app: TestApp;
-  let ids: DemoIds;
-  before(async () => {
-    app = await startTestApp();
-    ids = await demoIds(app);
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const demo = demoApp();
 
   void it('startsidan listar utvärderingar, söker kommun och filtrerar', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Utvärderingar' }).waitFor();
     const rows = page.locator('[data-testid=evaluation-list] tbody tr');
@@ -42,8 +34,8 @@ void describe('webbappen: läsande sidor', () => {
   });
 
   void it('Burlöv 2020: fakta, totalpoäng, områdespoäng, delområdestabeller och diagram med datatabeller', async () => {
-    const page = await app.newPage();
-    await page.goto(`/utvarderingar/${ids.burlov2020}`);
+    const page = await demo.app.newPage();
+    await page.goto(`/utvarderingar/${demo.ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
     await waitForCharts(page);
     assert.equal((await page.getByTestId('total-score').textContent())?.trim(), '595');
@@ -73,12 +65,12 @@ void describe('webbappen: läsande sidor', () => {
     assert.match((await page.getByRole('link', { name: 'Word' }).getAttribute('href')) ?? '', /report\.docx$/);
     await assertAccessible(page, 'utvärdering');
 
-    await publicScreenshot(app, page.url(), 'evaluation.png', 1750);
+    await publicScreenshot(demo.app, page.url(), 'evaluation.png', 1750);
   });
 
   void it('okända poäng visas som okända, inte som noll (Örebro 2015)', async () => {
-    const page = await app.newPage();
-    await page.goto(`/utvarderingar/${ids.orebro2015}`);
+    const page = await demo.app.newPage();
+    await page.goto(`/utvarderingar/${demo.ids.orebro2015}`);
     await page.getByRole('heading', { level: 1, name: 'Örebro 2015' }).waitFor();
     const first = page.locator('[data-testid=area-overview] tbody tr[data-area="1"] td[data-cell=score]');
     assert.equal((await first.textContent())?.replace(/\s+/g, ''), '–okänt');
@@ -88,7 +80,7 @@ void describe('webbappen: läsande sidor', () => {
   });
 
   void it('kommunsidan: utvärderingar i tidsordning, trenddiagram och not om versioner', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/kommuner/1880');
     await page.getByRole('heading', { level: 1, name: 'Örebro' }).waitFor();
     await waitForCharts(page);
@@ -103,25 +95,25 @@ void describe('webbappen: läsande sidor', () => {
 
   void it('kommunsidan markerar versionsbyte när en kommun har utvärderingar i två versioner', async () => {
     // Burlöv gets an older evaluation in the 2010 version; the page then says the scores are only partly comparable.
-    const created = await app.api<{ id: string }>('/api/evaluations', {
+    const created = await demo.app.api<{ id: string }>('/api/evaluations', {
       method: 'POST',
       json: { municipalityCode: '1231', frameworkId: 'kk2010', year: 2014, status: 'draft', statedTotal: 480 },
     });
     assert.equal(created.status, 201);
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/kommuner/1231');
     await page.getByRole('heading', { level: 1, name: 'Burlöv' }).waitFor();
     await waitForCharts(page);
     await page.getByText(/bara delvis jämförbara/).waitFor();
     await page.getByText('Ny version: Kommunkompassen 2020').waitFor();
     await assertAccessible(page, 'kommun med två versioner');
-    const del = await app.api(`/api/evaluations/${created.body.id}?expectedVersion=1`, { method: 'DELETE' });
+    const del = await demo.app.api(`/api/evaluations/${created.body.id}?expectedVersion=1`, { method: 'DELETE' });
     assert.equal(del.status, 204);
   });
 
   void it('språkväljaren (svenska, engelska, norska) sparas och sätter <html lang>', async () => {
-    const page = await app.newPage();
-    await page.goto(`/utvarderingar/${ids.burlov2020}`);
+    const page = await demo.app.newPage();
+    await page.goto(`/utvarderingar/${demo.ids.burlov2020}`);
     await page.getByRole('heading', { level: 1, name: 'Burlöv 2020' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
     const languages = page.getByRole('group', { name: 'Språk' });
@@ -146,7 +138,7 @@ void describe('webbappen: läsande sidor', () => {
   });
 
   void it('tangentbord: hopplänk, meny och länkar nås med Tab och Enter', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
@@ -166,10 +158,10 @@ void describe('webbappen: läsande sidor', () => {
   });
 
   void it('okänd adress ger en sida som säger det', async () => {
-    const page = await app.newPage();
+    const page = await demo.app.newPage();
     await page.goto('/finns/inte');
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
     await assertAccessible(page, '404');
-    assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(demo.app.pageErrors, []);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every API route plugin, in registration order. A capability adds its routes with one line here.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Services } from '../../services/index.ts';
@@ -31,27 +31,26 @@ export interface RouteContext {
   config: Pick<Config, 'dataDir' | 'publicUrl' | 'auth'>;
 }
 
-// Route plugins are typed with the zod provider; Fastify accepts them as plain async plugins.
-type Factory = (ctx: RouteContext) => FastifyPluginAsync;
+type Factory = (ctx: RouteContext) => FastifyPluginAsyncZod;
 
 export const ROUTES: Factory[] = [
-  (c) => healthRoutes(c.database) as FastifyPluginAsync,
-  (c) => frameworkRoutes(c.services) as FastifyPluginAsync,
-  (c) => municipalityRoutes(c.services) as FastifyPluginAsync,
-  (c) => evaluationRoutes(c.services) as FastifyPluginAsync,
-  (c) => authRoutes(c.services, c.config) as FastifyPluginAsync,
-  (c) => userRoutes(c.services, c.config) as FastifyPluginAsync,
-  (c) => evaluationWorkflowRoutes(c.services) as FastifyPluginAsync,
-  (c) => reportRoutes(c.services) as FastifyPluginAsync,
-  (c) => importRoutes(c.services) as FastifyPluginAsync,
-  (c) => goodExampleRoutes(c.services) as FastifyPluginAsync,
-  (c) => followUpRoutes(c.services) as FastifyPluginAsync,
-  (c) => independentScoreRoutes(c.services) as FastifyPluginAsync,
-  (c) => benchmarkRoutes(c.services) as FastifyPluginAsync,
-  (c) => concordanceRoutes(c.services) as FastifyPluginAsync,
-  (c) => openDataRoutes(c.services) as FastifyPluginAsync,
-  (c) => stageRoutes(c.services) as FastifyPluginAsync,
-  (c) => conductRoutes(c.services) as FastifyPluginAsync,
-  (c) => chartRoutes(c.services) as FastifyPluginAsync,
-  (c) => publicPageRoutes(c.services, c.config) as FastifyPluginAsync,
+  (c) => healthRoutes(c.database),
+  (c) => frameworkRoutes(c.services),
+  (c) => municipalityRoutes(c.services),
+  (c) => evaluationRoutes(c.services),
+  (c) => authRoutes(c.services, c.config),
+  (c) => userRoutes(c.services, c.config),
+  (c) => evaluationWorkflowRoutes(c.services),
+  (c) => reportRoutes(c.services),
+  (c) => importRoutes(c.services),
+  (c) => goodExampleRoutes(c.services),
+  (c) => followUpRoutes(c.services),
+  (c) => independentScoreRoutes(c.services),
+  (c) => benchmarkRoutes(c.services),
+  (c) => concordanceRoutes(c.services),
+  (c) => openDataRoutes(c.services),
+  (c) => stageRoutes(c.services),
+  (c) => conductRoutes(c.services),
+  (c) => chartRoutes(c.services),
+  (c) => publicPageRoutes(c.services, c.config),
 ];

@@ -1,4 +1,4 @@
-import { DOCUMENT_PREAMBLE } from './document-preamble.ts';
+import { DOCUMENT_PREAMBLE, DOCUMENT_TITLE } from './document-preamble.ts';
 
 /**
  * The report-back's Typst template, with the evaluation report's fonts, colours and table look.
@@ -7,23 +7,7 @@ import { DOCUMENT_PREAMBLE } from './document-preamble.ts';
  */
 export const REPORT_BACK_TEMPLATE = String.raw`
 ${DOCUMENT_PREAMBLE}#set par(justify: true, leading: 0.62em, spacing: 0.9em)
-#set page(paper: "a4", margin: (x: 2.3cm, y: 2.4cm),
-  header: text(font: sans, size: 8pt, fill: muted, vm.meta.title),
-  footer: context align(center, text(font: sans, size: 8.5pt, fill: muted, counter(page).display())))
-#show heading: set text(font: sans, fill: accent, hyphenate: false)
-#show heading: set par(justify: false)
-#show heading.where(level: 2): it => { v(0.8em); text(size: 14pt, weight: 700, it); v(0.3em) }
-#set table(stroke: (x, y) => (bottom: 0.5pt + rule), inset: (x: 5pt, y: 4pt))
-#show table.cell.where(y: 0): set text(font: sans, weight: 600, size: 9pt)
-#show table: set par(justify: false)
-#show figure.caption: set text(font: sans, size: 9pt, fill: muted)
-#let sans-text(body, ..args) = text(font: sans, ..args, body)
-
-#sans-text(size: 10pt, weight: 600, fill: muted, vm.kicker)
-#table(columns: (auto, 1fr), ..vm.facts.map(f => (sans-text(size: 9pt, weight: 600, f.label), f.value)).flatten())
-#v(0.6em)
-#block(sans-text(size: 20pt, weight: 700, fill: accent, vm.title))
-#if vm.demoNotice != none { block(sans-text(weight: 700, fill: rgb("#8a3a00"), vm.demoNotice)) }
+${DOCUMENT_TITLE}#if vm.demoNotice != none { block(sans-text(weight: 700, fill: rgb("#8a3a00"), vm.demoNotice)) }
 
 #heading(level: 2, vm.decision.heading)
 #enum(..vm.decision.items.map(i => [#i]))

@@ -1,9 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Field } from '../../components/FormField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
+import { DataTable } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import type { ConcordanceReply, FrameworkDef } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { saveConcordance, useConcordances, useFrameworkDef, useFrameworkList } from './api/concordance.ts';
 
 type Pair = ConcordanceReply['pairs'][number];
@@ -17,7 +20,7 @@ export default function ConcordancePage() {
   const frameworks = useFrameworkList();
   const [from, setFrom] = useState('kk2010');
   const [to, setTo] = useState('kk2020');
-  const fws = frameworks.data?.items ?? [];
+  const fws = (frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.id})` }));
   const existing = (list.data?.items ?? []).find((c) => c.fromFrameworkId === from && c.toFrameworkId === to) ?? null;
   const reversed = (list.data?.items ?? []).find((c) => c.fromFrameworkId === to && c.toFrameworkId === from) ?? null;
   return (
@@ -48,26 +51,8 @@ export default function ConcordancePage() {
       )}
       {fws.length > 0 && (
         <div className="filters">
-          <div className="field">
-            <label htmlFor={`${fid}-from`}>{t('conc.from')}</label>
-            <select id={`${fid}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-              {fws.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name} ({f.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${fid}-to`}>{t('conc.to')}</label>
-            <select id={`${fid}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
-              {fws.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name} ({f.id})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id={`${fid}-from`} label={t('conc.from')} value={from} onChange={setFrom} options={fws} />
+          <SelectField id={`${fid}-to`} label={t('conc.to')} value={to} onChange={setTo} options={fws} />
         </div>
       )}
       {reversed && !existing && <Notice>{t('conc.reversed', { from: to, to: from })}</Notice>}
@@ -88,83 +73,64 @@ function Editor({ from, to, existing, onSaved }: { from: string; to: string; exi
   const toFw = useFrameworkDef(to);
   const [pairs, setPairs] = useState<Pair[]>(existing?.pairs ?? []);
   const [notes, setNotes] = useState(existing?.notes ?? '');
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useSubmit();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   if (!fromFw.data || !toFw.data) return fromFw.error || toFw.error ? <ErrorPanel error={fromFw.error ?? toFw.error} /> : <Loading />;
   const set = (i: number, patch: Partial<Pair>) => setPairs(pairs.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    return run(async () => {
       await saveConcordance(from, to, { pairs, notes, ...(existing ? { expectedVersion: existing.version } : {}) });
       setStatus(t('conc.saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby={`${fid}-h`} data-testid="concordance-editor">
       <h2 id={`${fid}-h`}>{t('conc.editing', { from: fromFw.data.name, to: toFw.data.name })}</h2>
-      <TableRegion label={t('conc.pairs')}>
-        <table className="table-compact">
-          <caption className="sr-only">{t('conc.pairs')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('conc.level')}</th>
-              <th scope="col">{fromFw.data.name}</th>
-              <th scope="col">{toFw.data.name}</th>
-              <th scope="col">{t('conc.relation')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {pairs.map((p, i) => (
-              <tr key={i}>
-                <td>
-                  <select aria-label={t('conc.levelOf', { n: i + 1 })} value={p.level} onChange={(e) => set(i, { level: e.target.value as Pair['level'], from: '', to: '' })}>
-                    <option value="area">{t('conc.level.area')}</option>
-                    <option value="subarea">{t('conc.level.subarea')}</option>
-                  </select>
-                </td>
-                <td>
-                  <KeySelect label={t('conc.fromOf', { n: i + 1 })} value={p.from} keys={keysOf(fromFw.data, p.level)} onChange={(from) => set(i, { from })} />
-                </td>
-                <td>
-                  <KeySelect label={t('conc.toOf', { n: i + 1 })} value={p.to} keys={keysOf(toFw.data, p.level)} onChange={(to) => set(i, { to })} />
-                </td>
-                <td>
-                  <select aria-label={t('conc.relationOf', { n: i + 1 })} value={p.relation} onChange={(e) => set(i, { relation: e.target.value as Pair['relation'] })}>
-                    <option value="same">{t('conc.relation.same')}</option>
-                    <option value="partial">{t('conc.relation.partial')}</option>
-                  </select>
-                </td>
-                <td>
-                  <button type="button" className="icon-button" aria-label={t('conc.removePair', { n: i + 1 })} onClick={() => setPairs(pairs.filter((_, j) => j !== i))}>
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label={t('conc.pairs')}
+        caption
+        className="table-compact"
+        columns={[t('conc.level'), fromFw.data.name, toFw.data.name, t('conc.relation'), <span className="sr-only">{t('common.remove')}</span>]}
+      >
+        {pairs.map((p, i) => (
+          <tr key={i}>
+            <td>
+              <select aria-label={t('conc.levelOf', { n: i + 1 })} value={p.level} onChange={(e) => set(i, { level: e.target.value as Pair['level'], from: '', to: '' })}>
+                <option value="area">{t('conc.level.area')}</option>
+                <option value="subarea">{t('conc.level.subarea')}</option>
+              </select>
+            </td>
+            <td>
+              <KeySelect label={t('conc.fromOf', { n: i + 1 })} value={p.from} keys={keysOf(fromFw.data, p.level)} onChange={(from) => set(i, { from })} />
+            </td>
+            <td>
+              <KeySelect label={t('conc.toOf', { n: i + 1 })} value={p.to} keys={keysOf(toFw.data, p.level)} onChange={(to) => set(i, { to })} />
+            </td>
+            <td>
+              <select aria-label={t('conc.relationOf', { n: i + 1 })} value={p.relation} onChange={(e) => set(i, { relation: e.target.value as Pair['relation'] })}>
+                <option value="same">{t('conc.relation.same')}</option>
+                <option value="partial">{t('conc.relation.partial')}</option>
+              </select>
+            </td>
+            <td>
+              <button type="button" className="icon-button" aria-label={t('conc.removePair', { n: i + 1 })} onClick={() => setPairs(pairs.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p>
         <button type="button" className="button secondary" onClick={() => setPairs([...pairs, { level: 'area', from: '', to: '', relation: 'partial' }])}>
           {t('conc.addPair')}
         </button>
       </p>
-      <div className="field">
-        <label htmlFor={`${fid}-notes`}>{t('conc.notes')}</label>
-        <textarea id={`${fid}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
-      </div>
-      {error !== undefined && <ErrorPanel error={error} />}
+      <Field id={`${fid}-notes`} label={t('conc.notes')}>
+        {(control) => <textarea {...control} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />}
+      </Field>
+      {error !== null && <ErrorPanel error={error} />}
       <p role="status" aria-live="polite" className="small">
         {status}
       </p>

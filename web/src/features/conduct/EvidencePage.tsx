@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Field, TextField } from '../../components/FormField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
+import { DataTable } from '../../components/TableRegion.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { downloads, paths } from '../../paths.ts';
 import { createEvidence, deleteEvidence, fetchEvidence, updateEvidence, uploadFile, type EvidenceInput, type EvidenceItem } from './api/conduct.ts';
 import { parseSubareas } from './subareas.ts';
@@ -18,20 +21,16 @@ export default function EvidencePage() {
   const t = useT();
   usePageTitle(t('evidence.title'));
   const res = useResource(`evidence:${id}`, (signal) => fetchEvidence(id, signal));
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const [editing, setEditing] = useState<EvidenceItem | null>(null);
   if (res.error) return <ErrorPanel error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
-  const remove = async (item: EvidenceItem) => {
-    setError(null);
-    try {
+  const remove = (item: EvidenceItem) =>
+    run(async () => {
       await deleteEvidence(id, item.id, item.version);
       if (editing?.id === item.id) setEditing(null);
       res.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <article className="page" data-testid="evidence-page">
       <nav className="breadcrumbs" aria-label={t('common.breadcrumbs')}>
@@ -52,61 +51,50 @@ export default function EvidencePage() {
           <p>{t('evidence.none')}</p>
         </Notice>
       ) : (
-        <TableRegion label={t('evidence.register')}>
-          <table className="table-compact stack-narrow">
-            <caption className="sr-only">{t('evidence.register')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('evidence.kind')}</th>
-                <th scope="col">{t('evidence.itemTitle')}</th>
-                <th scope="col">{t('evidence.source')}</th>
-                <th scope="col">{t('evidence.subareas')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('evidence.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {res.data.items.map((i) => (
-                <tr key={i.id} data-testid="evidence-row">
-                  <td>{t(`evidence.kind.${i.kind}`)}</td>
-                  <th scope="row" lang="sv">
-                    {i.title}
-                    {i.note && <p className="muted small">{i.note}</p>}
-                  </th>
-                  <td>
-                    {[i.decisionBody, i.decidedOn].filter(Boolean).join(', ')}
-                    {i.url && (
-                      <>
-                        {' '}
-                        <a href={i.url} rel="noopener noreferrer" target="_blank">
-                          {t('evidence.link')}
-                        </a>
-                      </>
-                    )}
-                    {i.file && (
-                      <>
-                        {' '}
-                        <a href={downloads.file(id, i.file.id)} download>
-                          {i.file.fileName}
-                        </a>
-                      </>
-                    )}
-                  </td>
-                  <td>{i.subareaIds.join(', ') || '–'}</td>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setEditing(i)} aria-label={t('evidence.editItem', { title: i.title })}>
-                      {t('evidence.edit')}
-                    </button>{' '}
-                    <button type="button" className="link-button" onClick={() => void remove(i)}>
-                      {t('evidence.remove', { title: i.title })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          label={t('evidence.register')}
+          caption
+          className="table-compact stack-narrow"
+          columns={[t('evidence.kind'), t('evidence.itemTitle'), t('evidence.source'), t('evidence.subareas'), <span className="sr-only">{t('evidence.actions')}</span>]}
+        >
+          {res.data.items.map((i) => (
+            <tr key={i.id} data-testid="evidence-row">
+              <td>{t(`evidence.kind.${i.kind}`)}</td>
+              <th scope="row" lang="sv">
+                {i.title}
+                {i.note && <p className="muted small">{i.note}</p>}
+              </th>
+              <td>
+                {[i.decisionBody, i.decidedOn].filter(Boolean).join(', ')}
+                {i.url && (
+                  <>
+                    {' '}
+                    <a href={i.url} rel="noopener noreferrer" target="_blank">
+                      {t('evidence.link')}
+                    </a>
+                  </>
+                )}
+                {i.file && (
+                  <>
+                    {' '}
+                    <a href={downloads.file(id, i.file.id)} download>
+                      {i.file.fileName}
+                    </a>
+                  </>
+                )}
+              </td>
+              <td>{i.subareaIds.join(', ') || '–'}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => setEditing(i)} aria-label={t('evidence.editItem', { title: i.title })}>
+                  {t('evidence.edit')}
+                </button>{' '}
+                <button type="button" className="link-button" onClick={() => void remove(i)}>
+                  {t('evidence.remove', { title: i.title })}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {error !== null && <ErrorPanel error={error} />}
       {editing ? (
@@ -139,12 +127,9 @@ function EvidenceForm({ evaluationId, item, onDone, onCancel }: { evaluationId: 
   const [note, setNote] = useState(item?.note ?? '');
   const [subareas, setSubareas] = useState(item?.subareaIds.join(', ') ?? '');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const submit = () =>
+    run(async () => {
       const uploaded = file ? await uploadFile(evaluationId, 'evidence', file) : null;
       const input: EvidenceInput = { kind, title, decisionBody, decidedOn: decidedOn || null, url: url.trim() || null, fileId: uploaded?.id ?? item?.file?.id ?? null, sessionId: item?.sessionId ?? null, note, subareaIds: parseSubareas(subareas) };
       if (item) await updateEvidence(evaluationId, item.id, item.version, input);
@@ -157,64 +142,25 @@ function EvidenceForm({ evaluationId, item, onDone, onCancel }: { evaluationId: 
       setSubareas('');
       setFile(null);
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{item ? t('evidence.editTitle', { title: item.title }) : t('evidence.add')}</h2>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor={`${uid}-kind`}>{t('evidence.kind')}</label>
-            <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`evidence.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-title`}>{t('evidence.itemTitle')}</label>
-            <input id={`${uid}-title`} value={title} required onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-body`}>{t('evidence.decisionBody')}</label>
-            <input id={`${uid}-body`} value={decisionBody} onChange={(e) => setDecisionBody(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-date`}>{t('evidence.decidedOn')}</label>
-            <input id={`${uid}-date`} type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-url`}>{t('evidence.url')}</label>
-            <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-file`}>{t('evidence.file')}</label>
-            <input id={`${uid}-file`} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" aria-describedby={item?.file ? `${uid}-file-hint` : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            {item?.file && (
-              <p className="hint" id={`${uid}-file-hint`}>
-                {t('evidence.keepsFile', { name: item.file.fileName })}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-sub`}>{t('evidence.subareas')}</label>
-            <input id={`${uid}-sub`} value={subareas} aria-describedby={`${uid}-sub-hint`} onChange={(e) => setSubareas(e.target.value)} />
-            <p className="hint" id={`${uid}-sub-hint`}>
-              {t('evidence.subareasHint')}
-            </p>
-          </div>
+          <SelectField id={`${uid}-kind`} label={t('evidence.kind')} value={kind} onChange={(v) => setKind(v as Kind)} options={KINDS.map((k) => ({ value: k, label: t(`evidence.kind.${k}`) }))} />
+          <TextField id={`${uid}-title`} label={t('evidence.itemTitle')} value={title} required onChange={setTitle} />
+          <TextField id={`${uid}-body`} label={t('evidence.decisionBody')} value={decisionBody} onChange={setDecisionBody} />
+          <TextField id={`${uid}-date`} label={t('evidence.decidedOn')} type="date" value={decidedOn} onChange={setDecidedOn} />
+          <TextField id={`${uid}-url`} label={t('evidence.url')} type="url" value={url} onChange={setUrl} />
+          <Field id={`${uid}-file`} label={t('evidence.file')} hint={item?.file ? t('evidence.keepsFile', { name: item.file.fileName }) : undefined}>
+            {(control) => <input {...control} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
+          <TextField id={`${uid}-sub`} label={t('evidence.subareas')} hint={t('evidence.subareasHint')} value={subareas} onChange={setSubareas} />
         </div>
-        <div className="field">
-          <label htmlFor={`${uid}-note`}>{t('evidence.note')}</label>
-          <textarea id={`${uid}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        <Field id={`${uid}-note`} label={t('evidence.note')}>
+          {(control) => <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
         {error !== null && <ErrorPanel error={error} />}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

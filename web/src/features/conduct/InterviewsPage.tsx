@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { INTERVIEW_ROLES, type InterviewRole } from '../../../../src/domain/evidence.ts';
 import { TextField } from '../../components/FormField.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
+import { DataTable } from '../../components/TableRegion.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
@@ -19,19 +19,15 @@ export default function InterviewsPage() {
   const [lang] = useLang();
   usePageTitle(t('interviews.title'));
   const res = useResource(`interviews:${id}`, (signal) => fetchInterviews(id, signal));
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   if (res.error) return <ErrorPanel error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   const plan = res.data;
   const dayName = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const remove = async (sessionId: string) => {
-    setError(null);
-    try {
+  const remove = (sessionId: string) =>
+    run(async () => {
       res.setData(await deleteSession(id, sessionId));
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <article className="page" data-testid="interviews-page">
       <h1>{t('interviews.title')}</h1>
@@ -59,47 +55,37 @@ export default function InterviewsPage() {
       {plan.days.map((d) => (
         <section key={d.day} className="section" aria-labelledby={`day-${d.day}`}>
           <h2 id={`day-${d.day}`}>{dayName(d.day)}</h2>
-          <TableRegion label={dayName(d.day)}>
-            <table className="table-compact stack-narrow">
-              <thead>
-                <tr>
-                  <th scope="col">{t('interviews.time')}</th>
-                  <th scope="col">{t('interviews.group')}</th>
-                  <th scope="col">{t('interviews.roles')}</th>
-                  <th scope="col">{t('interviews.people')}</th>
-                  <th scope="col">{t('interviews.place')}</th>
-                  {plan.canEdit && <th scope="col">{t('interviews.notes')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {d.sessions.map((s) => (
-                  <tr key={s.id} data-testid="interview-session">
-                    <td>
-                      {s.startsAt}–{s.endsAt}
-                    </td>
-                    <th scope="row">{s.groupName}</th>
-                    <td>{s.roles.map((r) => t(`interviews.role.${r as InterviewRole}`)).join(', ') || '–'}</td>
-                    <td>{s.people}</td>
-                    <td>{s.place || '–'}</td>
-                    {plan.canEdit && (
-                      <td>
-                        {(s.notes ?? []).map((n) => (
-                          <p key={n.id} className="small">
-                            <strong>{n.title}</strong> {n.subareaIds.length > 0 && `(${n.subareaIds.join(', ')})`}
-                            {n.note && <span className="muted"> – {n.note}</span>}
-                          </p>
-                        ))}
-                        <NoteForm evaluationId={id} sessionId={s.id} group={s.groupName} onAdded={res.reload} />
-                        <button type="button" className="link-button" onClick={() => void remove(s.id)}>
-                          {t('interviews.remove', { group: s.groupName })}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            label={dayName(d.day)}
+            className="table-compact stack-narrow"
+            columns={[t('interviews.time'), t('interviews.group'), t('interviews.roles'), t('interviews.people'), t('interviews.place'), plan.canEdit && t('interviews.notes')]}
+          >
+            {d.sessions.map((s) => (
+              <tr key={s.id} data-testid="interview-session">
+                <td>
+                  {s.startsAt}–{s.endsAt}
+                </td>
+                <th scope="row">{s.groupName}</th>
+                <td>{s.roles.map((r) => t(`interviews.role.${r as InterviewRole}`)).join(', ') || '–'}</td>
+                <td>{s.people}</td>
+                <td>{s.place || '–'}</td>
+                {plan.canEdit && (
+                  <td>
+                    {(s.notes ?? []).map((n) => (
+                      <p key={n.id} className="small">
+                        <strong>{n.title}</strong> {n.subareaIds.length > 0 && `(${n.subareaIds.join(', ')})`}
+                        {n.note && <span className="muted"> – {n.note}</span>}
+                      </p>
+                    ))}
+                    <NoteForm evaluationId={id} sessionId={s.id} group={s.groupName} onAdded={res.reload} />
+                    <button type="button" className="link-button" onClick={() => void remove(s.id)}>
+                      {t('interviews.remove', { group: s.groupName })}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ))}
       {error !== null && <ErrorPanel error={error} />}
@@ -114,7 +100,7 @@ function NoteForm({ evaluationId, sessionId, group, onAdded }: { evaluationId: s
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [subareas, setSubareas] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
@@ -122,18 +108,14 @@ function NoteForm({ evaluationId, sessionId, group, onAdded }: { evaluationId: s
       </button>
     );
   }
-  const save = async () => {
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await createEvidence(evaluationId, { kind: 'interview', title: group, note, sessionId, subareaIds: parseSubareas(subareas) });
       setOpen(false);
       setNote('');
       setSubareas('');
       onAdded();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <form className="stack-small" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <label htmlFor={`${uid}-note`}>{t('interviews.note')}</label>
@@ -141,7 +123,7 @@ function NoteForm({ evaluationId, sessionId, group, onAdded }: { evaluationId: s
       <label htmlFor={`${uid}-sub`}>{t('evidence.subareas')}</label>
       <input id={`${uid}-sub`} value={subareas} placeholder="1.2, 3.4" onChange={(e) => setSubareas(e.target.value)} />
       {error !== null && <ErrorPanel error={error} />}
-      <button type="submit" className="button small">
+      <button type="submit" className="button small" disabled={busy}>
         {t('interviews.saveNote')}
       </button>
     </form>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Actions } from '../../components/Actions.tsx';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker.tsx';
 import { ErrorPanel, Loading, Notice, useWordProblem } from '../../components/Status.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,8 +8,9 @@ import { ACCOUNT_ROLES, useAuth, type AccountRole } from '../../lib/auth.tsx';
 import { useFormat } from '../../lib/format.ts';
 import type { MunicipalityItem } from '../../lib/types.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { createUser, issueResetLink, updateUser, useUsers, type ResetLink, type UserItem } from './api/users.ts';
-import { TableRegion } from '../../components/TableRegion.tsx';
+import { DataTable } from '../../components/TableRegion.tsx';
 
 interface Shown {
   name: string;
@@ -92,54 +94,44 @@ function UserTable({ items, onRole, onToggle, onResetLink }: { items: UserItem[]
   const t = useT();
   const { user: me } = useAuth();
   return (
-    <TableRegion label={t('users.count', { n: items.length })}>
-      <table data-testid="users-table">
-        <caption className="sr-only">{t('users.count', { n: items.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.name')}</th>
-            <th scope="col">{t('users.email')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.municipality')}</th>
-            <th scope="col">{t('users.state')}</th>
-            <th scope="col">{t('users.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((u) => (
-            <tr key={u.id} data-user={u.email} className={u.disabled ? 'row-disabled' : undefined}>
-              <th scope="row">
-                {u.name} {me?.id === u.id && <span className="muted small">{t('users.you')}</span>}
-              </th>
-              <td>{u.email}</td>
-              <td>
-                <select aria-label={t('users.roleFor', { name: u.name })} value={u.role} onChange={(e) => onRole(u, e.target.value as AccountRole)}>
-                  {ACCOUNT_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{u.municipalityCode ?? t('users.none')}</td>
-              <td>
-                {u.disabled ? t('users.disabled') : t('users.active')}
-                {u.sso && <span className="muted small"> · {t('users.sso')}</span>}
-                {!u.hasPassword && !u.sso && <span className="muted small"> · {t('users.noPassword')}</span>}
-              </td>
-              <td className="row-actions">
-                <button type="button" className="button secondary small" aria-label={t(u.disabled ? 'users.enable' : 'users.disable', { name: u.name })} onClick={() => onToggle(u)}>
-                  {u.disabled ? t('users.enableShort') : t('users.disableShort')}
-                </button>
-                <button type="button" className="button secondary small" aria-label={t('users.resetLink', { name: u.name })} onClick={() => onResetLink(u)}>
-                  {t('users.resetLinkShort')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      label={t('users.count', { n: items.length })}
+      caption
+      testId="users-table"
+      columns={[t('users.name'), t('users.email'), t('users.role'), t('users.municipality'), t('users.state'), t('users.actions')]}
+    >
+      {items.map((u) => (
+        <tr key={u.id} data-user={u.email} className={u.disabled ? 'row-disabled' : undefined}>
+          <th scope="row">
+            {u.name} {me?.id === u.id && <span className="muted small">{t('users.you')}</span>}
+          </th>
+          <td>{u.email}</td>
+          <td>
+            <select aria-label={t('users.roleFor', { name: u.name })} value={u.role} onChange={(e) => onRole(u, e.target.value as AccountRole)}>
+              {ACCOUNT_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td>{u.municipalityCode ?? t('users.none')}</td>
+          <td>
+            {u.disabled ? t('users.disabled') : t('users.active')}
+            {u.sso && <span className="muted small"> · {t('users.sso')}</span>}
+            {!u.hasPassword && !u.sso && <span className="muted small"> · {t('users.noPassword')}</span>}
+          </td>
+          <td className="row-actions">
+            <button type="button" className="button secondary small" aria-label={t(u.disabled ? 'users.enable' : 'users.disable', { name: u.name })} onClick={() => onToggle(u)}>
+              {u.disabled ? t('users.enableShort') : t('users.disableShort')}
+            </button>
+            <button type="button" className="button secondary small" aria-label={t('users.resetLink', { name: u.name })} onClick={() => onResetLink(u)}>
+              {t('users.resetLinkShort')}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -153,8 +145,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserItem, link: Reset
   const [municipality, setMunicipality] = useState<MunicipalityItem | null>(null);
   const [pickerKey, setPickerKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -168,30 +159,29 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserItem, link: Reset
       document.getElementById(first)?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await createUser({ name: name.trim(), email: email.trim(), role, municipalityCode: role === 'municipality' ? (municipality?.code ?? null) : null });
-      const link = await issueResetLink(created.id);
-      setName('');
-      setEmail('');
-      setMunicipality(null);
-      setPickerKey((k) => k + 1);
-      onCreated(created, link);
-    } catch (err) {
-      setError(err);
-      if (isApiError(err)) {
-        const fe: Record<string, string> = {};
-        for (const x of err.errors) {
-          if (x.path.includes('email')) fe[`${id}-email`] = word(x).text;
-          else if (x.path.includes('name')) fe[`${id}-name`] = word(x).text;
-          else if (x.path.includes('municipality')) fe[`${id}-muni`] = word(x).text;
+    await run(async () => {
+      try {
+        const created = await createUser({ name: name.trim(), email: email.trim(), role, municipalityCode: role === 'municipality' ? (municipality?.code ?? null) : null });
+        const link = await issueResetLink(created.id);
+        setName('');
+        setEmail('');
+        setMunicipality(null);
+        setPickerKey((k) => k + 1);
+        onCreated(created, link);
+      } catch (err) {
+        // The server's field problems also stand at their fields; the error panel shows them all.
+        if (isApiError(err)) {
+          const fe: Record<string, string> = {};
+          for (const x of err.errors) {
+            if (x.path.includes('email')) fe[`${id}-email`] = word(x).text;
+            else if (x.path.includes('name')) fe[`${id}-name`] = word(x).text;
+            else if (x.path.includes('municipality')) fe[`${id}-muni`] = word(x).text;
+          }
+          setErrors(fe);
         }
-        setErrors(fe);
+        throw err;
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const err = (fid: string) => errors[fid];
@@ -266,17 +256,14 @@ function LinkPanel({ shown, panelRef, onClose }: { shown: Shown; panelRef: RefOb
         <label htmlFor={`${id}-url`}>{t('users.linkLabel')}</label>
         <input id={`${id}-url`} type="text" readOnly value={shown.link.url} onFocus={(e) => e.target.select()} data-testid="reset-link-url" />
       </div>
-      <div className="actions">
+      <Actions status={copied ? t('users.copied') : ''}>
         <button type="button" className="button small" onClick={() => void copy()}>
           {t('users.copy')}
         </button>
         <button type="button" className="button secondary small" onClick={onClose}>
           {t('common.close')}
         </button>
-        <span role="status" className="small">
-          {copied ? t('users.copied') : ''}
-        </span>
-      </div>
+      </Actions>
     </div>
   );
 }

@@ -1,48 +1,58 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { ChartLabels, ChartStyle } from '../../../../../src/charts/definitions.ts';
 import type { ChartSpec } from '../../../../../src/charts/specs.ts';
 import { AREA_MAX } from '../../../../../src/domain/framework.ts';
 import { Chart } from '../../../components/Chart.tsx';
-import { AreaScoreTable } from '../../../components/ScoreTable.tsx';
+import { AreaScoreTable, type ScoreColumn } from '../../../components/ScoreTable.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useChartLabels } from '../../../lib/chartLabels.ts';
 import type { EvaluationSummary } from '../../../lib/types.ts';
 import { useNarrow } from '../../../lib/useNarrow.ts';
 
-export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
-  const t = useT();
+type AreaRow = EvaluationSummary['areas'][number];
+
+/**
+ * A chart of the evaluation's areas, drawn by `draw` (memoized by the caller) in the interface's chart
+ * labels and the screen's compactness; its data table (the chart's text alternative) has a row per area.
+ */
+function AreasChart({
+  draw,
+  summary,
+  caption,
+  columns,
+  ...chart
+}: {
+  draw: (labels: ChartLabels, style: ChartStyle) => ChartSpec;
+  testId: string;
+  height: number;
+  label: string;
+  caption: string;
+  summary: EvaluationSummary;
+  columns: ReadonlyArray<ScoreColumn<AreaRow>>;
+}) {
   const labels = useChartLabels();
   const compact = useNarrow();
-  const spec = useMemo<ChartSpec>(
-    () => ({ kind: 'areaBar', data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style: { compact } } }),
-    [summary, labels, compact],
+  const spec = useMemo(() => draw(labels, { compact }), [draw, labels, compact]);
+  return <Chart {...chart} spec={spec} table={<AreaScoreTable wrap="none" caption={caption} className="table-compact" rows={summary.areas} columns={columns} />} />;
+}
+
+export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
+  const t = useT();
+  const draw = useCallback(
+    (labels: ChartLabels, style: ChartStyle): ChartSpec => ({ kind: 'areaBar', data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style } }),
+    [summary],
   );
-  const name = summary.municipality.name;
-  return (
-    <Chart
-      testId="area-bar-chart"
-      spec={spec}
-      height={360}
-      label={t('eval.barChartLabel', { name, year: summary.year })}
-      table={
-        <AreaScoreTable
-          wrap="none"
-          caption={t('eval.barChart')}
-          className="table-compact"
-          rows={summary.areas}
-          columns={[
-            { key: 'score', header: t('common.pointsHeader'), cell: (a) => <Value value={a.score} kind="points" /> },
-            { key: 'max', header: t('common.max'), cell: (a) => a.max },
-          ]}
-        />
-      }
-    />
-  );
+  const columns: Array<ScoreColumn<AreaRow>> = [
+    { key: 'score', header: t('common.pointsHeader'), cell: (a) => <Value value={a.score} kind="points" /> },
+    { key: 'max', header: t('common.max'), cell: (a) => a.max },
+  ];
+  const label = t('eval.barChartLabel', { name: summary.municipality.name, year: summary.year });
+  return <AreasChart testId="area-bar-chart" height={360} draw={draw} summary={summary} label={label} caption={t('eval.barChart')} columns={columns} />;
 }
 
 export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
   const t = useT();
-  const labels = useChartLabels();
   const name = summary.municipality.name;
   const hasAverage = (summary.average?.count ?? 0) > 0;
   const series = useMemo(() => {
@@ -55,26 +65,11 @@ export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
     if (summary.previous?.sameFramework) out.push({ name: `${name} ${summary.previous.year}`, values: summary.areas.map((a) => a.previous) });
     return out;
   }, [summary, name, hasAverage, t]);
-  const compact = useNarrow();
-  const spec = useMemo<ChartSpec>(
-    () => ({ kind: 'profileRadar', data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style: { compact } } }),
-    [summary, series, labels, compact],
+  const draw = useCallback(
+    (labels: ChartLabels, style: ChartStyle): ChartSpec => ({ kind: 'profileRadar', data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style } }),
+    [summary, series],
   );
-  return (
-    <Chart
-      testId="profile-radar-chart"
-      spec={spec}
-      height={420}
-      label={t('eval.radarLabel', { name, year: summary.year })}
-      table={
-        <AreaScoreTable
-          wrap="none"
-          caption={t('eval.radar')}
-          className="table-compact"
-          rows={summary.areas}
-          columns={series.map((s) => ({ key: s.name, header: s.name, cell: (_a, i) => <Value value={s.values[i]} kind="points" /> }))}
-        />
-      }
-    />
-  );
+  const columns = series.map((s): ScoreColumn<AreaRow> => ({ key: s.name, header: s.name, cell: (_a, i) => <Value value={s.values[i]} kind="points" /> }));
+  const label = t('eval.radarLabel', { name, year: summary.year });
+  return <AreasChart testId="profile-radar-chart" height={420} draw={draw} summary={summary} label={label} caption={t('eval.radar')} columns={columns} />;
 }

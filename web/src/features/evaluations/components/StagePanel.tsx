@@ -4,12 +4,15 @@
  * the stages ask for. A soft gap can be passed with a reason that is kept in the history.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { Actions } from '../../../components/Actions.tsx';
+import { Field, TextField } from '../../../components/FormField.tsx';
 import { ErrorPanel } from '../../../components/Status.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/sv.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { useResource } from '../../../lib/useResource.ts';
+import { useSubmit } from '../../../lib/useSubmit.ts';
 import { STAGES } from '../../../../../src/domain/stages.ts';
 import { fetchStage, moveStage, updateStageDetails, type Stage, type StageView } from '../api/stages.ts';
 
@@ -25,26 +28,18 @@ function StageCard({ view, t, onChanged }: { view: StageView; t: ReturnType<type
   const f = useFormat();
   const id = useId();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const name = (s: Stage) => t(`stage.names.${s}` as MessageKey);
   const missing = (view.checks ?? []).filter((c) => !c.ok);
   const softOnly = missing.length > 0 && missing.every((c) => !c.hard);
 
-  const move = async (to: Stage) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const move = (to: Stage) =>
+    run(async () => {
       const moved = await moveStage(view.evaluationId, view.version, to, reason.trim() || null);
       setDone(t('stage.moved', { stage: name(moved.stage).toLowerCase() }));
       onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="card stage-panel" aria-labelledby={`${id}-h`} data-testid="stage-panel">
@@ -88,10 +83,9 @@ function StageCard({ view, t, onChanged }: { view: StageView; t: ReturnType<type
         </>
       )}
       {view.canMoveForward && view.next && softOnly && (
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('stage.reason')}</label>
-          <textarea id={`${id}-reason`} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        <Field id={`${id}-reason`} label={t('stage.reason')}>
+          {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
       )}
       <div className="actions">
         {view.canMoveForward && view.next && (
@@ -120,17 +114,14 @@ function StageDetailsForm({ view, t, onSaved }: { view: StageView; t: ReturnType
   const [feedback, setFeedback] = useState(view.feedbackMeetingDate ?? '');
   const [notes, setNotes] = useState(view.feedbackNotes);
   const [deadline, setDeadline] = useState(view.deadline ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
   const stageName = t(`stage.names.${view.stage}` as MessageKey).toLowerCase();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    return run(async () => {
       await updateStageDetails(view.evaluationId, view.version, {
         agreementDate: agreement || null,
         feedbackMeetingDate: feedback || null,
@@ -139,41 +130,24 @@ function StageDetailsForm({ view, t, onSaved }: { view: StageView; t: ReturnType
       });
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <details className="stage-details">
       <summary>{t('stage.details')}</summary>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-agreement`}>{t('stage.agreementDate')}</label>
-          <input id={`${id}-agreement`} type="date" value={agreement} onChange={(e) => setAgreement(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-deadline`}>{t('stage.deadlineFor', { stage: stageName })}</label>
-          <input id={`${id}-deadline`} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-feedback`}>{t('stage.feedbackDate')}</label>
-          <input id={`${id}-feedback`} type="date" value={feedback} onChange={(e) => setFeedback(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-notes`}>{t('stage.feedbackNotes')}</label>
-          <textarea id={`${id}-notes`} rows={3} maxLength={20000} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        </div>
-        <div className="actions">
+        <TextField id={`${id}-agreement`} label={t('stage.agreementDate')} type="date" value={agreement} onChange={setAgreement} />
+        <TextField id={`${id}-deadline`} label={t('stage.deadlineFor', { stage: stageName })} type="date" value={deadline} onChange={setDeadline} />
+        <TextField id={`${id}-feedback`} label={t('stage.feedbackDate')} type="date" value={feedback} onChange={setFeedback} />
+        <Field id={`${id}-notes`} label={t('stage.feedbackNotes')}>
+          {(control) => <textarea {...control} rows={3} maxLength={20000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+        <Actions status={saved ? t('stage.saved') : ''}>
           <button type="submit" className="button secondary" disabled={busy}>
             {t('stage.save')}
           </button>
-          <span role="status" className="small">
-            {saved ? t('stage.saved') : ''}
-          </span>
-        </div>
+        </Actions>
         {error !== null && <ErrorPanel error={error} />}
       </form>
     </details>
