@@ -32,11 +32,6 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react(), precompress()],
-  resolve: {
-    alias: {
-      '@inter': path.join(repoRoot, 'node_modules/@fontsource/inter/files'),
-    },
-  },
   server: {
     port: 5173,
     fs: { allow: [repoRoot] },

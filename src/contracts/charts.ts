@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChartSpec } from '../charts/specs.ts';
-import { safeText, TEXT_LIMITS } from './common.ts';
+import { MunicipalityCode, safeText, TEXT_LIMITS } from './common.ts';
 
 const Label = safeText(TEXT_LIMITS.name);
 const Score = z.number().finite().min(0).max(10_000);
@@ -94,3 +94,25 @@ export type ChartSvgReply = z.infer<typeof ChartSvgOut>;
 // The contract accepts exactly the specs the definitions draw.
 type Accepts<T extends ChartSpec> = T;
 export type _SpecMatches = Accepts<z.infer<typeof ChartSpecIn>>;
+
+// ---------- a page's own charts, drawn from the stored data ----------
+
+/** GET /api/evaluations/{id}/charts/{file}: the evaluation page's charts. */
+export const EvaluationChartParams = z.object({
+  id: z.uuid('id ska vara ett UUID'),
+  file: z.enum(['areaBar.svg', 'profileRadar.svg'], { error: 'diagrammet finns inte: areaBar.svg eller profileRadar.svg' }),
+});
+
+/** GET /api/municipalities/{code}/charts/{file}: the municipality page's trend. */
+export const MunicipalityChartParams = z.object({
+  code: MunicipalityCode,
+  file: z.enum(['trend.svg'], { error: 'diagrammet finns inte: trend.svg' }),
+});
+
+/** Language of the chart's words, and the size of its box on the page in CSS pixels. */
+export const PageChartQuery = z.object({
+  lang: z.enum(['sv', 'en', 'nb']).default('sv'),
+  width: z.coerce.number().int().min(120).max(2400).default(640),
+  height: z.coerce.number().int().min(120).max(1600).default(360),
+  compact: z.enum(['true', 'false']).default('false'),
+});

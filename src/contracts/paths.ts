@@ -43,6 +43,10 @@ export const paths = {
 export const apiPaths = {
   evaluation: (id: string) => `/api/evaluations/${encodeURIComponent(id)}`,
   evaluationSummary: (id: string) => `/api/evaluations/${encodeURIComponent(id)}/summary`,
+  /** An evaluation page's chart drawn by the server from the stored scores. */
+  evaluationChart: (id: string, kind: 'areaBar' | 'profileRadar') => `/api/evaluations/${encodeURIComponent(id)}/charts/${kind}.svg`,
+  /** A municipality's trend drawn by the server. */
+  municipalityTrend: (code: string) => `/api/municipalities/${encodeURIComponent(code)}/charts/trend.svg`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so they cannot drift apart). */

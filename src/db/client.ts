@@ -34,54 +34,35 @@ export interface Database {
 
 const MIGRATIONS = path.resolve(import.meta.dirname, 'migrations');
 
-/**
- * The embedded database runs each protocol message synchronously on the event loop (WebAssembly), and
- * queries queued behind its lock follow one another in promise callbacks: eight searches waiting for
- * each other held the loop for most of a second, and a health check with them. Every message first
- * lets the event loop turn (timers, network), so the loop is held for one message at a time at most.
- */
-function yieldBetweenMessages(client: { execProtocolStream: (...args: never[]) => Promise<unknown> }): void {
-  const run = client.execProtocolStream.bind(client);
-  client.execProtocolStream = async (...args: never[]) => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return run(...args);
-  };
-}
-
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { openEmbedded } = await import('./embedded/client.ts');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
     const unlock = target.dir ? lockDataDir(`${target.dir}.lock`, `Den inbäddade databasen i ${target.dir}`) : () => undefined;
-    // The data set is small (hundreds of evaluations): 16 MB of shared buffers instead of PostgreSQL's
-    // default 128 MB halves the resident memory of the embedded database and its start time.
-    // pg_trgm finds parts of compound words in the search term list (migration 0003).
-    const options = { postgresqlconf: ['shared_buffers=16MB'], extensions: { pg_trgm } };
-    const client = target.dir ? new PGlite(target.dir, options) : new PGlite({ ...options, ...(target.snapshot ? { loadDataDir: target.snapshot } : {}) });
-    yieldBetweenMessages(client);
+    // The database runs in its own thread, which opens it and runs the migrations before it answers.
+    let client;
     try {
-      await client.waitReady;
+      client = await openEmbedded({ dir: target.dir, snapshot: target.snapshot, migrationsFolder: MIGRATIONS });
     } catch (e) {
       unlock();
       throw e;
     }
-    const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    const embedded = client;
+    // Drizzle's PGlite driver calls only `query` and `transaction`, which the thread's client provides.
+    const db = drizzle({ client: embedded as unknown as import('@electric-sql/pglite').PGlite, schema });
     return {
       db: trackChanges(db as unknown as Db),
       kind: 'pglite',
       close: async () => {
-        await client.close();
+        await embedded.close();
         unlock();
       },
       ping: async () => {
-        await client.query('select 1');
+        await embedded.query('select 1');
         return true;
       },
-      snapshot: () => client.dumpDataDir('none'),
+      snapshot: () => embedded.dumpDataDir(),
     };
   }
   const pg = await import('pg');

@@ -42,6 +42,8 @@ export const frameworks = pgTable('frameworks', {
   areas: jsonb('areas').$type<AreaDef[]>().notNull(),
   /** Unofficial translations of the area and subarea titles per language (migration 0014); `{}` when none. */
   translations: jsonb('translations').$type<FrameworkTranslations>().notNull().default({}),
+  /** Ids of variants derived from imports that were merged into this version (migration 0015): a later import deriving one again lands here. */
+  mergedVariants: jsonb('merged_variants').$type<string[]>().notNull().default([]),
   /** Optimistic concurrency: an update names the version it read (409 when it is stale). */
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

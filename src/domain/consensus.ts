@@ -176,6 +176,18 @@ export interface CalibrationRow {
 }
 
 /**
+ * The evaluations whose submitted sheets may go into a viewer's calibration report: an evaluator
+ * assigned to an evaluation compares with the others only after handing in their own sheet (as in
+ * `independentView`), so an evaluation they are still scoring is left out.
+ */
+export function comparableForCalibration(
+  perEvaluation: ReadonlyMap<string, readonly IndependentSheet[]>,
+  viewer: { userId: string | null; scoringIn: ReadonlySet<string> },
+): Array<readonly IndependentSheet[]> {
+  return [...perEvaluation].filter(([evaluationId, sheets]) => !viewer.scoringIn.has(evaluationId) || sheets.some((x) => x.submitted && x.userId === viewer.userId)).map(([, sheets]) => sheets);
+}
+
+/**
  * Where evaluators disagree most, across evaluations of one framework version: per subarea the mean
  * and largest spread of submitted independent scores and how often it was a divergence. Sorted by
  * mean spread relative to the subarea's maximum, largest first.

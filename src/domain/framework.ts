@@ -58,6 +58,8 @@ export interface FrameworkDef {
   areas: AreaDef[];
   /** Unofficial translations of the area and subarea titles (editable data, per version). */
   translations?: FrameworkTranslations | undefined;
+  /** Variants derived from imports that were merged into this version (their ids): an import deriving one of them again is mapped here. */
+  mergedVariants?: string[] | undefined;
 }
 
 export interface FrameworkIssue {

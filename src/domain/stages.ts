@@ -186,6 +186,24 @@ export function stageChecks(stage: Stage, f: StageFacts): StageCheck[] {
   return [...out, ...(f.extra ?? []).filter((c) => c.stage === stage)];
 }
 
+/**
+ * Checks from the questionnaire and the interview plan (added to a stage's checks as `extra`): the
+ * evaluators leave "questionnaire answered" once the municipality has submitted it (or record why they
+ * go on, e.g. answers on paper); interview days are left only with at least one session in the plan.
+ */
+export function conductChecks(f: { questionnaire: { submitted: boolean; answered: number; total: number }; interviews: { sessions: number } }): StageCheck[] {
+  return [
+    {
+      stage: 'questionnaire_answered',
+      key: 'questionnaire',
+      ok: f.questionnaire.submitted,
+      hard: false,
+      message: `Frågeunderlaget är inte inlämnat av kommunen: ${f.questionnaire.answered} av ${f.questionnaire.total} frågor är besvarade.`,
+    },
+    { stage: 'interviews', key: 'sessions', ok: f.interviews.sessions > 0, hard: true, message: 'Intervjuplanen har inget intervjupass; lägg in passen (tid, grupp, antal personer) innan intervjudagarna lämnas.' },
+  ];
+}
+
 /** What is missing before the next stage (only the checks that fail). */
 export function missingBeforeNext(stage: Stage, f: StageFacts): StageCheck[] {
   return stageChecks(stage, f).filter((c) => !c.ok);

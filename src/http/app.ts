@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -21,7 +21,7 @@ import { anonymousBodyLimit } from './limits.ts';
 import { PUBLIC } from '../domain/access.ts';
 import { PAGE_VIEWER } from '../services/public-pages.service.ts';
 import { injectHead } from './page-head.ts';
-import { createPreloadHints } from './preload.ts';
+import { createPreloadHints, embeddedData } from './preload.ts';
 import { publicOrigin } from './routes/public-pages.ts';
 
 export interface AppOptions {
@@ -87,15 +87,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, preCompressed: true, allowedPath: (p) => p !== '/index.html' });
   }
   const indexHtml = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : '';
-  const preloadHints = createPreloadHints(webDist, indexHtml);
+  const preload = createPreloadHints(webDist, indexHtml);
+  /**
+   * The API answers a page shows first, asked of this app as the browser would ask (same cookies, so the
+   * same viewer and the same policies; same serialisation). Only successful answers are embedded: for
+   * anything else the page asks itself and shows the error.
+   */
+  const pageReplies = async (request: FastifyRequest, paths: string[]): Promise<Record<string, unknown>> => {
+    const out: Record<string, unknown> = {};
+    const cookie = request.headers.cookie;
+    await Promise.all(
+      paths.map(async (p) => {
+        const res = await app.inject({ method: 'GET', url: p, headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } });
+        if (res.statusCode === 200) out[p] = res.json();
+      }),
+    );
+    return out;
+  };
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     if (request.method === 'GET' && !url.startsWith('/api/') && hasWeb) {
-      const meta = await opts.services.publicPages.getPageMeta({ pathname: url, viewer: PAGE_VIEWER });
+      const [meta, replies] = await Promise.all([opts.services.publicPages.getPageMeta({ pathname: url, viewer: PAGE_VIEWER }), pageReplies(request, preload.dataPaths(url))]);
+      const extra = [preload.hints(url), embeddedData(replies)].filter(Boolean).join('\n    ');
       return reply
         .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(injectHead(indexHtml, meta, publicOrigin(opts.config, request), preloadHints(url)));
+        // With data the viewer may see (a draft for its team), the page is this viewer's only.
+        .header('cache-control', Object.keys(replies).length > 0 ? 'private, no-cache' : 'no-cache')
+        .send(injectHead(indexHtml, meta, publicOrigin(opts.config, request), extra));
     }
     return sendProblem(reply, request, 404, url.startsWith('/api/') ? `Det finns ingen resurs ${request.method} ${url}.` : 'Sidan finns inte. Webbappen är inte byggd (kör npm run build:web).', { code: 'not_found' });
   });

@@ -1,8 +1,8 @@
 /**
- * Preload hints written into a page's HTML, so the browser fetches what the page needs while the entry
- * script is still loading instead of one round trip after another: the page's own JavaScript chunks
- * (`modulepreload`, from Vite's build manifest) and, for an evaluation, the two API answers it shows
- * first (`preload as=fetch`, the same addresses the web app asks for: `apiPaths`).
+ * What a page's HTML carries so the browser does not wait one round trip after another: the page's own
+ * JavaScript chunks (`modulepreload`, from Vite's build manifest) and, for an evaluation, the two API
+ * answers it shows first (the same addresses the web app asks for: `apiPaths`), written into the page
+ * itself (`embeddedData`, read by web/src/lib/embedded.ts instead of fetching them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,25 @@ const PAGES: Array<{ pattern: string; module: string; data?: (params: Record<str
   { pattern: patterns.signIn, module: 'src/features/account/SignInPage.tsx' },
 ];
 
-export type PreloadHints = (pathname: string) => string;
+export interface PreloadHints {
+  /** The `<link>` tags for the page's chunks. */
+  hints: (pathname: string) => string;
+  /** The API addresses whose answers the page shows first (embedded in its HTML). */
+  dataPaths: (pathname: string) => string[];
+}
+
+/** The id of the script element holding the embedded API answers (web/src/lib/embedded.ts reads it). */
+export const EMBEDDED_DATA_ID = 'kompass-data';
+
+/**
+ * API answers as a JSON script element (not executed: `type="application/json"`). `<` is escaped so no
+ * text in the data can close the element.
+ */
+export function embeddedData(replies: Record<string, unknown>): string {
+  if (Object.keys(replies).length === 0) return '';
+  const json = JSON.stringify(replies).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="${EMBEDDED_DATA_ID}">${json}</script>`;
+}
 
 /** Reads the build manifest of `webDist` once; without one (a development build) no hints are written. */
 export function createPreloadHints(webDist: string, indexHtml: string): PreloadHints {
@@ -57,19 +75,27 @@ export function createPreloadHints(webDist: string, indexHtml: string): PreloadH
     return [...out].filter((f) => !indexHtml.includes(`/${f}`));
   };
   const cache = new Map<string, string[]>();
-  return (pathname) => {
+  const pageOf = (pathname: string) => {
     for (const page of PAGES) {
       const params = matchPattern(page.pattern, pathname);
-      if (!params) continue;
-      let files = cache.get(page.module);
-      if (!files) {
-        files = chunkFiles(page.module);
-        cache.set(page.module, files);
-      }
-      const modules = files.map((f) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(f)}" />`);
-      const data = (page.data?.(params) ?? []).map((u) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(u)}" />`);
-      return [...data, ...modules].join('\n    ');
+      if (params) return { page, params };
     }
-    return '';
+    return null;
+  };
+  return {
+    hints: (pathname) => {
+      const match = pageOf(pathname);
+      if (!match) return '';
+      let files = cache.get(match.page.module);
+      if (!files) {
+        files = chunkFiles(match.page.module);
+        cache.set(match.page.module, files);
+      }
+      return files.map((f) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(f)}" />`).join('\n    ');
+    },
+    dataPaths: (pathname) => {
+      const match = pageOf(pathname);
+      return match?.page.data?.(match.params) ?? [];
+    },
   };
 }

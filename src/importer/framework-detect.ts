@@ -141,6 +141,11 @@ export function recognizeFramework(args: {
         notes.push(`Ramverksversion ${same.name} (tidigare härledd ur en import) känns igen i poängtabellen.`);
         return { framework: same, derived: same.origin === 'derived-import', notes, errors: [] };
       }
+      const mergedInto = frameworks.find((fw) => fw.mergedVariants?.includes(derived.framework?.id ?? ''));
+      if (mergedInto) {
+        notes.push(`Poängtabellen är ramverksvarianten ${derived.framework.id}, som har slagits ihop med ${mergedInto.name}; utvärderingen läggs i ${mergedInto.name}.`);
+        return { framework: mergedInto, derived: false, notes, errors: [] };
+      }
       notes.push(
         `Poängtabellen stämmer inte med någon känd ramverksversion (bäst: ${best.fw.name}, ${best.sim.matched} av ${best.sim.rows} delområden). ` +
           `En ny version "${derived.framework.name}" har härletts ur tabellen och markerats som härledd från import, behöver granskas.`,

@@ -16,6 +16,7 @@ export function toFrameworkDef(row: FrameworkRow): FrameworkDef & { createdAt: s
     notes: row.notes,
     areas: row.areas,
     translations: row.translations,
+    mergedVariants: row.mergedVariants,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -53,7 +54,7 @@ export function createFrameworkRepository(db: Db) {
     async insert(fw: FrameworkDef, executor: Db = db): Promise<FrameworkRow> {
       const [row] = await executor
         .insert(frameworks)
-        .values({ id: fw.id, name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, translations: fw.translations ?? {} })
+        .values({ id: fw.id, name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, translations: fw.translations ?? {}, mergedVariants: fw.mergedVariants ?? [] })
         .returning();
       if (!row) throw new Error('insert returned no row');
       return row;
@@ -62,7 +63,7 @@ export function createFrameworkRepository(db: Db) {
     async update(fw: FrameworkDef, executor: Db = db, expectedVersion?: number): Promise<FrameworkRow | undefined> {
       const [row] = await executor
         .update(frameworks)
-        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, ...(fw.translations !== undefined ? { translations: fw.translations } : {}), updatedAt: new Date(), version: sql`${frameworks.version} + 1` })
+        .set({ name: fw.name, year: fw.year, origin: fw.origin, needsReview: fw.needsReview, about: fw.about, notes: fw.notes, areas: fw.areas, ...(fw.translations !== undefined ? { translations: fw.translations } : {}), ...(fw.mergedVariants !== undefined ? { mergedVariants: fw.mergedVariants } : {}), updatedAt: new Date(), version: sql`${frameworks.version} + 1` })
         .where(expectedVersion === undefined ? eq(frameworks.id, fw.id) : and(eq(frameworks.id, fw.id), eq(frameworks.version, expectedVersion)))
         .returning();
       return row;
@@ -123,6 +124,13 @@ export function createFrameworkRepository(db: Db) {
       return rows.map((r) => r.id);
     },
     /** Removes a version (its question bank and concordances go with it); only when no evaluation uses it. */
+    /** Records that these variants were merged into `into` (kept with those merged before). */
+    async addMergedVariants(into: string, ids: readonly string[], executor: Db = db): Promise<void> {
+      await executor
+        .update(frameworks)
+        .set({ mergedVariants: sql`(select coalesce(jsonb_agg(distinct v), '[]'::jsonb) from jsonb_array_elements_text(${frameworks.mergedVariants} || ${JSON.stringify(ids)}::jsonb) v)` })
+        .where(eq(frameworks.id, into));
+    },
     async remove(id: string, expectedVersion: number, executor: Db = db): Promise<boolean> {
       const rows = await executor.delete(frameworks).where(and(eq(frameworks.id, id), eq(frameworks.version, expectedVersion))).returning({ id: frameworks.id });
       return rows.length > 0;

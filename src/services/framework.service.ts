@@ -270,6 +270,8 @@ export function createFrameworkService(db: Db, audit: AuditService, repositories
           await audit.record({ viewer, entity: 'evaluation', entityId: evaluationId, action: 'change_framework', change: { before: { frameworkId: id }, after: { frameworkId: into } } }, t);
         }
         if (!(await repo.remove(id, expectedVersion, t))) return null;
+        // The variant is gone, but a later import of a report in it must land in the known version, not derive it again.
+        await repo.addMergedVariants(into, [id, ...(variant.mergedVariants ?? [])], t);
         await audit.record({ viewer, entity: 'framework', entityId: id, action: 'merge', change: { before: frameworkChange(null, variant).after, after: { mergedInto: into, evaluations: moved } } }, t);
         await audit.record({ viewer, entity: 'framework', entityId: into, action: 'merge', change: { before: null, after: { mergedFrom: id, evaluations: moved } } }, t);
         return using.filter((e) => moved.includes(e.id));

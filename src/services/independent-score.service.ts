@@ -11,6 +11,7 @@ import type { Repositories } from '../repositories/index.ts';
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../domain/access.ts';
 import {
   calibration,
+  comparableForCalibration,
   independentView,
   validateAgreedScores,
   validateIndependentScores,
@@ -126,14 +127,16 @@ export function createIndependentScoreService(deps: { db: Db; evaluations: Evalu
       return { evaluation: updated, scores: await view(updated, viewer, a) };
     },
 
-    /** Where evaluators disagree most, per framework version, over every evaluation with submitted sheets. */
+    /** Where evaluators disagree most, per framework version, over every evaluation with submitted sheets (for an evaluator, not those they have yet to hand in on). */
     async getCalibration({ frameworkId, viewer }: { frameworkId?: string | undefined; viewer: Viewer }): Promise<{ frameworks: Array<{ id: string; name: string; evaluations: number; subareas: CalibrationRow[] }> }> {
       refuse(viewCalibrationRefusal(viewer));
       const ids = frameworkId ? [frameworkId] : await repo.frameworksWithSheets();
+      // The evaluations the viewer scores on the team: left out until the viewer has handed in there.
+      const scoringIn = new Set(viewer.role === 'evaluator' && viewer.userId ? (await assignments.byUser(viewer.userId)).map((a) => a.evaluationId) : []);
       const out = [];
       for (const fid of ids) {
         const fw = await frameworks.getFramework({ id: fid });
-        const per = [...(await repo.submittedByFramework(fid)).values()];
+        const per = comparableForCalibration(await repo.submittedByFramework(fid), { userId: viewer.userId, scoringIn });
         out.push({ id: fw.id, name: fw.name, evaluations: per.filter((s) => s.length >= 2).length, subareas: calibration(fw, per) });
       }
       return { frameworks: out };

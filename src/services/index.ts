@@ -52,7 +52,11 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const notifications = createNotificationService({ db, mail: opts.mail, repositories, ...clock });
   const workflow = createWorkflowService({ db, evaluations, audit, notifications, municipalities, repositories });
   const evidence = createEvidenceService({ db, frameworks, audit, files: fileStore, repositories });
-  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, repositories, ...clock });
+  /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
+  const tasks = createTaskRunner(opts.workers);
+  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
+  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
+  const stages = createStageService({ db, evaluations, frameworks, municipalities, audit, notifications, evidence, questionnaires, interviews, repositories, ...clock });
   const worklist = createWorklistService({ stages, frameworks, repositories, ...clock });
   const users = createUserService({ db, audit, municipalities, repositories });
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
@@ -60,18 +64,14 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const goodExamples = createGoodExampleService({ frameworks, evaluations, repositories });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit, repositories });
   const auth = createAuthService({ users, repositories, ...(opts.auth ? { settings: opts.auth } : {}) });
-  /** Worker threads for untrusted work (uploads, report rendering); started on first use. */
-  const tasks = createTaskRunner(opts.workers);
   const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks), repositories });
   const imports = createImportService({ db, frameworks, municipalities, evaluations, audit, tasks, repositories });
   const publicPages = createPublicPagesService({ evaluations, municipalities });
   const reports = createReportService({ evaluations, frameworks, tasks });
-  const charts = createChartService({ tasks });
+  const charts = createChartService({ tasks, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
   const synth = createSynthService({ frameworks, municipalities, backup });
   const oidc = createOidcService({ repositories });
-  const questionnaires = createQuestionnaireService({ db, frameworks, municipalities, audit, tasks, repositories });
-  const interviews = createInterviewService({ db, evaluations, municipalities, audit, tasks, repositories });
   const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });
   return {
     db,

@@ -15,6 +15,7 @@ import { lackingEvidenceMessage, subareasLackingEvidence } from '../domain/evide
 import { publishProblem } from '../domain/scoring.ts';
 import {
   checkTransition,
+  conductChecks,
   effectiveStage,
   isOverdue,
   isStage,
@@ -30,6 +31,8 @@ import {
   type StageFacts,
 } from '../domain/stages.ts';
 import { authorize } from '../policies/policy.ts';
+import type { InterviewService } from './interview.service.ts';
+import type { QuestionnaireService } from './questionnaire.service.ts';
 import { canEditStageDetails, canMoveStage, canReadStageChecklist, canViewStage } from '../policies/stage.policy.ts';
 import type { EvaluationRow } from '../repositories/evaluation.repository.ts';
 import type { StageRow } from '../repositories/stage.repository.ts';
@@ -75,7 +78,7 @@ export interface StageDetailsPatch {
 
 const today = (d: Date): string => d.toISOString().slice(0, 10);
 
-export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; evidence: EvidenceService; repositories: Pick<Repositories, 'stages' | 'evaluations' | 'assignments' | 'independentScores'>; clock?: () => Date }) {
+export function createStageService(deps: { db: Db; evaluations: EvaluationService; frameworks: FrameworkService; municipalities: MunicipalityService; audit: AuditService; notifications: NotificationService; evidence: EvidenceService; questionnaires: Pick<QuestionnaireService, 'getQuestionnaireFacts'>; interviews: Pick<InterviewService, 'getInterviewFacts'>; repositories: Pick<Repositories, 'stages' | 'evaluations' | 'assignments' | 'independentScores'>; clock?: () => Date }) {
   const { db, evaluations: ev, frameworks, municipalities, audit, notifications, evidence } = deps;
   const clock = deps.clock ?? (() => new Date());
   const { stages, evaluations: repo, assignments, independentScores: independent } = deps.repositories;
@@ -95,7 +98,7 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
     const full = await repo.getFull(row.id);
     if (!full) throw notFound(`Utvärderingen ${row.id} finns inte.`);
     const fw = await frameworks.getFramework({ id: row.frameworkId });
-    const [team, sheets, agreed, started, threads, scores, register] = await Promise.all([
+    const [team, sheets, agreed, started, threads, scores, register, questionnaire, plan] = await Promise.all([
       assignments.list(row.id),
       independent.sheets(row.id),
       independent.agreed(row.id),
@@ -103,6 +106,8 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
       assignments.openThreads([row.id]),
       ev.getScores({ ids: [row.id], viewer: SYSTEM }),
       evidence.getEvidenceFacts({ id: row.id, viewer: SYSTEM }),
+      deps.questionnaires.getQuestionnaireFacts({ id: row.id, viewer: SYSTEM }),
+      deps.interviews.getInterviewFacts({ id: row.id, viewer: SYSTEM }),
     ]);
     const agreedIds = new Set(agreed.map((a) => a.subareaId));
     const gate = consensusMissing(fw, { started, sheets, agreed });
@@ -127,7 +132,10 @@ export function createStageService(deps: { db: Db; evaluations: EvaluationServic
       }),
       openThreads: threads.length,
       publishProblem: problem,
-      extra: [{ stage: 'feedback_meeting', key: 'evidence', ok: lacking.length === 0, hard: false, message: lackingEvidenceMessage(lacking) }],
+      extra: [
+        ...conductChecks({ questionnaire: { submitted: questionnaire.status === 'submitted', answered: questionnaire.answered, total: questionnaire.total }, interviews: plan }),
+        { stage: 'feedback_meeting', key: 'evidence', ok: lacking.length === 0, hard: false, message: lackingEvidenceMessage(lacking) },
+      ],
     };
   };
 

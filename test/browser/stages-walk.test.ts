@@ -2,7 +2,8 @@
  * Three people walk one evaluation through its stages in a real browser: the lead evaluator leaves the
  * agreement stage (with a reason for what is missing), the municipality contact answers from the
  * worklist on a phone, the second evaluator finds the scoring sheet waiting, the municipality comments
- * on the shared draft, the lead answers and resolves the thread and publishes. Scoring and consensus
+ * on the shared draft (also on one strength, at its place), the lead answers and resolves the threads and
+ * publishes. Scoring and consensus
  * themselves are covered by independent-scoring.test.ts and are done through the services here.
  */
 import assert from 'node:assert/strict';
@@ -96,10 +97,11 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
 
   void it('the second evaluator finds the scoring sheet waiting', async () => {
     const s = app.runtime.services;
-    await move('document_review', second);
-    const ev = await s.evaluations.getEvaluation({ id, viewer: lead });
-    await s.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { interviews: 28, reportDate: '2031-05-20' }, viewer: lead });
+    await move('document_review', second, 'Svaren kom på papper');
     await move('interviews', second);
+    await s.interviews.createSession({ id, input: { day: '2031-05-04', startsAt: '09:00', endsAt: '16:00', place: 'Kommunhuset', groupName: 'Förvaltningschefer', roles: ['seniorOfficials'], people: 28 }, viewer: lead });
+    const ev = await s.evaluations.getEvaluation({ id, viewer: lead });
+    await s.evaluations.updateEvaluationFacts({ id, expectedVersion: ev.version, patch: { reportDate: '2031-05-20' }, viewer: lead });
     await move('independent_scoring', second);
     await s.independentScores.saveIndependentScores({ id, scores: scores(0.5), submitted: true, viewer: lead });
     const page = await signInAs('evaluator', SECOND);
@@ -111,28 +113,52 @@ void describe('webbappen: en utvärdering genom stegen med tre användare', () =
     const current = await s.evaluations.getEvaluation({ id, viewer: lead });
     await s.independentScores.recordConsensus({ id, expectedVersion: current.version, items: Object.entries(scores(0.5)).map(([subareaId, value]) => ({ subareaId, value, reason: 'Enades' })), viewer: lead });
     await move('report_draft', lead);
+    const drafted = await s.evaluations.getEvaluation({ id, viewer: lead });
+    await s.evaluations.updateArea({ id, number: 2, expectedVersion: drafted.version, patch: { strengths: ['Tydliga mål i budgeten', 'Öppna nämndsammanträden'] }, viewer: lead });
     await move('shared_for_review', second, 'Texterna skrivs efter återkopplingen');
   });
 
-  void it('the municipality comments on the shared draft; the lead answers, resolves the thread and publishes', async () => {
+  void it('the municipality comments on the shared draft and on a strength; the lead answers, resolves the threads and publishes', async () => {
     const kim = await signInAs('municipality');
     await kim.goto(`/utvarderingar/${id}`);
     const comments = kim.getByTestId('comments');
     await comments.getByRole('textbox', { name: 'Ny kommentar' }).fill('Stämmer antalet intervjuade?');
     await comments.getByRole('button', { name: 'Skicka kommentar' }).click();
     await comments.getByTestId('comment-thread').getByText('Stämmer antalet intervjuade?').waitFor();
+    // A comment on one strength, at its place in area 2; the thread quotes the strength.
+    await kim.getByRole('button', { name: 'Kommentera styrka 2 i område 2' }).click();
+    const item = kim.getByTestId('item-threads-strength-2-2');
+    await item.getByRole('textbox', { name: 'Kommentar om styrka 2 i område 2' }).fill('Bara två av nämnderna sammanträder öppet.');
+    await item.getByRole('button', { name: 'Skicka kommentar' }).click();
+    await item.getByTestId('comment-quote').getByText('Öppna nämndsammanträden').waitFor();
+    assert.equal(await item.getByTestId('thread-resolve').count(), 1, 'whoever started a thread may resolve it');
+    await assertAccessible(kim, 'kommentar om en styrka (kommun)');
+    const overflow = await kim.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 375 px screen`);
 
     const page = await signInAs('evaluator');
     await page.goto(`/utvarderingar/${id}`);
     // The comment is in the lead's notifications in the app too: the bell counts it, the list names it.
     await page.getByTestId('notification-bell').and(page.getByLabel(/^Aviseringar, \d+ olästa$/)).waitFor();
-    const thread = page.getByTestId('comment-thread').first();
+    const thread = page.getByTestId('comments').getByTestId('comment-thread').first();
     await thread.getByRole('button', { name: 'Svara' }).click();
     await thread.getByLabel(/^Svar till /).fill('Ja, 28 personer.');
     await thread.getByRole('button', { name: 'Skicka svar' }).click();
     await thread.getByText('Ja, 28 personer.').waitFor();
     await thread.getByTestId('thread-resolve').click();
     await thread.getByTestId('thread-state').getByText(/Löst av/).waitFor();
+    const itemThread = page.getByTestId('item-threads-strength-2-2').getByTestId('comment-thread');
+    await itemThread.getByText('Bara två av nämnderna sammanträder öppet.').waitFor();
+    await itemThread.getByRole('button', { name: 'Svara' }).click();
+    await itemThread.getByLabel(/^Svar till /).fill('Vi skriver om styrkan.');
+    await itemThread.getByRole('button', { name: 'Skicka svar' }).click();
+    await itemThread.getByText('Vi skriver om styrkan.').waitFor();
+    await itemThread.getByTestId('thread-resolve').click();
+    await itemThread.getByTestId('thread-state').getByText(/Löst av/).waitFor();
+    await page.getByTestId('item-thread-links').getByRole('link', { name: 'styrka 2 i område 2' }).waitFor();
+    const [stored] = (await app.runtime.services.workflow.listComments({ id, viewer: lead })).filter((c) => c.item !== null && c.parentId === null);
+    assert.deepEqual(stored?.item, { kind: 'strength', index: 1, text: 'Öppna nämndsammanträden' });
+    assert.ok(stored?.resolvedAt, 'the thread on the strength is resolved');
     await assertAccessible(page, 'kommentarstrådar');
 
     const st = await app.runtime.services.stages.getStage({ id, viewer: lead });

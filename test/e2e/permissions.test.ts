@@ -163,6 +163,10 @@ const MATRIX: Record<string, Case[]> = {
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(201) },
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/corrections` }), expect: editors(422) },
   ],
+  // A page's chart, drawn from the stored scores: seen by those who may read the evaluation (a draft is 404 for the public).
+  'GET /api/evaluations/{id}/charts/{file}': (['draft', 'review', 'published'] as const).map((on) => ({ on, request: (f: Fixture) => ({ url: `/api/evaluations/${f.evaluationId}/charts/areaBar.svg` }), expect: reading(on) })),
+  // The trend of the evaluations the viewer may see (everyone sees the published ones).
+  'GET /api/municipalities/{code}/charts/{file}': [{ request: () => ({ url: '/api/municipalities/1231/charts/trend.svg' }), expect: all(200) }],
   'GET /api/evaluations/{id}/report.{format}': [
     { on: 'draft', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('draft') },
     { on: 'published', request: (f) => ({ url: `/api/evaluations/${f.evaluationId}/report.docx` }), expect: reading('published') },

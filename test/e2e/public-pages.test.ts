@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
 import { buildEvaluation } from '../helpers/factories.ts';
 import { headTags, injectHead } from '../../src/http/page-head.ts';
 
@@ -72,6 +72,37 @@ void describe('served HTML head, sitemap and robots.txt', () => {
       assert.doesNotMatch(html, /Västerås/, url);
       assert.match(html, /<meta name="robots" content="noindex" \/>/, url);
     }
+  });
+
+  /** The API answers written into the page (`<script type="application/json" id="kompass-data">`). */
+  const embedded = (html: string): Record<string, unknown> | null => {
+    const m = /<script type="application\/json" id="kompass-data">([\s\S]*?)<\/script>/.exec(html);
+    return m?.[1] ? (JSON.parse(m[1]) as Record<string, unknown>) : null;
+  };
+
+  test('an evaluation page carries the two API answers it shows first, exactly as the API gives them', async () => {
+    const id = find('1231', 2020);
+    const res = await t.app.inject({ url: `/utvarderingar/${id}` });
+    const data = embedded(res.body);
+    assert.ok(data, 'the page has its data');
+    assert.deepEqual(Object.keys(data).sort(), [`/api/evaluations/${id}`, `/api/evaluations/${id}/summary`]);
+    assert.deepEqual(data[`/api/evaluations/${id}`], (await t.app.inject({ url: `/api/evaluations/${id}` })).json());
+    assert.deepEqual(data[`/api/evaluations/${id}/summary`], (await t.app.inject({ url: `/api/evaluations/${id}/summary` })).json());
+    assert.equal(res.headers['cache-control'], 'private, no-cache');
+    // No text of the data can end the script element early.
+    assert.equal((res.body.match(/<\/script>/g) ?? []).length, 1);
+  });
+
+  test("a draft's data is embedded only for those who may see it", async () => {
+    const draft = await buildEvaluation(t.services, { municipalityCode: '1980', year: 2032 });
+    const anonymous = await t.app.inject({ url: `/utvarderingar/${draft.id}` });
+    assert.equal(embedded(anonymous.body), null);
+    assert.equal(anonymous.headers['cache-control'], 'no-cache');
+    const evaluator = await signIn(t, 'evaluator');
+    const staff = await t.app.inject({ url: `/utvarderingar/${draft.id}`, headers: { cookie: evaluator.cookie } });
+    const data = embedded(staff.body);
+    assert.equal((data?.[`/api/evaluations/${draft.id}`] as { status?: string } | undefined)?.status, 'draft');
+    assert.match(staff.body, /<title>Kommunkompassen<\/title>/, 'the head still never names a draft');
   });
 
   test('the start page is served with its head (also for "/")', async () => {

@@ -120,3 +120,22 @@ void test('an unknown variant registers a derived framework marked for review', 
   assert.equal(out.evaluation.frameworkId, fw.id);
   assert.equal(out.evaluation.scores['8.5'], 14);
 });
+
+void test('a variant merged into a known version is not derived again by a later import of a report in it', async () => {
+  // Two more reports with the variant's score table (the same variant, different files).
+  const report = (n: number) => bytes(`${unknownVariantReport()}\nBilaga ${n}.\n`);
+  const first = await imports.importReport({ viewer: SYSTEM, bytes: report(1), fileName: 'burlov-variant-1.txt' });
+  const variant = await ctx.services.frameworks.getFramework({ id: first.evaluation.frameworkId });
+  assert.equal(variant.origin, 'derived-import');
+  await ctx.services.frameworks.mergeFrameworkVariant({ id: variant.id, into: 'kk2020', expectedVersion: variant.version, viewer: SYSTEM });
+  assert.ok((await ctx.services.frameworks.getFramework({ id: 'kk2020' })).mergedVariants?.includes(variant.id));
+
+  const preview = await imports.previewImport({ viewer: SYSTEM, bytes: report(2), fileName: 'burlov-variant-2.txt' });
+  assert.deepEqual([preview.preview.framework?.id, preview.preview.framework?.derived], ['kk2020', false]);
+  assert.ok(preview.preview.problems.some((p) => p.message.includes(`${variant.id}, som har slagits ihop med`)), 'the preview says where the variant went');
+  const later = await imports.importReport({ viewer: SYSTEM, bytes: report(2), fileName: 'burlov-variant-2.txt' });
+  assert.equal(later.registeredFrameworkId, null);
+  assert.equal(later.evaluation.frameworkId, 'kk2020');
+  assert.equal(later.evaluation.scores['8.5'], 14);
+  assert.ok(!(await ctx.services.frameworks.listFrameworks()).some((f) => f.id === variant.id), 'the variant is not registered again');
+});

@@ -65,11 +65,18 @@ void describe(`evaluation stages on ${testDbKind()}`, () => {
     const other = await user('municipality', randomMunicipalityCode());
     await rejectsWith(ctx.services.stages.getStage({ id, viewer: other }), 'not_found');
 
-    await move(id, 'document_review', member);
+    // The questionnaire was marked answered but not submitted: the evaluators go on only with a reason.
+    await rejectsWith(move(id, 'document_review', member), 'rule_violation', /Frågeunderlaget är inte inlämnat av kommunen: 0 av 105 frågor är besvarade/);
+    await move(id, 'document_review', member, 'Svaren kom på papper');
     await move(id, 'interviews', member);
-    await rejectsWith(move(id, 'independent_scoring', member), 'rule_violation', /intervjuade/);
+    // Interview days are left only with a session in the plan; its interviewees become the evaluation's fact.
+    await rejectsWith(move(id, 'independent_scoring', member), 'rule_violation', /Intervjuplanen har inget intervjupass/);
+    await rejectsWith(move(id, 'independent_scoring', member, 'Intervjuerna hölls'), 'rule_violation', /intervjupass/);
+    await ctx.services.interviews.createSession({ id, input: { day: '2026-04-14', startsAt: '09:00', endsAt: '12:00', place: 'Stadshuset', groupName: 'Förvaltningschefer', roles: ['seniorOfficials'], people: 32 }, viewer: lead });
     const withFacts = await ctx.services.evaluations.getEvaluation({ id, viewer: lead });
-    await ctx.services.evaluations.updateEvaluationFacts({ id, expectedVersion: withFacts.version, patch: { interviews: 32, reportDate: '2026-05-20' }, viewer: lead });
+    assert.equal(withFacts.interviews, 32, 'the interviewees of the sessions are the evaluation\'s number of interviewees');
+    assert.deepEqual((await ctx.services.stages.getStage({ id, viewer: lead })).checks?.filter((c) => !c.ok).map((c) => c.key), []);
+    await ctx.services.evaluations.updateEvaluationFacts({ id, expectedVersion: withFacts.version, patch: { reportDate: '2026-05-20' }, viewer: lead });
     await move(id, 'independent_scoring', member);
 
     // Independent scoring: nobody moves on before both have submitted, not even with a reason.

@@ -11,7 +11,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import type { EChartsCoreOption } from '../../../src/charts/definitions.ts';
 import type { ChartSpec } from '../../../src/charts/specs.ts';
 import { apiFetch } from '../lib/api.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { useLang, useT } from '../i18n/i18n.tsx';
+import { useNarrow } from '../lib/useNarrow.ts';
 import { TableRegion } from './TableRegion.tsx';
 
 const LiveChart = lazy(() => import('./LiveChart.tsx'));
@@ -19,9 +20,20 @@ const LiveChart = lazy(() => import('./LiveChart.tsx'));
 const DRAWING_WAIT_MS = 8000;
 const specOption = async (spec: ChartSpec) => (await import('../../../src/charts/specs.ts')).chartOption(spec);
 
+/** The words of a server drawing's `<desc>` (every value), for the chart's text alternative. */
+function svgDescription(svg: string): string {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  return doc.querySelector('desc')?.textContent ?? '';
+}
+
 export interface ChartProps {
-  /** Drawn by the server first (public pages). */
+  /** Drawn by the server first (public pages), from the spec sent or, with `src`, from the stored data. */
   spec?: ChartSpec;
+  /**
+   * The address of the server's drawing of this chart from its stored data (`…/charts/{kind}.svg`): asked
+   * with the language and the box's size, instead of sending the spec. `spec` still builds the live chart.
+   */
+  src?: string;
   /** Drawn in the browser at once. */
   option?: EChartsCoreOption;
   /** Text alternative for the graphic, used until the chart's own description (every value) is known. */
@@ -50,8 +62,10 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-export function Chart({ spec, option, label, table, height = 320, caption, tableOpen = false, testId }: ChartProps) {
+export function Chart({ spec, src, option, label, table, height = 320, caption, tableOpen = false, testId }: ChartProps) {
   const t = useT();
+  const [lang] = useLang();
+  const compact = useNarrow();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
   const [live, setLive] = useState(spec === undefined);
@@ -68,7 +82,10 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
     // A drawing that has not come within DRAWING_WAIT_MS (a busy server) gives way to the live chart.
     const giveUp = drawing ? undefined : window.setTimeout(() => setLive(true), DRAWING_WAIT_MS);
     const timer = window.setTimeout(() => {
-      apiFetch('/api/charts/svg', { method: 'POST', json: { spec, width, height }, contract: 'charts.svg', signal: abort.signal }).then(
+      const drawn = src
+        ? apiFetch<string>(src, { text: true, query: { lang, width, height, compact }, signal: abort.signal }).then((svg) => ({ svg, description: svgDescription(svg) }))
+        : apiFetch('/api/charts/svg', { method: 'POST', json: { spec, width, height }, contract: 'charts.svg', signal: abort.signal });
+      drawn.then(
         (reply) => {
           window.clearTimeout(giveUp);
           setDrawing(reply);
@@ -86,7 +103,7 @@ export function Chart({ spec, option, label, table, height = 320, caption, table
     };
     // `spec` is compared by its content (specKey); `drawing` only decides the delay.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [specKey, width, height, live]);
+  }, [specKey, src, lang, compact, width, height, live]);
 
   // The live chart's option: given, or built from the spec once the chart goes live.
   useEffect(() => {

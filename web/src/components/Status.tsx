@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLang, useT } from '../i18n/i18n.tsx';
-import { ApiError, type ProblemFieldError } from '../lib/api.ts';
+import { ApiError, NETWORK_ERROR_STATUS, type ProblemFieldError } from '../lib/api.ts';
 import { isCodedValidation, wordProblem, type Worded } from '../lib/validation.ts';
 
 export function Loading({ label }: { label?: string }) {
@@ -20,11 +20,13 @@ export function errorText(error: unknown): string {
 }
 
 /**
- * The language of an error's text: the server's problem details (and this client's network message)
- * are Swedish, specific sentences; shown in an English or Norwegian interface they are marked so.
+ * The language of an error's text: the server's problem details are Swedish, specific sentences; shown
+ * in an English or Norwegian interface they are marked so. This client's network message is in the
+ * interface language.
  */
 export function errorLang(error: unknown): 'sv' | undefined {
-  return error instanceof ApiError ? 'sv' : undefined;
+  // The network failure is worded by this client, in the interface language.
+  return error instanceof ApiError && error.status !== NETWORK_ERROR_STATUS ? 'sv' : undefined;
 }
 
 /** Words a server field problem in the interface language (see lib/validation.ts). */

@@ -7,6 +7,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { sv, type MessageKey, type Messages } from './sv.ts';
 import { loadTitleTranslations } from '../lib/titleTranslations.ts';
+import { setNetworkErrorWording } from '../lib/api.ts';
 
 export type Lang = 'sv' | 'en' | 'nb';
 export const LANGS: readonly Lang[] = ['sv', 'en', 'nb'];
@@ -65,6 +66,8 @@ export function I18nProvider({ initial = 'sv', children }: { initial?: Lang; chi
   const [lang, setLangState] = useState<Lang>(catalogs[initial] ? initial : 'sv');
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The API client's own message (the server unreachable) in the interface language.
+    setNetworkErrorWording(() => ({ title: translate(lang, 'api.networkTitle'), detail: translate(lang, 'api.network') }));
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     void loadLang(next).then(() => {

@@ -17,8 +17,12 @@ export const nb: Messages = {
   'lang.en': 'English',
   'lang.nb': 'Norsk bokmål',
 
+  /** Month names for dates ("december 2020"), January first, comma-separated. */
+  'format.months': 'januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember',
   'common.loading': 'Laster …',
   'common.error': 'Noe gikk galt',
+  'api.networkTitle': 'Nettverksfeil',
+  'api.network': 'Serveren svarer ikke. Kontroller tilkoblingen og prøv igjen.',
   'common.retry': 'Prøv igjen',
   'common.notFound': 'Siden finnes ikke',
   'common.notFoundText': 'Adressen fører ikke til noen side. Gå til startsiden og søk derfra.',
@@ -974,6 +978,15 @@ export const nb: Messages = {
   'comments.reopen': 'Åpne igjen',
   'comments.resolvedBy': 'Løst av {name}',
   'comments.openThread': 'Åpen',
+  'comments.itemStrength': 'styrke {n} i område {area}',
+  'comments.itemImprovement': 'forbedringsmulighet {n} i område {area}',
+  'comments.aboutItem': 'Om {item}:',
+  'comments.threadsOn': 'Kommentarer om {item}',
+  'comments.itemLabel': 'Kommentar om {item}',
+  'comments.onItemButton': 'Kommenter {item}',
+  'comments.commentItem': 'Kommenter',
+  'comments.atItems': 'Kommentarer ved enkeltpunkter',
+  'comments.replies': 'svar: {n}',
 
   // Invalid input, from the schema issue's code and limits (server problem details and checks while typing).
   'validation.title': 'Opplysningene kunne ikke lagres',

@@ -5,6 +5,7 @@
  */
 import { NOT_ASSIGNED, type Assignment, type Viewer } from '../../../src/domain/access.ts';
 import { canChangeStatus, canComment, canCorrectEvaluation, canCreateEvaluation, canEditEvaluation, canReadInternals } from '../../../src/policies/evaluation.policy.ts';
+import { canResolveThread } from '../../../src/policies/comment.policy.ts';
 import { refusalMessage } from '../../../src/policies/policy.ts';
 import type { AssignedUser } from '../../../src/contracts/workflow.ts';
 import { apiFetch } from './api.ts';
@@ -26,6 +27,8 @@ export interface EvaluationAccess {
   canCorrect: boolean;
   canReadInternals: boolean;
   canComment: boolean;
+  /** May this user mark the thread resolved or reopen it (the team, and whoever started it)? */
+  canResolveThread: (thread: { userId: string | null; internal: boolean }) => boolean;
 }
 
 export function viewerOf(user: AuthUser | null): Viewer {
@@ -59,6 +62,7 @@ export function evaluationAccess(user: AuthUser | null, e: EvaluationRef, a: Ass
     canCorrect: canCorrectEvaluation(viewer, a).allowed && e.status === 'published' && !e.supersededById,
     canReadInternals: canReadInternals(viewer, row).allowed,
     canComment: canComment(viewer, row).allowed,
+    canResolveThread: (thread) => open && canResolveThread(viewer, a, thread).allowed,
   };
 }
 

@@ -5,6 +5,7 @@
  * development (zod is then loaded on demand; production builds carry only the types).
  */
 import type { ContractName, ContractOf } from './contracts.ts';
+import { sv } from '../i18n/sv.ts';
 
 export interface ProblemFieldError {
   path: string;
@@ -46,6 +47,16 @@ export class ApiError extends Error {
 /** Status used for network failures (server unreachable, aborted connection). */
 export const NETWORK_ERROR_STATUS = 0;
 
+/**
+ * The network failure's title and sentence in the interface language. The i18n layer sets it
+ * (`setNetworkErrorWording`, i18n.tsx); until then, and where no interface runs (Node), the Swedish catalog's.
+ */
+let networkWording = (): { title: string; detail: string } => ({ title: sv['api.networkTitle'], detail: sv['api.network'] });
+
+export function setNetworkErrorWording(word: () => { title: string; detail: string }): void {
+  networkWording = word;
+}
+
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON body; sent with content-type application/json. */
@@ -54,6 +65,8 @@ export interface ApiRequest {
   form?: FormData;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
+  /** Return the reply's body as text (an SVG drawing), not parsed as JSON. */
+  text?: boolean;
 }
 
 /**
@@ -128,9 +141,10 @@ export async function apiFetch(path: string, req: ApiRequest & { contract?: Cont
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(NETWORK_ERROR_STATUS, { title: 'Nätverksfel', detail: 'Servern svarar inte. Kontrollera anslutningen och försök igen.' });
+    throw new ApiError(NETWORK_ERROR_STATUS, { ...networkWording(), code: 'network' });
   }
   const text = await res.text();
+  if (req.text && res.ok) return text;
   let parsed: unknown = null;
   if (text) {
     try {

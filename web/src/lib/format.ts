@@ -2,9 +2,8 @@
  * Number and date formatting for the UI. Swedish conventions (decimal comma, "82 %",
  * ISO dates 2020-12-08); English uses a decimal point but keeps ISO dates.
  */
-import { useMemo } from 'react';
 import { clean, roundPoints } from '../../../src/domain/scoring.ts';
-import { useLang, type Lang } from '../i18n/i18n.tsx';
+import { translate, useLang, type Lang } from '../i18n/i18n.tsx';
 
 const NBSP = '\u00a0';
 
@@ -33,19 +32,28 @@ export const UNKNOWN = '–';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * A number as `Intl.NumberFormat(locale, { maximumFractionDigits, useGrouping: true })` writes it for
+ * sv-SE, nb-NO ("−1 234,5", no-break space) and en-GB ("-1,234.5"), without Intl: building the first
+ * Intl formatter of a locale loads its data, which costs more than the whole score table's render.
+ * Rounds half away from zero on the decimal number, as Intl does.
+ */
+export function formatNumber(value: number, decimals: number, marks: { group: string; decimal: string; minus: string }): string {
+  const abs = Math.abs(value);
+  // Rounded on the number as written (1.005 → 1,01, as Intl does), not on its binary value (1.00499…).
+  const shifted = String(abs).includes('e') ? abs * 10 ** decimals : Number(`${abs}e${decimals}`);
+  const rounded = Math.round(shifted) / 10 ** decimals;
+  const [int = '0', frac = ''] = rounded.toFixed(decimals).split('.');
+  const fraction = frac.replace(/0+$/, '');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, marks.group);
+  return `${value < 0 ? marks.minus : ''}${grouped}${fraction ? `${marks.decimal}${fraction}` : ''}`;
+}
+
 export function makeFormatters(lang: Lang): Formatters {
-  const locale = lang === 'sv' ? 'sv-SE' : lang === 'nb' ? 'nb-NO' : 'en-GB';
-  const nf = new Map<number, Intl.NumberFormat>();
-  const numberFormat = (decimals: number) => {
-    let f = nf.get(decimals);
-    if (!f) {
-      f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, useGrouping: true });
-      nf.set(decimals, f);
-    }
-    return f;
-  };
+  let monthNames: string[] | undefined;
+  const marks = lang === 'en' ? { group: ',', decimal: '.', minus: '-' } : { group: NBSP, decimal: ',', minus: '−' };
   const num = (value: number | null | undefined, decimals = 2) =>
-    value === null || value === undefined || !Number.isFinite(value) ? UNKNOWN : numberFormat(decimals).format(clean(value)).replace(/\u2212/g, '−');
+    value === null || value === undefined || !Number.isFinite(value) ? UNKNOWN : formatNumber(clean(value), decimals, marks);
   return {
     number: num,
     points: (value) => (value === null || value === undefined ? UNKNOWN : num(roundPoints(value), 0)),
@@ -71,7 +79,8 @@ export function makeFormatters(lang: Lang): Formatters {
     },
     yearMonth: (year, month) => {
       if (!month) return String(year);
-      const name = new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(Date.UTC(year, month - 1, 15)));
+      monthNames ??= translate(lang, 'format.months').split(',');
+      const name = monthNames[month - 1] ?? String(month);
       return `${name} ${year}`;
     },
     ordinal: (n) => {
@@ -86,7 +95,18 @@ export function makeFormatters(lang: Lang): Formatters {
   };
 }
 
+/** One set of formatters per language for the whole app (every `Value` asks for them). */
+const shared = new Map<Lang, Formatters>();
+function formattersOf(lang: Lang): Formatters {
+  let f = shared.get(lang);
+  if (!f) {
+    f = makeFormatters(lang);
+    shared.set(lang, f);
+  }
+  return f;
+}
+
 export function useFormat(): Formatters {
   const [lang] = useLang();
-  return useMemo(() => makeFormatters(lang), [lang]);
+  return formattersOf(lang);
 }

@@ -19,16 +19,27 @@ interface Settled<T> {
   error: unknown;
 }
 
-export function useResource<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): Resource<T> {
-  const [settled, setSettled] = useState<Settled<T>>({ key: null, nonce: 0, data: undefined, error: undefined });
+/**
+ * `initial`: data already at hand for `key` (answers embedded in the page, lib/embedded.ts); the first
+ * render shows it and nothing is fetched until `reload` or another key.
+ */
+export function useResource<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>, initial?: () => T | undefined): Resource<T> {
+  const [settled, setSettled] = useState<Settled<T>>(() => {
+    const data = key === null ? undefined : initial?.();
+    return { key: data === undefined ? null : key, nonce: 0, data, error: undefined };
+  });
   const [nonce, setNonce] = useState(0);
   const fetcherRef = useRef(fetcher);
   useLayoutEffect(() => {
     fetcherRef.current = fetcher;
   });
+  // The key the initial data was for: not fetched again on mount.
+  const seeded = useRef(settled.key);
 
   useEffect(() => {
     if (key === null) return;
+    if (seeded.current !== null && seeded.current === key && nonce === 0) return;
+    seeded.current = null;
     const ctrl = new AbortController();
     fetcherRef.current(ctrl.signal).then(
       (data) => {

@@ -31,6 +31,7 @@ import {
   type AreaDraft,
   type Draft,
   type FactsDraft,
+  validateAreaTexts,
 } from './draft.ts';
 
 type Tab = 'poang' | 'texter' | 'fakta';
@@ -95,6 +96,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
   const changes = useMemo(() => diffDrafts(draft, baseDraft), [draft, baseDraft]);
   const scoreErrors = useMemo(() => validateScores(framework, draft.scores, t, f), [framework, draft.scores, t, f]);
   const facts = useMemo(() => factsPayload(draft.facts, base, t, lang), [draft.facts, base, t, lang]);
+  const areaErrors = useMemo(() => validateAreaTexts(framework, draft.areas, t, lang), [framework, draft.areas, t, lang]);
   const live = useMemo(() => liveScores(framework, draft, base), [framework, draft, base]);
   const dirty = changes.count > 0;
 
@@ -102,8 +104,9 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
     () => [
       ...Object.entries(scoreErrors).map(([sid, message]) => ({ fieldId: fieldIdForScore(sid), message, tab: 'poang' as Tab })),
       ...facts.errors.map((e) => ({ ...e, tab: 'fakta' as Tab })),
+      ...areaErrors.map((e) => ({ ...e, tab: 'texter' as Tab })),
     ],
-    [scoreErrors, facts.errors],
+    [scoreErrors, facts.errors, areaErrors],
   );
   const factErrors = useMemo(() => Object.fromEntries(facts.errors.map((e) => [e.fieldId, e.message])), [facts.errors]);
 
@@ -293,6 +296,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
                   onClick={(ev) => {
                     ev.preventDefault();
                     if (tab !== e.tab) setTab(e.tab);
+                    if ('area' in e && typeof e.area === 'number') setAreaNumber(e.area);
                     window.requestAnimationFrame(() => document.getElementById(e.fieldId)?.focus());
                   }}
                 >
@@ -345,7 +349,7 @@ function Editor({ initial, framework }: { initial: Evaluation; framework: Framew
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`flik-${tab}`}>
         {tab === 'poang' && <ScoreGrid framework={framework} scores={draft.scores} errors={scoreErrors} live={live} onChange={setScore} />}
         {tab === 'texter' && (
-          <AreaTextsForm framework={framework} areaNumber={areaNumber} onAreaNumber={setAreaNumber} areas={draft.areas} onChange={setArea} changedAreas={changes.areas} />
+          <AreaTextsForm framework={framework} areaNumber={areaNumber} onAreaNumber={setAreaNumber} areas={draft.areas} onChange={setArea} changedAreas={changes.areas} errors={areaErrors} />
         )}
         {tab === 'fakta' && <FactsForm facts={draft.facts} status={base.status} evaluationHref={paths.evaluation(base.id)} errors={factErrors} onChange={setFacts} />}
       </div>

@@ -3,7 +3,7 @@
  * is lost or reformatted while typing; plus pure functions to validate it, find what changed, build
  * the API payloads, and put the user's changes on top of a newer server copy after a conflict.
  */
-import { EvaluationFactsSchema } from '../../../../src/domain/evaluation.ts';
+import { AreaTextPatchSchema, EvaluationFactsSchema } from '../../../../src/domain/evaluation.ts';
 import { findSubarea } from '../../../../src/domain/framework.ts';
 import { checkSubareaPoints, computeScores, parsePoints } from '../../../../src/domain/scoring.ts';
 import type { Lang, TFunction } from '../../i18n/i18n.tsx';
@@ -61,6 +61,8 @@ export interface FieldError {
   /** DOM id of the input, for the error summary's links. */
   fieldId: string;
   message: string;
+  /** The area whose texts the field belongs to (the form shows one area at a time). */
+  area?: number;
 }
 
 export interface FactsPayload {
@@ -236,6 +238,44 @@ export function factsPayload(d: FactsDraft, base: Evaluation, t: TFunction, lang
     }
   }
   return { payload: errors.length === 0 ? candidate : null, errors };
+}
+
+/** DOM ids of the area text fields (AreaTextsForm): the error summary links to them. */
+export const areaFieldIds = {
+  summary: (area: number) => `omrade-${area}-sammanfattning`,
+  narrative: (subareaId: string) => `berattelse-${subareaId.replace('.', '-')}`,
+  strengths: (area: number) => `styrka-${area}`,
+  improvements: (area: number) => `forbattring-${area}`,
+};
+
+/**
+ * The area texts checked as the user types, with the server's own schema (length limits), each problem
+ * worded in the interface language. Empty list rows are not problems: they are dropped on saving.
+ */
+export function validateAreaTexts(fw: FrameworkDef, areas: Readonly<Record<number, AreaDraft>>, t: TFunction, lang: Lang): FieldError[] {
+  const errors: FieldError[] = [];
+  const check = (area: number, fieldId: string, field: string, patch: Record<string, unknown>) => {
+    const parsed = AreaTextPatchSchema.safeParse(patch);
+    if (parsed.success) return;
+    const issue = parsed.error.issues[0];
+    if (issue) errors.push({ fieldId, area, message: t('validation.field', { field, message: wordIssue(issue as unknown as { code?: unknown; message: string }, t, lang) }) });
+  };
+  for (const def of fw.areas) {
+    const a = areas[def.number];
+    if (!a) continue;
+    check(def.number, areaFieldIds.summary(def.number), `${def.number}. ${t('edit.areaSummary')}`, { summary: a.summary });
+    for (const s of def.subareas) {
+      const text = a.narratives[s.id];
+      if (text?.trim()) check(def.number, areaFieldIds.narrative(s.id), t('edit.narrative', { id: s.id, title: s.heading ?? s.title }), { narratives: { [s.id]: text } });
+    }
+    for (const list of ['strengths', 'improvements'] as const) {
+      const legend = `${def.number}. ${t(list === 'strengths' ? 'edit.strengths' : 'edit.improvements')}`;
+      a[list].forEach((item, i) => {
+        if (item.trim()) check(def.number, `${areaFieldIds[list](def.number)}-${i}`, `${legend}: ${t('edit.itemN', { n: i + 1 })}`, { [list]: [item.trim()] });
+      });
+    }
+  }
+  return errors;
 }
 
 export function areaPayload(d: AreaDraft, base: AreaText | undefined): AreaPayload {

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { passageAnchor } from '../../../../src/domain/search.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
+import { LazyMarkdown as Markdown } from '../../components/LazyMarkdown.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Value } from '../../components/Value.tsx';
@@ -17,6 +17,7 @@ import { useEvaluationView } from './api/evaluations.ts';
 import { AreaSection, TEXT_LANG, areaAnchor } from './components/AreaSection.tsx';
 import { useTitleNote } from '../../lib/frameworkTitles.ts';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { CommentThreadsProvider } from './components/CommentThreads.tsx';
 import { IndependentScoringPanel } from './components/IndependentScoringPanel.tsx';
 import { StagePanel } from './components/StagePanel.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
@@ -39,7 +40,8 @@ export default function EvaluationPage() {
   const { hash } = useLocation();
   // The areas' texts (Markdown, many paragraphs) are rendered in a second, interruptible pass, so the
   // scores are on screen first.
-  const later = useDeferredValue(view.data);
+  // (The first render, with the data embedded in the page, gets `undefined` first: React 19 `initialValue`.)
+  const later = useDeferredValue(view.data, undefined);
   const loaded = later !== undefined;
   // A link to a paragraph (#d-1.4, #s-2-3 from the good-example search) scrolls to it once it is shown.
   useEffect(() => {
@@ -161,15 +163,25 @@ export default function EvaluationPage() {
         {titleNote && <p className="muted small" data-testid="title-translation-note">{titleNote}</p>}
       </section>
 
-      {loaded && summary.areas.map((area) => <AreaSection key={area.number} area={area} frameworkId={summary.framework.id} text={evaluation.areas.find((a) => a.number === area.number)} />)}
-      <p className="muted small section">{t('common.unknownLegend')}</p>
+      <CommentThreadsProvider
+        evaluationId={evaluation.id}
+        enabled={access.canReadInternals}
+        texts={evaluation.areas}
+        canComment={access.canComment}
+        isStaff={user?.role === 'admin' || user?.role === 'evaluator'}
+        canResolve={access.canResolveThread}
+        onChanged={() => setCommentsPosted((n) => n + 1)}
+      >
+        {loaded && summary.areas.map((area) => <AreaSection key={area.number} area={area} frameworkId={summary.framework.id} text={evaluation.areas.find((a) => a.number === area.number)} />)}
+        <p className="muted small section">{t('common.unknownLegend')}</p>
 
-      {access.canReadInternals && (
-        <>
-          <CommentsPanel evaluationId={evaluation.id} areas={summary.areas} canComment={access.canComment} isStaff={user?.role === 'admin' || user?.role === 'evaluator'} onPosted={() => setCommentsPosted((n) => n + 1)} />
-          <HistoryPanel key={commentsPosted} evaluationId={evaluation.id} version={evaluation.version} />
-        </>
-      )}
+        {access.canReadInternals && (
+          <>
+            <CommentsPanel areas={summary.areas} />
+            <HistoryPanel key={commentsPosted} evaluationId={evaluation.id} version={evaluation.version} />
+          </>
+        )}
+      </CommentThreadsProvider>
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ChartSpec } from '../../../../src/charts/specs.ts';
-import { AREA_NUMBERS, TOTAL_MAX } from '../../../../src/domain/framework.ts';
+import { AREA_NUMBERS } from '../../../../src/domain/framework.ts';
+import { trendSpec } from '../../../../src/charts/page-charts.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
@@ -13,7 +14,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { useChartLabels } from '../../lib/chartLabels.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { paths } from '../../paths.ts';
+import { apiPaths, paths } from '../../paths.ts';
 import { useMunicipalityView, type MunicipalityView } from './api/municipalities.ts';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
@@ -93,11 +94,12 @@ function TrendChart({ view, frameworkName }: { view: MunicipalityView; framework
       })),
     [view, frameworkName],
   );
-  const spec = useMemo<ChartSpec>(() => ({ kind: 'trend', data: { points, labels, max: TOTAL_MAX } }), [points, labels]);
+  const spec = useMemo<ChartSpec>(() => trendSpec(points, labels), [points, labels]);
   return (
     <Chart
       testId="trend-chart"
       spec={spec}
+      src={apiPaths.municipalityTrend(view.municipality.code)}
       height={300}
       label={t('muni.trend')}
       table={

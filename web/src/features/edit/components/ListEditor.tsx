@@ -6,10 +6,12 @@ export interface ListEditorProps {
   legend: string;
   items: string[];
   onChange: (items: string[]) => void;
+  /** Problems of rows as typed (by row index), shown under them. */
+  errors?: Readonly<Record<number, string>>;
 }
 
 /** An ordered list of short texts: add, remove, move up/down; all by keyboard. */
-export function ListEditor({ idPrefix, legend, items, onChange }: ListEditorProps) {
+export function ListEditor({ idPrefix, legend, items, onChange, errors = {} }: ListEditorProps) {
   const t = useT();
   const listRef = useRef<HTMLOListElement>(null);
   const focusItem = (i: number) =>
@@ -42,7 +44,14 @@ export function ListEditor({ idPrefix, legend, items, onChange }: ListEditorProp
             <label className="sr-only" htmlFor={`${idPrefix}-${i}`}>
               {`${legend}: ${t('edit.itemN', { n: i + 1 })}`}
             </label>
-            <textarea id={`${idPrefix}-${i}`} rows={2} value={item} onChange={(e) => set(i, e.target.value)} />
+            <textarea
+              id={`${idPrefix}-${i}`}
+              rows={2}
+              value={item}
+              onChange={(e) => set(i, e.target.value)}
+              aria-invalid={errors[i] ? true : undefined}
+              aria-describedby={errors[i] ? `${idPrefix}-${i}-fel` : undefined}
+            />
             <span className="item-actions">
               <button type="button" className="icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('edit.moveItemUp', { n: i + 1 })} title={t('common.moveUp')}>
                 ↑
@@ -54,6 +63,11 @@ export function ListEditor({ idPrefix, legend, items, onChange }: ListEditorProp
                 ×
               </button>
             </span>
+            {errors[i] && (
+              <p className="field-error" id={`${idPrefix}-${i}-fel`}>
+                {errors[i]}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -8,10 +8,12 @@ export interface MarkdownEditorProps {
   value: string;
   onChange: (value: string) => void;
   rows?: number;
+  /** The text's problem as typed (worded), shown under it. */
+  error?: string | undefined;
 }
 
 /** Markdown textarea with a Write / Preview switch; the preview is sanitized (no script runs). */
-export function MarkdownEditor({ id, label, value, onChange, rows = 6 }: MarkdownEditorProps) {
+export function MarkdownEditor({ id, label, value, onChange, rows = 6, error }: MarkdownEditorProps) {
   const t = useT();
   const autoId = useId();
   const fieldId = id ?? `${autoId}-md`;
@@ -36,12 +38,24 @@ export function MarkdownEditor({ id, label, value, onChange, rows = 6 }: Markdow
             {value.trim() ? <Markdown text={value} /> : <p className="muted">{t('edit.previewEmpty')}</p>}
           </div>
         ) : (
-          <textarea id={fieldId} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hintId} />
+          <textarea
+            id={fieldId}
+            rows={rows}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${hintId} ${fieldId}-fel` : hintId}
+          />
         )}
       </div>
       <p className="hint" id={hintId}>
         {t('edit.markdownHint')}
       </p>
+      {error && (
+        <p className="field-error" id={`${fieldId}-fel`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

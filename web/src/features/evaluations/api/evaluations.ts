@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { localizeSummary } from '../../../lib/frameworkTitles.ts';
 import { useLang } from '../../../i18n/i18n.tsx';
 import { useResource } from '../../../lib/useResource.ts';
+import { embeddedAnswer } from '../../../lib/embedded.ts';
 
 export function fetchEvaluation(id: string, signal?: AbortSignal): Promise<Evaluation> {
   return apiFetch(apiPaths.evaluation(id), { contract: 'evaluation', signal });
@@ -29,10 +30,17 @@ export function evaluationViewQuery(id: string) {
   };
 }
 
+/** Both answers when the server wrote them into the page (the page first shown). */
+function embeddedView(id: string): EvaluationView | undefined {
+  const evaluation = embeddedAnswer<Evaluation>(apiPaths.evaluation(id));
+  const summary = embeddedAnswer<EvaluationSummary>(apiPaths.evaluationSummary(id));
+  return evaluation && summary ? { evaluation, summary } : undefined;
+}
+
 /** The evaluation and its summary, framework titles in the interface language. */
 export function useEvaluationView(id: string) {
   const q = evaluationViewQuery(id);
-  const res = useResource(q.key, q.fetch);
+  const res = useResource(q.key, q.fetch, () => embeddedView(id));
   const [lang] = useLang();
   const data = useMemo(() => (res.data ? { ...res.data, summary: localizeSummary(res.data.summary, lang) } : undefined), [res.data, lang]);
   return { ...res, data };

@@ -16,7 +16,7 @@ export function fetchComments(id: string, signal?: AbortSignal): Promise<{ items
   return apiFetch(`${evUrl(id)}/comments`, { contract: 'workflow.comments', signal });
 }
 
-export function postComment(id: string, body: string, areaNumber: number | null, opts: { parentId?: string; internal?: boolean } = {}): Promise<CommentItem> {
+export function postComment(id: string, body: string, areaNumber: number | null, opts: { parentId?: string; internal?: boolean; item?: { kind: 'strength' | 'improvement'; index: number } } = {}): Promise<CommentItem> {
   return apiFetch(`${evUrl(id)}/comments`, { contract: 'workflow.comment', method: 'POST', json: { body, areaNumber, ...opts } });
 }
 

@@ -1,12 +1,13 @@
 import { Link } from 'react-router-dom';
 import { passageAnchor } from '../../../../../src/domain/search.ts';
-import { Markdown } from '../../../components/Markdown.tsx';
+import { LazyMarkdown as Markdown } from '../../../components/LazyMarkdown.tsx';
 import { Value } from '../../../components/Value.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import type { AreaText, SummaryArea } from '../../../lib/types.ts';
 import { paths } from '../../../paths.ts';
 import { ScoreTable } from '../../../components/ScoreTable.tsx';
+import { ItemThreads } from './CommentThreads.tsx';
 
 /** The language evaluation texts are written in: they are shown as written, whatever the interface language. */
 export const TEXT_LANG = 'sv';
@@ -95,6 +96,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
               {strengths.map((s, i) => (
                 <li key={i} className="passage" id={passageAnchor({ kind: 'strength', areaNumber: area.number, subareaId: null, item: i + 1 })}>
                   {s}
+                  <ItemThreads areaNumber={area.number} kind="strength" index={i} />
                 </li>
               ))}
             </ul>
@@ -109,6 +111,7 @@ export function AreaSection({ area, text, frameworkId }: { area: SummaryArea; te
               {improvements.map((s, i) => (
                 <li key={i} className="passage" id={passageAnchor({ kind: 'improvement', areaNumber: area.number, subareaId: null, item: i + 1 })}>
                   {s}
+                  <ItemThreads areaNumber={area.number} kind="improvement" index={i} />
                 </li>
               ))}
             </ul>

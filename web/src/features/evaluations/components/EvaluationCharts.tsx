@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type { ChartLabels, ChartStyle } from '../../../../../src/charts/definitions.ts';
 import type { ChartSpec } from '../../../../../src/charts/specs.ts';
-import { AREA_MAX } from '../../../../../src/domain/framework.ts';
+import { areaBarSpec, profileRadarSpec, profileSeries } from '../../../../../src/charts/page-charts.ts';
+import { apiPaths } from '../../../paths.ts';
 import { Chart } from '../../../components/Chart.tsx';
 import { AreaScoreTable, type ScoreColumn } from '../../../components/ScoreTable.tsx';
 import { Value } from '../../../components/Value.tsx';
@@ -24,6 +25,8 @@ function AreasChart({
   ...chart
 }: {
   draw: (labels: ChartLabels, style: ChartStyle) => ChartSpec;
+  /** The server's drawing of the chart from the stored scores. */
+  src: string;
   testId: string;
   height: number;
   label: string;
@@ -40,7 +43,7 @@ function AreasChart({
 export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
   const t = useT();
   const draw = useCallback(
-    (labels: ChartLabels, style: ChartStyle): ChartSpec => ({ kind: 'areaBar', data: { areas: summary.areas.map((a) => ({ number: a.number, title: a.title, score: a.score })), max: AREA_MAX, labels, style } }),
+    (labels: ChartLabels, style: ChartStyle): ChartSpec => areaBarSpec(summary, labels, style),
     [summary],
   );
   const columns: Array<ScoreColumn<AreaRow>> = [
@@ -48,28 +51,19 @@ export function AreaBarChart({ summary }: { summary: EvaluationSummary }) {
     { key: 'max', header: t('common.max'), cell: (a) => a.max },
   ];
   const label = t('eval.barChartLabel', { name: summary.municipality.name, year: summary.year });
-  return <AreasChart testId="area-bar-chart" height={360} draw={draw} summary={summary} label={label} caption={t('eval.barChart')} columns={columns} />;
+  return <AreasChart testId="area-bar-chart" src={apiPaths.evaluationChart(summary.id, 'areaBar')} height={360} draw={draw} summary={summary} label={label} caption={t('eval.barChart')} columns={columns} />;
 }
 
 export function ProfileRadarChart({ summary }: { summary: EvaluationSummary }) {
   const t = useT();
   const name = summary.municipality.name;
-  const hasAverage = (summary.average?.count ?? 0) > 0;
-  const series = useMemo(() => {
-    const out: Array<{ name: string; values: Array<number | null> }> = [{ name: `${name} ${summary.year}`, values: summary.areas.map((a) => a.score) }];
-    if (hasAverage && summary.average) {
-      const avg = summary.average;
-      out.push({ name: t('eval.averageLabel', { n: avg.count }), values: summary.areas.map((a) => avg.areas.find((x) => x.number === a.number)?.score ?? null) });
-    }
-    // The previous evaluation only when made with the same framework version: other axes, other areas.
-    if (summary.previous?.sameFramework) out.push({ name: `${name} ${summary.previous.year}`, values: summary.areas.map((a) => a.previous) });
-    return out;
-  }, [summary, name, hasAverage, t]);
+  const average = useCallback((n: number) => t('eval.averageLabel', { n }), [t]);
+  const series = useMemo(() => profileSeries(summary, average), [summary, average]);
   const draw = useCallback(
-    (labels: ChartLabels, style: ChartStyle): ChartSpec => ({ kind: 'profileRadar', data: { indicators: summary.areas.map((a) => ({ name: `${a.number}. ${a.title}`, max: a.max })), series, labels, style } }),
-    [summary, series],
+    (labels: ChartLabels, style: ChartStyle): ChartSpec => profileRadarSpec(summary, { labels, average }, style),
+    [summary, average],
   );
   const columns = series.map((s): ScoreColumn<AreaRow> => ({ key: s.name, header: s.name, cell: (_a, i) => <Value value={s.values[i]} kind="points" /> }));
   const label = t('eval.radarLabel', { name, year: summary.year });
-  return <AreasChart testId="profile-radar-chart" height={420} draw={draw} summary={summary} label={label} caption={t('eval.radar')} columns={columns} />;
+  return <AreasChart testId="profile-radar-chart" src={apiPaths.evaluationChart(summary.id, 'profileRadar')} height={420} draw={draw} summary={summary} label={label} caption={t('eval.radar')} columns={columns} />;
 }
