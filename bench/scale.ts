@@ -5,7 +5,8 @@
  * the list, summary, municipality and compare endpoints against the empty route of the same run,
  * the event-loop delay in the server during each load, the score index's memory per evaluation and
  * the server's RSS after a mixed load.
- * KOMPASS_BENCH_24000=1 adds the same at 24,000 evaluations (about ten times longer to import);
+ * KOMPASS_BENCH_24000=1 adds the same at 24,000 evaluations, written with `kompass db synth --into-database
+ * --texts-every 10` (no JSON document; full texts in 2,400 of them);
  * KOMPASS_BENCH_DATABASE_URL=postgres://… (a server where the role may create databases) repeats
  * the runs on PostgreSQL in a database created and dropped for the run.
  * KOMPASS_BENCH_SCALE_EXISTING=<PGlite data dir or postgres:// URL> measures the server over an archive
@@ -31,6 +32,7 @@ interface Stats {
   eld: { max: number; p99: number; p50: number };
   rssMb: number;
   heapMb: number;
+  arrayBuffersMb: number;
   index: { size: number; reloaded: number };
 }
 
@@ -67,7 +69,13 @@ const f0 = (n: number): string => n.toFixed(0);
 async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (name: string, value: string) => void, imported = false): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-scale-'));
   try {
-    if (!imported) {
+    if (!imported && n > 2400) {
+      // Ten times the archive: written straight into the database in batches (as a JSON document it would
+      // be 1.9 GB), full texts in every tenth evaluation (2,400 with texts, as in the smaller archive).
+      const t0 = performance.now();
+      kompass(['db', 'synth', '--evaluations', String(n), '--seed', '1', '--texts-every', '10', '--into-database'], env);
+      add(`${label}: \`db synth --into-database\` of ${n.toLocaleString('en')} evaluations (texts in every tenth)`, `${f0((performance.now() - t0) / 1000)} s`);
+    } else if (!imported) {
       const file = path.join(tmp, 'archive.json');
       kompass(['db', 'synth', '--evaluations', String(n), '--seed', '1', file], { ...env, KOMPASS_DATA_DIR: path.join(tmp, 'synth'), DATABASE_URL: '' });
       const t0 = performance.now();
@@ -76,6 +84,9 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
       fs.rmSync(file);
     }
     const { base, child } = await startServer(env);
+    // The machine may be shared: the load average with the figures (ratios within one run are what compare).
+    const loadAt = (): string => os.loadavg().map((l) => l.toFixed(1)).join(', ');
+    const loadBefore = loadAt();
     try {
       const get = async <T>(p: string): Promise<T> => (await (await fetch(`${base}${p}`)).json()) as T;
       const stats = (): Promise<Stats> => get<Stats>('/bench/stats');
@@ -85,7 +96,11 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
       const idle = await stats();
       const list = await get<{ items: Array<{ id: string; municipality: { code: string } }>; count: number }>('/api/evaluations?limit=500');
       const built = await stats();
-      add(`${label}: score index`, `${built.index.size} evaluations, ${f0(((built.heapMb - idle.heapMb) * 2 ** 20) / Math.max(1, built.index.size))} bytes per evaluation (heap ${f0(idle.heapMb)} → ${f0(built.heapMb)} MB)`);
+      const grown = built.heapMb + built.arrayBuffersMb - (idle.heapMb + idle.arrayBuffersMb);
+      add(
+        `${label}: score index`,
+        `${built.index.size} evaluations, ${f0((grown * 2 ** 20) / Math.max(1, built.index.size))} bytes per evaluation (heap ${f0(idle.heapMb)} → ${f0(built.heapMb)} MB, array buffers ${f0(idle.arrayBuffersMb)} → ${f0(built.arrayBuffersMb)} MB)`,
+      );
 
       const times: number[] = [];
       for (let round = 0; round < 3; round++) {
@@ -137,6 +152,7 @@ async function measure(label: string, n: number, env: NodeJS.ProcessEnv, add: (n
       const mixed = await load([...routes.map(([, u]) => u), ...searches].join('|'), 10, conc);
       const after = await stats();
       add(`${label}: mixed load (all of the above and searches, 10 s)`, `${f0(mixed.rps)} req/s, p99 ${mixed.p99.toFixed(1)} ms, ${mixed.errors} errors; event loop max ${after.eld.max} ms, p99 ${after.eld.p99} ms; server RSS after ${f0(after.rssMb)} MB (target < 400)`);
+      add(`${label}: load average (1, 5, 15 min) before and after`, `${loadBefore} → ${loadAt()} on ${os.cpus().length} cores`);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

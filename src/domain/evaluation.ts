@@ -132,8 +132,8 @@ const swedish = new Intl.Collator('sv');
  * collation); without it names are collated.
  */
 export function compareForList(a: ListOrderKey, b: ListOrderKey, nameRank?: ReadonlyMap<string, number>): number {
-  if (a.year !== b.year) return b.year - a.year;
-  if (a.month !== b.month) return a.month === null ? -1 : b.month === null ? 1 : b.month - a.month;
+  const byDate = compareListDates(a, b);
+  if (byDate !== 0) return byDate;
   if (a.municipalityName !== b.municipalityName) {
     const ra = nameRank?.get(a.municipalityName);
     const rb = nameRank?.get(b.municipalityName);
@@ -146,6 +146,32 @@ export function compareForList(a: ListOrderKey, b: ListOrderKey, nameRank?: Read
 /** Each name's place in Swedish alphabetical order (for `compareForList`). */
 export function rankNames(names: Iterable<string>): Map<string, number> {
   return new Map([...new Set(names)].sort(swedish.compare).map((n, i) => [n, i]));
+}
+
+function compareListDates(a: Pick<ListOrderKey, 'year' | 'month'>, b: Pick<ListOrderKey, 'year' | 'month'>): number {
+  if (a.year !== b.year) return b.year - a.year;
+  if (a.month !== b.month) return a.month === null ? -1 : b.month === null ? 1 : b.month - a.month;
+  return 0;
+}
+
+/** Each municipality code's place in Swedish alphabetical order of the names (the same place for the same name). */
+export function rankMunicipalities(names: ReadonlyMap<string, string>): Map<string, number> {
+  const byName = rankNames(names.values());
+  return new Map([...names].map(([code, name]) => [code, byName.get(name) ?? 0]));
+}
+
+/**
+ * The order of `compareForList` for keys that carry the municipality's code rather than its name,
+ * with `codeRank` from `rankMunicipalities` (a read model need not copy a name into every evaluation).
+ */
+export function compareForListByCode(a: Omit<ListOrderKey, 'municipalityName'> & { municipalityCode: string }, b: Omit<ListOrderKey, 'municipalityName'> & { municipalityCode: string }, codeRank: ReadonlyMap<string, number>): number {
+  const byDate = compareListDates(a, b);
+  if (byDate !== 0) return byDate;
+  if (a.municipalityCode !== b.municipalityCode) {
+    const byName = (codeRank.get(a.municipalityCode) ?? Number.MAX_SAFE_INTEGER) - (codeRank.get(b.municipalityCode) ?? Number.MAX_SAFE_INTEGER);
+    if (byName !== 0) return byName;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Another evaluation of the same municipality and year, as the same-year rule sees it. */

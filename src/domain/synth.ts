@@ -51,6 +51,12 @@ function uuid(rand: () => number): string {
 export interface SynthOptions {
   evaluations: number;
   seed: number;
+  /**
+   * Full texts in every `textsEvery`-th evaluation only (1, the default: in all); the others carry
+   * their scores, labels and facts but no area texts. Large archives are bounded by indexing the
+   * texts for search (24,000 evaluations with full texts are 1.6 GB of text to analyse).
+   */
+  textsEvery?: number;
   framework: FrameworkDef;
   municipalities: ReadonlyArray<{ code: string; name: string }>;
 }
@@ -60,16 +66,22 @@ export interface SynthOptions {
  * a narrative per subarea, five strengths and three improvement opportunities per area, and a named
  * good example in every tenth area. Every 50th evaluation says "medborgardialogerna" in subarea 1.4.
  */
-export function synthesizeEvaluations({ evaluations, seed, framework, municipalities }: SynthOptions): Evaluation[] {
+export function synthesizeEvaluations(options: SynthOptions): Evaluation[] {
+  return [...generateEvaluations(options)];
+}
+
+/** The evaluations of `synthesizeEvaluations` one at a time (the same for the same seed), for writing in batches. */
+export function* generateEvaluations({ evaluations, seed, framework, municipalities, textsEvery = 1 }: SynthOptions): Generator<Evaluation> {
   const rand = seededRandom(seed);
-  const out: Evaluation[] = [];
   for (let i = 0; i < evaluations; i++) {
     const m = municipalities[i % municipalities.length];
     if (!m) break;
     const year = Math.min(2100, framework.year + Math.floor(i / municipalities.length) * 3 + Math.floor(rand() * 3));
     const scores: Record<string, number> = {};
     for (const a of framework.areas) for (const s of a.subareas) if (s.max !== null) scores[s.id] = Math.round((0.3 + rand() * 0.7) * s.max * 10) / 10;
+    const texts = i % textsEvery === 0;
     const areas = framework.areas.map((a) => {
+      if (!texts) return { number: a.number, statedScore: null, summary: '', narratives: {}, strengths: [], improvements: [], goodExamples: [] };
       const narratives = Object.fromEntries(a.subareas.map((s) => [s.id, paragraph(rand, 150)]));
       if (a.number === 1 && i % 50 === 0 && narratives['1.4'] !== undefined) narratives['1.4'] += ' Kommunen har utvecklat medborgardialogerna i alla nämnder.';
       const other = municipalities[Math.floor(rand() * municipalities.length)];
@@ -85,7 +97,7 @@ export function synthesizeEvaluations({ evaluations, seed, framework, municipali
       };
     });
     const at = `${year}-06-01T00:00:00.000Z`;
-    out.push({
+    yield {
       id: uuid(rand),
       municipalityCode: m.code,
       municipality: { code: m.code, name: m.name, kind: 'kommun' },
@@ -99,7 +111,7 @@ export function synthesizeEvaluations({ evaluations, seed, framework, municipali
       interviews: 20 + Math.floor(rand() * 40),
       interviewsApprox: true,
       status: 'published',
-      summary: `${SYNTH_LABEL} (kompass db synth, frö ${seed}), inte en verklig utvärdering. ${paragraph(rand, 120)}`,
+      summary: `${SYNTH_LABEL} (kompass db synth, frö ${seed}), inte en verklig utvärdering.${texts ? ` ${paragraph(rand, 120)}` : ''}`,
       statedTotal: null,
       keyFacts: [{ label: SYNTH_LABEL, value: `Genererad av kompass db synth med frö ${seed}; inte en verklig utvärdering.` }],
       evaluators: [{ name: 'Syntetisk utvärderare', organisation: 'kompass db synth', isLead: true }],
@@ -113,7 +125,6 @@ export function synthesizeEvaluations({ evaluations, seed, framework, municipali
       updatedBy: 'kompass db synth',
       supersedesId: null,
       supersededById: null,
-    });
+    };
   }
-  return out;
 }

@@ -35,7 +35,6 @@ export interface ScoreData {
   supersededById: string | null;
   /** Bumped by every change of the evaluation (read models compare it to reload only what changed). */
   version: number;
-  municipalityName: string;
   ordinal: number | null;
   updatedAt: Date;
   subareaPoints: Record<string, number>;
@@ -272,12 +271,10 @@ export function createEvaluationRepository(db: Db) {
           statedTotal: evaluations.statedTotal,
           supersededById: evaluations.supersededById,
           version: evaluations.version,
-          municipalityName: municipalities.name,
           ordinal: evaluations.ordinal,
           updatedAt: evaluations.updatedAt,
         })
         .from(evaluations)
-        .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
         .where(parts.length ? and(...parts) : undefined);
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);

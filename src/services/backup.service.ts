@@ -832,6 +832,39 @@ export function createBackupService(services: {
       };
     },
 
+    /**
+     * Writes evaluations into a database without evaluations batch by batch, as they are made
+     * (`kompass db synth --into-database`): the same checks and rows as `importDatabase`, without a
+     * document of the whole archive in memory. One transaction: all or nothing.
+     */
+    async importEvaluationBatches({ batches, onBatch }: { batches: Iterable<readonly Evaluation[]>; onBatch?: (written: number) => void }): Promise<{ evaluations: number }> {
+      const existing = await services.evaluations.listEvaluations({ filter: { limit: 1 }, viewer: SYSTEM });
+      if (existing.count > 0) throw new DomainError('rule_violation', 'Databasen innehåller redan utvärderingar; skriv till en tom databas.');
+      const known = new Map((await services.frameworks.listFrameworks()).map((f) => [f.id, f]));
+      const codes = new Set((await services.municipalities.listMunicipalities()).map((m) => m.code));
+      let written = 0;
+      try {
+        await db.transaction(async (tx) => {
+          const t = tx as unknown as Db;
+          const dropped = await services.goodExamples.deferIndexing(t);
+          for (const batch of batches) {
+            const doc: ExportDocument = { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks: [], evaluations: [...batch] };
+            const problems = checkDocument(doc, { format: EXPORT_FORMAT, version: EXPORT_VERSION, frameworks: [], evaluations: [] }, known, codes);
+            if (problems.length > 0) throw new DomainError('validation', `Skrivningen avbröts: ${problems.length} fel. Första: ${problems[0]?.path}: ${problems[0]?.message}`, problems.slice(0, 100));
+            await evaluationRepo.insertRestored(batch, t);
+            const ids = batch.map((e) => e.id);
+            for (let i = 0; i < ids.length; i += INDEX_BATCH) await services.goodExamples.fillIndex(ids.slice(i, i + INDEX_BATCH), t);
+            written += batch.length;
+            onBatch?.(written);
+          }
+          await services.goodExamples.settleIndex(t, dropped);
+        });
+      } catch (e) {
+        throw importFailure(e);
+      }
+      return { evaluations: written };
+    },
+
     /** Imports an export into a database without evaluations. All or nothing. */
     async importDatabase({ document }: { document: unknown }): Promise<{ frameworks: number; evaluations: number; users: number; auditRecords: number; actionPlans: number; indicators: number; files: number }> {
       // Swedish messages whatever zod's global configuration is (the command line does not load the HTTP contracts).

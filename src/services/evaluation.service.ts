@@ -31,7 +31,6 @@ import {
   percentOf,
   publishProblem,
   type AverageResult,
-  type ComparableScores,
   type EvaluationScore,
   type PreviousComparison,
 } from '../domain/scoring.ts';
@@ -41,7 +40,7 @@ import { consensusMissing } from '../domain/consensus.ts';
 import type { AuditService } from './audit.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 import type { ConcordanceService } from './concordance.service.ts';
-import { createScoreIndex, type ScoredEvaluation } from './score-index.ts';
+import { createScoreIndex, type IndexedEvaluation } from './score-index.ts';
 import { changeFeedFor, RevisionMemo } from '../db/changes.ts';
 import type { MunicipalityService } from './municipality.service.ts';
 
@@ -96,10 +95,6 @@ function assertPeriodOrder(start: string | null | undefined, end: string | null 
 
 function scoreOf(fw: FrameworkDef, d: Pick<ScoreData, 'subareaPoints' | 'statedAreaScores' | 'statedTotal'>): EvaluationScore {
   return computeScores({ framework: fw, subareaPoints: d.subareaPoints, statedAreaScores: d.statedAreaScores, statedTotal: d.statedTotal });
-}
-
-function comparable(id: string, frameworkId: string, s: EvaluationScore): ComparableScores {
-  return { evaluationId: id, frameworkId, total: s.total, areas: s.areas.map((a) => ({ number: a.number, score: a.score })) };
 }
 
 /** Chronological order key: year, then month, then report date. */
@@ -224,40 +219,33 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     return result;
   };
 
-  const index = createScoreIndex({ db, repo, frameworks });
-  const loadScored = (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<ScoredEvaluation[]> => index.query(filter);
+  const index = createScoreIndex({ db, repo, frameworks, municipalities });
+  const loadScored = (filter: EvaluationFilter & { ids?: readonly string[] }): Promise<IndexedEvaluation[]> => index.query(filter);
 
   const summaryMemo = new RevisionMemo<EvaluationSummary>(changeFeedFor(db));
 
-  /** A list row per indexed evaluation, made once: the index replaces the object when the evaluation changes. */
-  const listItems = new WeakMap<ScoredEvaluation, EvaluationListItem>();
-  const listItemOf = (row: ScoredEvaluation): EvaluationListItem => {
-    let item = listItems.get(row);
-    if (!item) {
-      item = {
-        id: row.id,
-        municipality: { code: row.municipalityCode, name: row.municipalityName },
-        frameworkId: row.frameworkId,
-        year: row.year,
-        month: row.month,
-        reportDate: row.reportDate,
-        status: row.status,
-        total: row.score.total,
-        ordinal: row.ordinal,
-        updatedAt: row.updatedAt.toISOString(),
-        version: row.version,
-      };
-      listItems.set(row, item);
-    }
-    return item;
-  };
+  /** A list row, made per reply (the municipality's name as it is now: the index keeps only the code). */
+  const listItemOf = (row: IndexedEvaluation): EvaluationListItem => ({
+    id: row.id,
+    municipality: { code: row.municipalityCode, name: index.nameOf(row.municipalityCode) },
+    frameworkId: row.frameworkId,
+    year: row.year,
+    month: row.month,
+    reportDate: row.reportDate,
+    status: row.status,
+    total: row.total,
+    ordinal: row.ordinal,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    version: row.version,
+  });
 
-  const computeSummary = async (own: ScoredEvaluation, viewer: Viewer): Promise<EvaluationSummary> => {
+  const computeSummary = async (own: IndexedEvaluation, viewer: Viewer): Promise<EvaluationSummary> => {
       const id = own.id;
       const row = own;
       const fw = await frameworks.getFramework({ id: row.frameworkId });
       const municipality = await municipalities.getMunicipality({ code: row.municipalityCode });
-      const current = comparable(id, row.frameworkId, own.score);
+      const current = index.comparableOf(own);
+      const score = index.scoreOf(own);
 
       const history = (await loadScored({ municipalityCode: row.municipalityCode, statuses: visibleStatuses(viewer), ...(viewer.role === 'municipality' ? { reviewFor: viewer.municipalityCode ?? '' } : {}) }))
         .filter((d) => d.id !== id && !d.supersededById && canViewEvaluation(viewer, d) && when(d) < when(own))
@@ -265,7 +253,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       const prev = history[0];
       // Across versions areas pair only through the concordance (never by number).
       const counterparts = prev && prev.frameworkId !== row.frameworkId ? await deps.concordances.areaMap(row.frameworkId, prev.frameworkId) : null;
-      const previous = prev ? compareWithPrevious(current, { ...comparable(prev.id, prev.frameworkId, prev.score), year: prev.year }, counterparts) : null;
+      const previous = prev ? compareWithPrevious(current, { ...index.comparableOf(prev), year: prev.year }, counterparts) : null;
 
       // The current published evaluations of the version (a superseded one is replaced by its correction),
       // without this one: from running sums in the score index, not a pass over every evaluation.
@@ -278,19 +266,19 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         framework: { id: fw.id, name: fw.name, needsReview: fw.needsReview },
         year: row.year,
         status: row.status,
-        total: own.score.total,
-        totalSource: own.score.totalSource,
-        computedTotal: own.score.computedTotal,
-        max: own.score.max,
-        percent: own.score.total === null ? null : percentOf(own.score.total, own.score.max),
-        areas: own.score.areas.map((a) => {
+        total: score.total,
+        totalSource: score.totalSource,
+        computedTotal: score.computedTotal,
+        max: score.max,
+        percent: score.total === null ? null : percentOf(score.total, score.max),
+        areas: score.areas.map((a) => {
           const p = previous?.areas.find((x) => x.number === a.number);
           const avg = average.areas.find((x) => x.number === a.number);
           return { ...a, previous: p?.previous ?? null, delta: p?.delta ?? null, average: avg?.score ?? null, averageCount: avg?.count ?? 0 };
         }),
         previous: previous ? (previousHead as Omit<PreviousComparison, 'areas'>) : null,
         average,
-        notes: own.score.notes,
+        notes: score.notes,
       };
   };
 
@@ -442,7 +430,7 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
         const missing = consensusMissing(fw, { started: await independent.started(id), sheets: await independent.sheets(id), agreed: await independent.agreed(id) });
         if (missing.length) throw new DomainError('rule_violation', `Utvärderingen kan inte publiceras förrän teamet är överens: ${missing.map((m) => m.message).join(' ')}`, missing);
         const [scored] = await loadScored({ ids: [id] });
-        const problem = scored ? publishProblem(scored.score, row.source.kind) : 'Utvärderingen kan inte publiceras: poängen är inte kända.';
+        const problem = scored ? publishProblem(index.scoreOf(scored), row.source.kind) : 'Utvärderingen kan inte publiceras: poängen är inte kända.';
         if (problem) throw new DomainError('rule_violation', problem);
       }
       if (row.status === 'published') assertEditable(row);
@@ -502,13 +490,13 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
     /** Published evaluations that are not superseded by a correction, with their scores (good examples, statistics). */
     async listCurrentPublished({ frameworkId }: { frameworkId?: string | undefined } = {}): Promise<Array<{ id: string; frameworkId: string; municipalityCode: string; year: number; score: EvaluationScore }>> {
       const rows = await loadScored({ statuses: ['published'], ...(frameworkId ? { frameworkId } : {}) });
-      return rows.filter((r) => !r.supersededById).map((r) => ({ id: r.id, frameworkId: r.frameworkId, municipalityCode: r.municipalityCode, year: r.year, score: r.score }));
+      return rows.filter((r) => !r.supersededById).map((r) => ({ id: r.id, frameworkId: r.frameworkId, municipalityCode: r.municipalityCode, year: r.year, score: index.scoreOf(r) }));
     },
 
     /** Scores of many evaluations at once (compare page, trend). */
     async getScores({ ids, viewer }: { ids: readonly string[]; viewer: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
       const rows = await loadScored({ ids });
-      return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: r.score }));
+      return rows.filter((r) => canViewEvaluation(viewer, r)).map((r) => ({ id: r.id, frameworkId: r.frameworkId, year: r.year, score: index.scoreOf(r) }));
     },
 
     /** The viewer's assignment (workflow service, HTTP `me` views). */

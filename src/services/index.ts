@@ -62,7 +62,6 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const actionPlans = createActionPlanService({ db, evaluations, frameworks, audit, repositories, ...clock });
   const indicators = createIndicatorService({ db, audit, municipalities, repositories });
   const goodExamples = createGoodExampleService({ frameworks, evaluations, repositories });
-  const synth = createSynthService({ frameworks, municipalities });
   const independentScores = createIndependentScoreService({ db, evaluations, frameworks, audit, repositories });
   const auth = createAuthService({ users, repositories, ...(opts.auth ? { settings: opts.auth } : {}) });
   const reportBacks = createReportBackService({ db, plans: actionPlans, indicators, frameworks, audit, renderers: workerReportBackRenderers(tasks), repositories });
@@ -71,6 +70,7 @@ export function createServices(db: Db, opts: { auth?: Partial<AuthSettings>; wor
   const reports = createReportService({ evaluations, frameworks, tasks });
   const charts = createChartService({ tasks, evaluations, frameworks, municipalities });
   const backup = createBackupService({ db, evaluations, frameworks, municipalities, goodExamples, files: fileStore, repositories });
+  const synth = createSynthService({ frameworks, municipalities, backup });
   const oidc = createOidcService({ repositories });
   const demoAccounts = createDemoAccountService({ db, users, evaluations, frameworks, repositories });
   return {

@@ -55,6 +55,24 @@ test('kompass db synth writes a seeded, labelled archive that db import fills th
     } finally {
       await database.close();
     }
+
+    // Straight into the database in batches: the same evaluations, indexed for search, without a file.
+    const direct = kompass(['db', 'synth', '--evaluations', '60', '--seed', '3', '--into-database'], path.join(dir, 'direct'));
+    assert.equal(direct.status, 0, direct.stderr);
+    assert.match(direct.stdout, /Skrev 60 syntetiska utvärderingar \(frö 3\) direkt i databasen/);
+    const again = kompass(['db', 'synth', '--evaluations', '60', '--seed', '3', '--into-database'], path.join(dir, 'direct'));
+    assert.equal(again.status, 1, 'a database with evaluations is refused');
+    assert.match(again.stderr, /redan utvärderingar/);
+    const written = await openDatabase({ kind: 'pglite', dir: path.join(dir, 'direct', 'pglite') });
+    try {
+      const services = createServices(written.db);
+      const listed = await services.evaluations.listEvaluations({ viewer: PUBLIC, filter: { limit: 100 } });
+      assert.deepEqual(listed.items.map((e) => e.id).sort(), doc.evaluations.map((e) => e.id).sort());
+      const found = await services.goodExamples.searchGoodExamples({ viewer: PUBLIC, query: { q: 'medborgardialog' } });
+      assert.deepEqual(found.items.map((h) => h.evaluationId).sort(), [doc.evaluations[0]?.id, doc.evaluations[50]?.id].sort());
+    } finally {
+      await written.close();
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

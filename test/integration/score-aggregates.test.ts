@@ -5,8 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import { PUBLIC, SYSTEM } from '../../src/domain/access.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { municipalities } from '../../src/db/schema.ts';
 import { compareForList } from '../../src/domain/evaluation.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDatabase, testDbKind } from '../helpers/db.ts';
@@ -28,13 +30,22 @@ const averageOf = async (s: Services, id: string): Promise<{ count: number; tota
   return { count: average.count, total: average.total, area1: average.areas.find((a) => a.number === 1)?.score ?? null };
 };
 
-test(`averages and list order stay right through publication and correction on ${testDbKind()}`, async () => {
+/** A test database with reference data and a framework version, and on PostgreSQL a second connection (another instance). */
+async function withDatabase(run: (ctx: { database: Awaited<ReturnType<typeof createTestDatabase>>['database']; a: Services; other: Awaited<ReturnType<typeof openDatabase>> | null; fw: Awaited<ReturnType<typeof buildFramework>> }) => Promise<void>): Promise<void> {
   const { database, drop, url } = await createTestDatabase();
   const other = url ? await openDatabase({ kind: 'postgres', url }) : null;
   try {
     const a = createServices(database.db);
     await a.ensureReferenceData();
-    const fw = await buildFramework(a);
+    await run({ database, a, other, fw: await buildFramework(a) });
+  } finally {
+    await other?.close();
+    await drop();
+  }
+}
+
+test(`averages and list order stay right through publication and correction on ${testDbKind()}`, () =>
+  withDatabase(async ({ a, other, fw }) => {
     const published = { frameworkId: fw.id, status: 'published' as const, source: { kind: 'manual' as const } };
     const full = await buildEvaluation(a, { ...published, municipalityCode: '1280', year: 2020, scores: scoresFor(fw, 1) });
     const half = await buildEvaluation(a, { ...published, municipalityCode: '0180', year: 2022, scores: scoresFor(fw, 0.5) });
@@ -76,8 +87,27 @@ test(`averages and list order stay right through publication and correction on $
       await eventually(() => averageOf(b, full.id), { count: 3, total: 266.666667, area1: 33.333333 }, 'the other instance saw the publication');
       await eventually(async () => (await b.evaluations.listEvaluations({ viewer: SYSTEM, filter: { frameworkId: fw.id } })).count, 5, 'and lists it');
     }
-  } finally {
-    await other?.close();
-    await drop();
-  }
-});
+  }));
+
+test(`a renamed municipality shows its new name in the list and the summary at once, in its new place, on ${testDbKind()}`, () =>
+  withDatabase(async ({ database, a, other, fw }) => {
+    const published = { frameworkId: fw.id, status: 'published' as const, source: { kind: 'manual' as const }, year: 2020, scores: scoresFor(fw, 1) };
+    const malmo = await buildEvaluation(a, { ...published, municipalityCode: '1280' });
+    const stockholm = await buildEvaluation(a, { ...published, municipalityCode: '0180' });
+    const listed = async (s: Services, filter: { municipalityCode?: string } = {}) =>
+      (await s.evaluations.listEvaluations({ viewer: PUBLIC, filter: { frameworkId: fw.id, ...filter } })).items.map((i) => [i.id, i.municipality.name]);
+    // The index is built (and the names read) before the rename.
+    assert.deepEqual(await listed(a), [[malmo.id, 'Malmö'], [stockholm.id, 'Stockholm']]);
+    const b = other ? createServices(other.db) : null;
+    if (b) assert.deepEqual(await listed(b), [[malmo.id, 'Malmö'], [stockholm.id, 'Stockholm']]);
+
+    await database.db.transaction(async (tx) => {
+      await tx.update(municipalities).set({ name: 'Östra Malmö' }).where(eq(municipalities.code, '1280'));
+    });
+    // No evaluation changed: the new name shows at once, and Ö sorts after S.
+    assert.deepEqual(await listed(a), [[stockholm.id, 'Stockholm'], [malmo.id, 'Östra Malmö']]);
+    assert.deepEqual(await listed(a, { municipalityCode: '1280' }), [[malmo.id, 'Östra Malmö']]);
+    assert.equal((await a.evaluations.getSummary({ viewer: PUBLIC, id: malmo.id })).municipality.name, 'Östra Malmö');
+    // Another instance on the same database learns of it through the change feed too.
+    if (b) await eventually(() => listed(b), [[stockholm.id, 'Stockholm'], [malmo.id, 'Östra Malmö']], 'the other instance shows the new name');
+  }));

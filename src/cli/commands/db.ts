@@ -6,20 +6,38 @@ import { UsageError, type Command } from '../types.ts';
 export const dbCommand: Command = {
   name: 'db',
   summary: 'Exporterar eller importerar hela databasen som JSON, fyller den med demodata, eller skriver ett syntetiskt arkiv för belastningstester',
-  usage: 'kompass db export [FIL] | kompass db import FIL | kompass db demo | kompass db synth --evaluations N [--seed S] [FIL]',
+  usage: 'kompass db export [FIL] | kompass db import FIL | kompass db demo | kompass db synth --evaluations N [--seed S] [--texts-every K] [FIL | --into-database]',
   async run(args, ctx) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { evaluations: { type: 'string' }, seed: { type: 'string' } } });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { evaluations: { type: 'string' }, seed: { type: 'string' }, 'texts-every': { type: 'string' }, 'into-database': { type: 'boolean' } } });
     const [sub, file] = positionals;
     if (sub !== 'export' && sub !== 'import' && sub !== 'demo' && sub !== 'synth') throw new UsageError('Ange export, import, demo eller synth.');
-    if (sub !== 'synth' && (values.evaluations !== undefined || values.seed !== undefined)) throw new UsageError('--evaluations och --seed hör till kompass db synth.');
+    if (sub !== 'synth' && (values.evaluations !== undefined || values.seed !== undefined || values['texts-every'] !== undefined || values['into-database'])) throw new UsageError('--evaluations, --seed, --texts-every och --into-database hör till kompass db synth.');
     if (sub === 'synth') {
       const n = Number(values.evaluations);
       const seed = values.seed === undefined ? 1 : Number(values.seed);
       if (!/^\d+$/.test(values.evaluations ?? '') || n < 1) throw new UsageError('Ange antalet utvärderingar med --evaluations N (ett positivt heltal).');
       if (!Number.isInteger(seed)) throw new UsageError('--seed ska vara ett heltal.');
+      const textsEvery = values['texts-every'] === undefined ? 1 : Number(values['texts-every']);
+      if (!/^\d+$/.test(values['texts-every'] ?? '1') || textsEvery < 1) throw new UsageError('Ange --texts-every K som ett positivt heltal (texter i var K:e utvärdering).');
+      if (values['into-database'] && file) throw new UsageError('Ange antingen en fil eller --into-database, inte båda.');
       const runtime = await ctx.openRuntime();
       try {
-        const doc = await runtime.services.synth.synthesizeArchive({ evaluations: n, seed });
+        if (values['into-database']) {
+          // Made and written in batches in one transaction: no document of the whole archive in memory.
+          const step = Math.max(1000, Math.ceil(n / 20 / 1000) * 1000);
+          let shown = 0;
+          const result = await runtime.services.synth.synthesizeInto({
+            evaluations: n,
+            seed,
+            textsEvery,
+            onBatch: (written) => {
+              if (written - shown >= step || written === n) ctx.err(`  ${(shown = written)} av ${n} …`);
+            },
+          });
+          ctx.out(`Skrev ${result.evaluations} syntetiska utvärderingar (frö ${seed}) direkt i databasen.`);
+          return 0;
+        }
+        const doc = await runtime.services.synth.synthesizeArchive({ evaluations: n, seed, textsEvery });
         const json = `${JSON.stringify(doc)}\n`;
         if (file) fs.writeFileSync(file, json);
         else process.stdout.write(json);
