@@ -43,8 +43,5 @@ export async function startServer(runtime: Runtime, opts: { demo: boolean; logge
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   // Sends queued e-mail (retries, and what other instances left) while the server runs.
   runtime.services.notifications.start();
-  // Public pages ask for server-drawn charts at once: a worker that is already started answers in
-  // milliseconds instead of loading the chart code first. A failure here only costs that first chart.
-  runtime.services.tasks.warm().catch((e: unknown) => app.log.warn({ err: e }, 'arbetstråden kunde inte startas i förväg'));
   return app;
 }

@@ -40,8 +40,6 @@ export interface TaskRunner {
   renderConduct(args: { format: 'pdf' | 'docx'; doc: ConductDocument }): Promise<Buffer>;
   /** Draws a chart spec to SVG with the shared definitions. */
   renderChart(args: { spec: ChartSpec; width: number; height: number }): Promise<RenderedChart>;
-  /** Starts a worker and loads the chart code in it (at server start, so the first page is not the slowest). */
-  warm(): Promise<void>;
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -101,9 +99,6 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
       return Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
     },
     renderChart: (args) => run<RenderedChart>('renderChart', args, 'Ritningen av diagrammet'),
-    warm: async () => {
-      await run<null>('warm', null, 'Uppstarten av arbetstråden');
-    },
     stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
     close: async () => {
       await pool?.close();

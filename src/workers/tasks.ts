@@ -30,8 +30,6 @@ export interface TaskMap {
   renderReportBack: { payload: { format: 'pdf' | 'docx'; vm: ReportBackViewModel }; result: RenderedReport };
   renderConduct: { payload: { format: 'pdf' | 'docx'; doc: ConductDocument }; result: RenderedReport };
   renderChart: { payload: { spec: ChartSpec; width: number; height: number }; result: RenderedChart };
-  /** Loads the chart code and fonts, so the first chart a visitor asks for is not also the slowest. */
-  warm: { payload: null; result: null };
 }
 
 export interface RenderedChart {
@@ -72,10 +70,6 @@ const handlers: Handlers = {
     return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), warnings: [] };
   },
   renderChart: drawChart,
-  async warm() {
-    await Promise.all([import('../charts/specs.ts'), import('../charts/render-svg.ts')]);
-    return null;
-  },
 };
 
 async function drawChart({ spec, width, height }: TaskMap['renderChart']['payload']): Promise<RenderedChart> {

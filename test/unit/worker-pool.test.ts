@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { DomainError } from '../../src/domain/errors.ts';
 import { createWorkerPool, TaskError, TaskFailure } from '../../src/workers/pool.ts';
 import { createTaskRunner } from '../../src/workers/index.ts';
-import { svChartLabels } from '../../src/charts/definitions.ts';
 import { deepNestingPdf } from '../helpers/hostile-files.ts';
 
 const entry = new URL('../helpers/pool-test-worker.mjs', import.meta.url);
@@ -55,20 +54,6 @@ void test('the server runner turns a time-out into a Swedish 422 problem and kee
     await assert.rejects(runner.extract({ bytes: deepNestingPdf(400_000), fileName: 'djup.pdf' }), (err: unknown) => err instanceof DomainError && err.code === 'unprocessable' && /tog längre tid än 0.3 sekunder och avbröts/.test(err.message));
     const ok = await runner.extract({ bytes: new TextEncoder().encode('Kommunkompassen'), fileName: 'a.txt' });
     assert.equal(ok.text, 'Kommunkompassen');
-  } finally {
-    await runner.close();
-  }
-});
-
-void test('warming the server runner leaves a started worker that draws the first chart', async () => {
-  const runner = createTaskRunner({ size: 1, memoryMb: 256, timeoutSeconds: 60 });
-  try {
-    await runner.warm();
-    assert.deepEqual({ workers: runner.stats().workers, completed: runner.stats().completed, replaced: runner.stats().replaced }, { workers: 1, completed: 1, replaced: 0 });
-    const chart = await runner.renderChart({ spec: { kind: 'areaBar', data: { areas: [{ number: 1, title: 'Medborgarperspektiv', score: 60 }], max: 100, labels: svChartLabels } }, width: 400, height: 240 });
-    assert.match(chart.svg, /<svg/);
-    assert.match(chart.description, /Medborgarperspektiv: 60 av 100/);
-    assert.equal(runner.stats().workers, 1, 'the warmed worker drew it');
   } finally {
     await runner.close();
   }
