@@ -23,6 +23,8 @@ import { PAGE_VIEWER } from '../services/public-pages.service.ts';
 import { injectHead } from './page-head.ts';
 import { createPreloadHints, embeddedData } from './preload.ts';
 import { publicOrigin } from './routes/public-pages.ts';
+import { registerPublicCache } from './public-cache.ts';
+import { changeFeedFor } from '../db/changes.ts';
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'webDist' | 'trustProxy' | 'dataDir' | 'publicUrl' | 'auth'>;
@@ -74,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  registerPublicCache(app, changeFeedFor(opts.database.db));
   const ctx = { services: opts.services, database: opts.database, config: opts.config };
 
   for (const route of ROUTES) await app.register(route(ctx));

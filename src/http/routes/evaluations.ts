@@ -28,7 +28,7 @@ export const evaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/evaluations',
-      { schema: { tags: ['evaluations'], summary: 'Lista utvärderingar', querystring: EvaluationListQuery, response: { 200: EvaluationListOut } } },
+      { config: { publicCache: true }, schema: { tags: ['evaluations'], summary: 'Lista utvärderingar', querystring: EvaluationListQuery, response: { 200: EvaluationListOut } } },
       async (req) => {
         const { municipality, framework, ...rest } = req.query;
         return ev.listEvaluations({ viewer: req.viewer, filter: { ...rest, municipalityCode: municipality, frameworkId: framework } });
@@ -47,13 +47,13 @@ export const evaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
       async (req) => ({ items: await ev.findSameYear({ municipalityCode: req.query.municipality, year: req.query.year, viewer: req.viewer }) }),
     );
 
-    app.get('/api/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'En utvärdering med poäng och texter', params: IdParams, response: { 200: EvaluationOut } } }, async (req) =>
+    app.get('/api/evaluations/:id', { config: { publicCache: true }, schema: { tags: ['evaluations'], summary: 'En utvärdering med poäng och texter', params: IdParams, response: { 200: EvaluationOut } } }, async (req) =>
       ev.getEvaluation({ id: req.params.id, viewer: req.viewer }),
     );
 
     app.get(
       '/api/evaluations/:id/summary',
-      { schema: { tags: ['evaluations'], summary: 'Totalpoäng, områden, jämförelse med föregående och genomsnitt', params: IdParams } },
+      { config: { publicCache: true }, schema: { tags: ['evaluations'], summary: 'Totalpoäng, områden, jämförelse med föregående och genomsnitt', params: IdParams } },
       async (req) => ev.getSummary({ id: req.params.id, viewer: req.viewer }),
     );
 

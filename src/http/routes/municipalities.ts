@@ -7,6 +7,7 @@ export const municipalityRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.get(
       '/api/municipalities',
       {
+        config: { publicCache: true },
         schema: {
           tags: ['municipalities'],
           summary: 'Sök kommun eller region på namn eller kod (å/ä/ö kan skrivas a/o)',
@@ -18,7 +19,7 @@ export const municipalityRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.get(
       '/api/municipalities/:code',
-      { schema: { tags: ['municipalities'], summary: 'En kommun eller region', params: MunicipalityParams, response: { 200: MunicipalityOut } } },
+      { config: { publicCache: true }, schema: { tags: ['municipalities'], summary: 'En kommun eller region', params: MunicipalityParams, response: { 200: MunicipalityOut } } },
       async (req) => services.municipalities.getMunicipality({ code: req.params.code }),
     );
   };

@@ -43,6 +43,7 @@ export const openDataRoutes = ({ openData }: Pick<Services, 'openData'>): Fastif
     app.get(
       '/api/comparisons',
       {
+        config: { publicCache: true },
         schema: {
           tags: ['evaluations'],
           summary: 'Jämför 1–5 utvärderingar: inom en version område för område, mellan versioner bara genom konkordansen (utan konkordans bara totalpoäng)',
