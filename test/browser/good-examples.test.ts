@@ -52,7 +52,8 @@ void describe('webbappen: goda exempel', () => {
     await page.getByRole('searchbox', { name: 'Sök i texterna' }).fill('dialog');
     await page.waitForURL(/q=dialog/);
     const excerpt = page.locator('.example-card', { hasText: 'infrastrukturprojekt' }).getByTestId('example-excerpt');
-    await excerpt.waitFor();
+    // The card is already listed before the search answers (without marks): wait for the search's excerpt.
+    await excerpt.locator('mark').first().waitFor();
     assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['Dialogen']);
     // Burlöv is in Skåne (county 12): that county keeps the hits, Stockholm (01) has none.
     await page.getByRole('combobox', { name: 'Län' }).selectOption('12');
