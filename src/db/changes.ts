@@ -71,30 +71,46 @@ export function trackChanges(db: Db): Db {
   return wrapped;
 }
 
-/** A map whose entries are dropped when the data revision changes. */
+/**
+ * A map whose entries are dropped when the data revision changes. Bounded by entries and, with `sizeOf`,
+ * by their summed size: past either bound it starts again empty.
+ */
 export class RevisionMemo<T> {
   #revision = -1;
   #entries = new Map<string, T>();
+  #size = 0;
   readonly #feed: ChangeFeed;
   readonly #maxEntries: number;
+  readonly #limit: { sizeOf: (value: T) => number; maxSize: number } | undefined;
 
-  constructor(feed: ChangeFeed, maxEntries = 5000) {
+  constructor(feed: ChangeFeed, maxEntries = 5000, limit?: { sizeOf: (value: T) => number; maxSize: number }) {
     this.#feed = feed;
     this.#maxEntries = maxEntries;
+    this.#limit = limit;
+  }
+
+  get revision(): number {
+    return this.#feed.revision;
   }
 
   get(key: string): T | undefined {
-    if (this.#revision !== this.#feed.revision) {
-      this.#entries.clear();
-      this.#revision = this.#feed.revision;
-    }
+    if (this.#revision !== this.#feed.revision) this.#clear();
     return this.#entries.get(key);
   }
 
   /** Stores a value computed at the current revision (call right after a miss, before awaiting). */
   set(key: string, value: T, computedAt = this.#feed.revision): void {
     if (computedAt !== this.#feed.revision) return;
-    if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
+    const size = this.#limit?.sizeOf(value) ?? 0;
+    if (this.#limit && size > this.#limit.maxSize) return;
+    if (this.#entries.size >= this.#maxEntries || (this.#limit && this.#size + size > this.#limit.maxSize)) this.#clear();
+    this.#size += size - (this.#entries.has(key) && this.#limit ? this.#limit.sizeOf(this.#entries.get(key) as T) : 0);
     this.#entries.set(key, value);
+  }
+
+  #clear(): void {
+    this.#entries.clear();
+    this.#size = 0;
+    this.#revision = this.#feed.revision;
   }
 }

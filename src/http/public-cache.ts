@@ -7,10 +7,10 @@
  *
  * A route takes part with `config: { publicCache: true }`. Only GETs without a viewer (public), without
  * `If-None-Match` (conditional requests take the route's own path) and answered 200 are kept; an answer
- * built while the data changed is not kept. Bounded by entries and bytes, least recently used first out.
+ * built while the data changed is not kept. Bounded by entries and bytes (`RevisionMemo`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ChangeFeed } from '../db/changes.ts';
+import { RevisionMemo, type ChangeFeed } from '../db/changes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,56 +36,31 @@ const MISS = Symbol('publicCacheMiss');
 type Tagged = FastifyRequest & { [MISS]?: { key: string; revision: number } };
 
 export function registerPublicCache(app: FastifyInstance, feed: ChangeFeed, limits: PublicCacheLimits = { maxEntries: 2000, maxBytes: 8 * 1024 * 1024 }): void {
-  const entries = new Map<string, Entry>();
-  let revision = -1;
-  let bytes = 0;
-
-  const current = (): Map<string, Entry> => {
-    if (revision !== feed.revision) {
-      entries.clear();
-      bytes = 0;
-      revision = feed.revision;
-    }
-    return entries;
-  };
+  const answers = new RevisionMemo<Entry>(feed, limits.maxEntries, { sizeOf: (e) => e.body.length, maxSize: limits.maxBytes });
   const eligible = (request: FastifyRequest): boolean =>
     request.method === 'GET' && request.routeOptions.config.publicCache === true && request.viewer.role === 'public' && request.headers['if-none-match'] === undefined;
 
   app.addHook('preHandler', async (request: Tagged, reply: FastifyReply) => {
     if (!eligible(request)) return;
     const key = `${request.url}\n${request.headers['accept-language'] ?? ''}`;
-    const map = current();
-    const hit = map.get(key);
+    const hit = answers.get(key);
     if (!hit) {
-      request[MISS] = { key, revision };
+      request[MISS] = { key, revision: answers.revision };
       return;
     }
-    map.delete(key);
-    map.set(key, hit);
     return reply.headers(hit.headers).send(hit.body);
   });
 
   app.addHook('onSend', async (request: Tagged, reply, payload) => {
     const miss = request[MISS];
     if (!miss || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const map = current();
-    // The data changed while the answer was built: it may already be out of date.
-    if (revision !== miss.revision || payload.length > limits.maxBytes / 8) return payload;
     const headers: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    const old = map.get(miss.key);
-    if (old) bytes -= old.body.length;
-    map.delete(miss.key);
-    map.set(miss.key, { headers, body: payload });
-    bytes += payload.length;
-    for (const [k, e] of map) {
-      if (map.size <= limits.maxEntries && bytes <= limits.maxBytes) break;
-      map.delete(k);
-      bytes -= e.body.length;
-    }
+    // Not kept when the data changed while the answer was built (it may already be out of date).
+    answers.set(miss.key, { headers, body: payload }, miss.revision);
     return payload;
   });
 }
