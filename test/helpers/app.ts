@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { SYSTEM, type AccountRole } from '../../src/domain/access.ts';
+import { SYSTEM, type AccountRole, type Viewer } from '../../src/domain/access.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
-import type { PublicUser } from '../../src/services/user.service.ts';
+import { viewerOf, type PublicUser } from '../../src/services/user.service.ts';
 import type { Services } from '../../src/services/index.ts';
 import type { MailSettings } from '../../src/services/notification.service.ts';
 import { createTestServices, type TestContext } from './db.ts';
@@ -46,6 +46,12 @@ export async function buildUser(services: Services, role: AccountRole, overrides
     },
   });
   return { ...user, password };
+}
+
+/** A new user of the role, as the viewer services see for them. */
+export async function buildViewer(services: Services, role: AccountRole, overrides: { municipalityCode?: string; name?: string } = {}): Promise<Viewer> {
+  const u = await buildUser(services, role, overrides);
+  return viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
 }
 
 export interface SignedIn {

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
 import type { Services } from '../../src/services/index.ts';
-import { viewerOf } from '../../src/services/user.service.ts';
-import { buildUser } from '../helpers/app.ts';
+import { buildViewer } from '../helpers/app.ts';
 import { rejectsWith } from '../helpers/assert.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildFramework } from '../helpers/factories.ts';
@@ -26,10 +25,7 @@ void describe(`conducting an evaluation on ${testDbKind()}`, () => {
   before(async () => {
     ctx = await createTestServices();
     s = ctx.services;
-    const as = async (role: 'evaluator' | 'municipality') => {
-      const u = await buildUser(s, role, { municipalityCode: '1231' });
-      return viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
-    };
+    const as = (role: 'evaluator' | 'municipality') => buildViewer(s, role, { municipalityCode: '1231' });
     lead = await as('evaluator');
     member = await as('evaluator');
     contact = await as('municipality');

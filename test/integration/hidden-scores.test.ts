@@ -14,8 +14,7 @@ import JSZip from 'jszip';
 import { PUBLIC, SYSTEM, type Viewer } from '../../src/domain/access.ts';
 import { createAssignmentRepository } from '../../src/repositories/assignment.repository.ts';
 import type { Services } from '../../src/services/index.ts';
-import { viewerOf } from '../../src/services/user.service.ts';
-import { buildUser } from '../helpers/app.ts';
+import { buildViewer } from '../helpers/app.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 
 /** The unsubmitted sheet's value in every subarea: found nowhere else in a fresh evaluation. */
@@ -88,10 +87,7 @@ void describe(`hidden scores and internal notes through every route on ${testDbK
   before(async () => {
     ctx = await createTestServices();
     s = ctx.services;
-    const as = async (role: 'evaluator' | 'municipality') => {
-      const u = await buildUser(s, role, { municipalityCode: '1231' });
-      return viewerOf({ id: u.id, role: u.role, municipalityCode: u.municipalityCode, name: u.name });
-    };
+    const as = (role: 'evaluator' | 'municipality') => buildViewer(s, role, { municipalityCode: '1231' });
     lead = await as('evaluator');
     member = await as('evaluator');
     third = await as('evaluator');
