@@ -487,12 +487,6 @@ export function createEvaluationService(deps: { db: Db; frameworks: FrameworkSer
       return computed;
     },
 
-    /** Published evaluations that are not superseded by a correction, with their scores (good examples, statistics). */
-    async listCurrentPublished({ frameworkId }: { frameworkId?: string | undefined } = {}): Promise<Array<{ id: string; frameworkId: string; municipalityCode: string; year: number; score: EvaluationScore }>> {
-      const rows = await loadScored({ statuses: ['published'], ...(frameworkId ? { frameworkId } : {}) });
-      return rows.filter((r) => !r.supersededById).map((r) => ({ id: r.id, frameworkId: r.frameworkId, municipalityCode: r.municipalityCode, year: r.year, score: index.scoreOf(r) }));
-    },
-
     /** Scores of many evaluations at once (compare page, trend). */
     async getScores({ ids, viewer }: { ids: readonly string[]; viewer: Viewer }): Promise<Array<{ id: string; frameworkId: string; year: number; score: EvaluationScore }>> {
       const rows = await loadScored({ ids });
