@@ -30,6 +30,8 @@ const app = await buildApp({
           eld: { max: ms(delay.max), p99: ms(delay.percentile(99)), p50: ms(delay.percentile(50)) },
           rssMb: m.rss / 2 ** 20,
           heapMb: m.heapUsed / 2 ** 20,
+          heapTotalMb: m.heapTotal / 2 ** 20,
+          externalMb: m.external / 2 ** 20,
           // Typed arrays' contents (the score index's values) live outside the heap.
           arrayBuffersMb: m.arrayBuffers / 2 ** 20,
           index: runtime.services.evaluations.scoreIndexStats(),

@@ -16,6 +16,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundled } from '../bin/bundle.mjs';
 import type { BenchRow } from './run.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -51,7 +53,11 @@ function load(url: string, seconds: number, concurrency: number): Promise<LoadRe
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/scale-server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Run as `kompass serve` runs: the plain-JavaScript bundle of the sources (bin/bundle.mjs), else through tsx.
+  const source = new URL('./scale-server.ts', import.meta.url);
+  const entry = await bundled(source);
+  const args = entry ? [fileURLToPath(entry)] : ['--import', 'tsx', fileURLToPath(source)];
+  const child = spawn(process.execPath, ['--expose-gc', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {

@@ -26,7 +26,8 @@ export interface PublicCacheLimits {
 
 interface Entry {
   headers: Record<string, string>;
-  body: string;
+  /** UTF-8 bytes: sent as they are, without encoding the text again for every request. */
+  body: Buffer;
 }
 
 /** Headers a route sets that belong to the answer (security headers are added again by their own hooks). */
@@ -36,7 +37,7 @@ const MISS = Symbol('publicCacheMiss');
 type Tagged = FastifyRequest & { [MISS]?: { key: string; revision: number } };
 
 export function registerPublicCache(app: FastifyInstance, feed: ChangeFeed, limits: PublicCacheLimits = { maxEntries: 2000, maxBytes: 8 * 1024 * 1024 }): void {
-  const answers = new RevisionMemo<Entry>(feed, limits.maxEntries, { sizeOf: (e) => e.body.length, maxSize: limits.maxBytes });
+  const answers = new RevisionMemo<Entry>(feed, limits.maxEntries, { sizeOf: (e) => e.body.byteLength, maxSize: limits.maxBytes });
   const eligible = (request: FastifyRequest): boolean =>
     request.method === 'GET' && request.routeOptions.config.publicCache === true && request.viewer.role === 'public' && request.headers['if-none-match'] === undefined;
 
@@ -59,8 +60,9 @@ export function registerPublicCache(app: FastifyInstance, feed: ChangeFeed, limi
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
+    const body = Buffer.from(payload);
     // Not kept when the data changed while the answer was built (it may already be out of date).
-    answers.set(miss.key, { headers, body: payload }, miss.revision);
-    return payload;
+    answers.set(miss.key, { headers, body }, miss.revision);
+    return body;
   });
 }

@@ -5,7 +5,6 @@
  * the concordance across versions, never by number) and its export.
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Repositories } from '../repositories/index.ts';
 import type { Viewer } from '../domain/access.ts';
 import { compareEvaluations, type Comparison } from '../domain/concordance.ts';
@@ -51,12 +50,17 @@ export interface ComparisonView extends Comparison {
   evaluations: Array<{ id: string; municipality: { code: string; name: string }; year: number; status: string; framework: { id: string; name: string } }>;
 }
 
-/** Writes rows as one XLSX sheet (streamed: each row is committed and leaves memory) plus a licence sheet. */
+/**
+ * Writes rows as one XLSX sheet (streamed: each row is committed and leaves memory) plus a licence sheet.
+ * ExcelJS is loaded on the first XLSX asked for (about 20 MB of resident memory a server that is never
+ * asked for one does not carry).
+ */
 function xlsxStream(sheetName: string, columns: readonly Column[], rows: AsyncIterable<object>): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  workbook.creator = 'kompass';
   const run = async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    workbook.creator = 'kompass';
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ header: c.header, key: String(c.key), width: Math.max(10, c.header.length + 2), ...(c.kind === 'number' ? { style: { numFmt: '0.##' } } : {}) }));
     sheet.getRow(1).font = { bold: true };

@@ -1,4 +1,4 @@
-// Worker thread entry: makes TypeScript loadable (tsx), then starts the task handlers.
+// Thread entry used when the tasks cannot be bundled (thread-module.ts): makes TypeScript loadable (tsx), then starts the task handlers.
 // Plain JavaScript because a worker starts without the parent's loaders when the parent registered
 // tsx through its API (bin/kompass.mjs); registering again under `node --import tsx` is harmless.
 import { register } from 'tsx/esm/api';

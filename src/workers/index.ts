@@ -10,6 +10,7 @@ import type { ImportResult } from '../importer/types.ts';
 import type { ConductDocument } from '../reports/conduct-document.ts';
 import type { ReportBackViewModel } from '../reports/report-back-view-model.ts';
 import type { ReportViewModel } from '../reports/view-model.ts';
+import { threadModule } from './thread-module.ts';
 import { createWorkerPool, TaskError, TaskFailure, type PoolStats, type WorkerPool } from './pool.ts';
 import type { ChartSpec } from '../charts/specs.ts';
 import type { RenderedChart, RenderedReport } from './tasks.ts';
@@ -72,13 +73,17 @@ function asDomainError(err: unknown, what: { subject: string; timeoutSeconds: nu
 
 export function createTaskRunner(settings: WorkerSettings = defaultWorkerSettings()): TaskRunner {
   let pool: WorkerPool | undefined;
-  const get = (): WorkerPool => {
-    pool ??= createWorkerPool({ entry: new URL('./entry.mjs', import.meta.url), size: settings.size, memoryMb: settings.memoryMb, timeoutMs: settings.timeoutSeconds * 1000 });
-    return pool;
+  let opening: Promise<WorkerPool> | undefined;
+  const get = async (): Promise<WorkerPool> => {
+    opening ??= threadModule(new URL('./tasks.ts', import.meta.url), new URL('./entry.mjs', import.meta.url)).then((entry) => {
+      pool = createWorkerPool({ entry, size: settings.size, memoryMb: settings.memoryMb, timeoutMs: settings.timeoutSeconds * 1000 });
+      return pool;
+    });
+    return opening;
   };
   const run = async <T>(name: string, payload: unknown, subject: string): Promise<T> => {
     try {
-      return await get().run<T>(name, payload);
+      return await (await get()).run<T>(name, payload);
     } catch (err) {
       throw asDomainError(err, { subject, timeoutSeconds: settings.timeoutSeconds });
     }
@@ -101,8 +106,10 @@ export function createTaskRunner(settings: WorkerSettings = defaultWorkerSetting
     renderChart: (args) => run<RenderedChart>('renderChart', args, 'Ritningen av diagrammet'),
     stats: () => pool?.stats() ?? { size: settings.size, workers: 0, starting: 0, busy: 0, queued: 0, completed: 0, failed: 0, replaced: 0 },
     close: async () => {
+      await opening;
       await pool?.close();
       pool = undefined;
+      opening = undefined;
     },
   };
 }

@@ -6,6 +6,7 @@
  * other statements wait for it there, as they did in one thread.
  */
 import { Worker } from 'node:worker_threads';
+import { threadModule } from '../../workers/thread-module.ts';
 import { errorFrom, type Ready, type Reply, type Request, type RowMode, type WorkerInput } from './protocol.ts';
 
 type Results = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
@@ -26,7 +27,8 @@ const STOPPED = 'Den inbäddade databasen har stängts.';
 
 export async function openEmbedded(options: { dir: string | null; snapshot?: Blob | undefined; migrationsFolder: string }): Promise<EmbeddedClient> {
   const input: WorkerInput = { dir: options.dir, snapshot: options.snapshot ? await options.snapshot.arrayBuffer() : null, migrationsFolder: options.migrationsFolder };
-  const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: input, transferList: input.snapshot ? [input.snapshot] : [] });
+  const entry = await threadModule(new URL('./server.ts', import.meta.url), new URL('./entry.mjs', import.meta.url));
+  const worker = new Worker(entry, { workerData: input, transferList: input.snapshot ? [input.snapshot] : [] });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let stopped: Error | null = null;
