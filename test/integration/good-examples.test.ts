@@ -123,6 +123,20 @@ describe(`good-example search on ${testDbKind()}`, () => {
     assert.ok(listed.items.every((h) => h.year === 2019 && (h.kind === 'strength' || h.kind === 'narrative')));
   });
 
+  test('a word in a passage of each of 160 evaluations is ranked over all of them and counted exactly', async () => {
+    // Spread over many evaluations, yet a small share of all passages: every match is ranked, none is missed.
+    const year = 2031;
+    for (let i = 0; i < 160; i++) {
+      const twice = i === 97;
+      await publish({ municipalityCode: '0180', year, month: 1 + (i % 12), areas: [{ number: 2, strengths: [twice ? 'Ungdomsrådet och ungdomsrådets förslag styr budgeten' : `Ungdomsrådet träffas ${i + 1} gånger`] }] });
+    }
+    const res = await search({ q: 'ungdomsrådet', yearFrom: year, yearTo: year }, 20);
+    assert.equal(res.count, 160);
+    assert.equal(res.countIsLowerBound, false);
+    assert.equal(res.items.length, 20);
+    assert.match(res.items[0]?.text ?? '', /ungdomsrådets förslag/, 'the passage that says it twice ranks first');
+  });
+
   test('the index holds passages of current published evaluations only', async () => {
     const rows = await ctx.services.db.execute(sql`select count(*)::int as n from search_documents d join evaluations e on e.id = d.evaluation_id where e.status <> 'published' or e.superseded_by_id is not null`);
     assert.equal(Number((rows as unknown as { rows: Array<{ n: number }> }).rows[0]?.n), 0);
