@@ -3,9 +3,9 @@
  * to date by triggers in the same transaction as the texts, migration 0003), and the bulk fill used
  * by imports.
  */
-import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { searchDocuments, searchTerms } from '../db/schema.ts';
+import { searchDocuments, searchEvaluations, searchTerms } from '../db/schema.ts';
 import { foldTerm, HEADLINE_OPTIONS, stemPrefixes, type AnalysedWord, type SearchKind } from '../domain/search.ts';
 
 export interface SearchFilter {
@@ -137,24 +137,42 @@ export function createSearchRepository(db: Db) {
     },
 
     /**
-     * Passages matching a tsquery, with highlighted excerpts. First the word index tells how many
-     * passages match (counted up to `candidates` + 1). When at most `candidates` do, all of them are
-     * ranked by ts_rank_cd and the count is exact. When more do, ranking them all would hold the
-     * database for a long time: then passages come in the listing order (named good examples first,
-     * newest first), where matches are common enough to be found quickly, and the count is a lower
-     * bound. (Deciding by the number of matching evaluations instead walked ~200,000 passages in
-     * listing order for a word in 956 passages of 24,000 evaluations: 280 ms.)
+     * Passages matching a tsquery, with highlighted excerpts, ranked by ts_rank_cd when that is cheap,
+     * else in the listing order (named good examples first, newest first) with a lower-bound count.
+     * Ranking needs every matching passage; listing needs matches to be common in the listing order.
+     * So: when at most `denseAfter` evaluations match (their word sets, one row each), every matching
+     * passage (at most `candidates`) is ranked. When more do, the first `sample.passages` passages in
+     * listing order are tried: with at least `sample.matches` matches among them the word is common and
+     * its passages are listed; with fewer it is spread thinly (one passage in many evaluations) and its
+     * passages are ranked after all. (Deciding by evaluations alone walked ~200,000 passages in listing
+     * order for a word in 956 passages of 24,000 evaluations: 280 ms; counting passages through the
+     * word index instead cost a common word at 2,400 evaluations 60–120 ms on PGlite.)
      */
-    async searchText({ tsquery, filter, limit, offset, candidates }: { tsquery: string; filter: SearchFilter; limit: number; offset: number; candidates: number }): Promise<{ rows: SearchRow[]; count: number; lowerBound: boolean }> {
+    async searchText({ tsquery, filter, limit, offset, candidates, denseAfter, sample }: { tsquery: string; filter: SearchFilter; limit: number; offset: number; candidates: number; denseAfter: number; sample: { passages: number; matches: number } }): Promise<{ rows: SearchRow[]; count: number; lowerBound: boolean }> {
       const q = sql`${tsquery}::tsquery`;
-      const matches = whereOf([sql`d.tsv @@ ${q}`, ...conditions(filter)]);
-      const [matching] = rowsOf(await db.execute(sql`select count(*)::int as n from (select 1 from search_documents d ${matches} limit ${candidates + 1}) x`));
-      const passages = Number(matching?.n ?? 0);
-      if (passages === 0) return { rows: [], count: 0, lowerBound: false };
+      const e = searchEvaluations;
+      const evaluationParts: SQL[] = [sql`${e.tsv} @@ ${q}`];
+      if (filter.frameworkId) evaluationParts.push(eq(e.frameworkId, filter.frameworkId));
+      if (filter.yearFrom !== undefined) evaluationParts.push(gte(e.year, filter.yearFrom));
+      if (filter.yearTo !== undefined) evaluationParts.push(lte(e.year, filter.yearTo));
+      if (filter.countyCode) evaluationParts.push(eq(e.countyCode, filter.countyCode));
+      if (filter.municipalityCode) evaluationParts.push(eq(e.municipalityCode, filter.municipalityCode));
+      const [matching] = rowsOf(await db.execute(sql`select count(*)::int as n from (select 1 from ${e} where ${and(...evaluationParts)} limit ${denseAfter + 1}) x`));
+      const evaluations = Number(matching?.n ?? 0);
+      if (evaluations === 0) return { rows: [], count: 0, lowerBound: false };
+      let dense = false;
+      if (evaluations > denseAfter) {
+        const [sampled] = rowsOf(
+          await db.execute(sql`select count(*)::int as n from (
+              select 1 from (select d.tsv from search_documents d ${whereOf(conditions(filter))} order by d.kind_rank, d.year desc, d.id limit ${sample.passages}) s
+              where ts_match_vq(s.tsv, ${q}) limit ${sample.matches}) x`),
+        );
+        dense = Number(sampled?.n ?? 0) >= sample.matches;
+      }
       const headline = sql`ts_headline('swedish', r.text, ${q}, ${HEADLINE_OPTIONS}) as headline`;
       const outer = sql`r.id, r.evaluation_id, r.kind, r.area_number, r.subarea_id, r.item, r.text, r.example_name, r.example_code, r.framework_id, r.year, r.municipality_code, r.municipality_name, r.rank`;
 
-      if (passages > candidates) {
+      if (dense) {
         // ts_match_vq instead of @@: the passages are read in listing order, not through the word index.
         const where = whereOf([sql`ts_match_vq(d.tsv, ${q})`, ...conditions(filter)]);
         const result = rowsOf(
@@ -168,13 +186,19 @@ export function createSearchRepository(db: Db) {
         return { rows, count: offset + rows.length + (more ? 1 : 0), lowerBound: more };
       }
 
+      const matches = whereOf([sql`d.tsv @@ ${q}`, ...conditions(filter)]);
       const result = rowsOf(
         await db.execute(sql`with m as (select ${columns}, d.tsv from search_documents d ${matches} limit ${candidates}),
           r as (select m.*, ts_rank_cd(m.tsv, ${q}) as rank, count(*) over () as total from m
                 order by rank desc, m.kind_rank, m.year desc, m.id limit ${limit} offset ${offset})
           select ${outer}, r.total, ${headline} from r order by r.rank desc, r.kind_rank, r.year desc, r.id`),
       );
-      return { rows: result.map(toRow), count: passages, lowerBound: false };
+      let count = result.length ? Number(result[0]?.total) : 0;
+      if (result.length === 0 && offset > 0) {
+        const [c] = rowsOf(await db.execute(sql`select count(*)::int as n from (select 1 from search_documents d ${matches} limit ${candidates}) x`));
+        count = Number(c?.n ?? 0);
+      }
+      return { rows: result.map(toRow), count, lowerBound: count >= candidates };
     },
 
     /** Passages without a query: good examples first, then strengths, narratives; newest first. */

@@ -15,8 +15,12 @@ import type { SearchFilter, SearchRow } from '../repositories/search.repository.
 import type { EvaluationService } from './evaluation.service.ts';
 import type { FrameworkService } from './framework.service.ts';
 
-/** At most this many matching passages are ranked per query (more are listed instead); counts are exact up to it. */
+/** At most this many matching passages are ranked per query; counts are exact up to it. */
 export const RANKED_CANDIDATES = 3000;
+/** A query matching more evaluations than this is listed instead of ranked when its word is common… */
+export const DENSE_AFTER_EVALUATIONS = 150;
+/** …that is, when this many of the first passages in listing order hold it (search.repository.ts). */
+export const DENSE_SAMPLE = { passages: 5000, matches: 21 };
 
 /** A search: the text, the filters of the index, and "at least N % of the subarea's points". */
 export type GoodExampleSearch = Omit<SearchFilter, 'minPoints' | 'frameworkId'> & {
@@ -75,7 +79,7 @@ export function createGoodExampleService(deps: { frameworks: FrameworkService; e
       const words = queryWords(query.q ?? '');
       const tsquery = words.length ? buildTsQuery(await search.analyseWords(words)) : null;
       const found = tsquery
-        ? await search.searchText({ tsquery, filter, limit, offset, candidates: RANKED_CANDIDATES })
+        ? await search.searchText({ tsquery, filter, limit, offset, candidates: RANKED_CANDIDATES, denseAfter: DENSE_AFTER_EVALUATIONS, sample: DENSE_SAMPLE })
         : await search.list({ filter, limit, offset, countLimit: 1000 });
       const percent = await percents(found.rows, viewer);
       const items = found.rows.map((r): GoodExampleHit => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { FRAMEWORK_2020 } from '../../src/catalog/framework-2020.ts';
 import { PUBLIC, SYSTEM } from '../../src/domain/access.ts';
+import { buildTsQuery } from '../../src/domain/search.ts';
+import { createSearchRepository } from '../../src/repositories/search.repository.ts';
 import type { GoodExampleSearch } from '../../src/services/good-examples.service.ts';
 import { createTestServices, testDbKind, type TestContext } from '../helpers/db.ts';
 import { buildEvaluation, scoresFor } from '../helpers/factories.ts';
@@ -123,18 +125,30 @@ describe(`good-example search on ${testDbKind()}`, () => {
     assert.ok(listed.items.every((h) => h.year === 2019 && (h.kind === 'strength' || h.kind === 'narrative')));
   });
 
-  test('a word in a passage of each of 160 evaluations is ranked over all of them and counted exactly', async () => {
-    // Spread over many evaluations, yet a small share of all passages: every match is ranked, none is missed.
+  test('a word spread thinly over many evaluations is ranked over all its passages; a common one is listed', async () => {
+    // 160 evaluations, each with the word in one of its four strengths.
     const year = 2031;
     for (let i = 0; i < 160; i++) {
       const twice = i === 97;
-      await publish({ municipalityCode: '0180', year, month: 1 + (i % 12), areas: [{ number: 2, strengths: [twice ? 'Ungdomsrådet och ungdomsrådets förslag styr budgeten' : `Ungdomsrådet träffas ${i + 1} gånger`] }] });
+      const strengths = [twice ? 'Ungdomsrådet och ungdomsrådets förslag styr budgeten' : `Ungdomsrådet träffas ${i + 1} gånger`, 'Tydlig styrkedja', 'Öppna protokoll', 'Arbetsglädje'];
+      await publish({ municipalityCode: '0180', year, month: 1 + (i % 12), areas: [{ number: 2, strengths }] });
     }
-    const res = await search({ q: 'ungdomsrådet', yearFrom: year, yearTo: year }, 20);
-    assert.equal(res.count, 160);
-    assert.equal(res.countIsLowerBound, false);
-    assert.equal(res.items.length, 20);
-    assert.match(res.items[0]?.text ?? '', /ungdomsrådets förslag/, 'the passage that says it twice ranks first');
+    const repo = createSearchRepository(ctx.services.db);
+    const [word] = await repo.analyseWords(['ungdomsrådet']);
+    assert.ok(word);
+    const tsquery = buildTsQuery([word]);
+    assert.ok(tsquery);
+    const run = (passages: number) => repo.searchText({ tsquery, filter: { yearFrom: year, yearTo: year }, limit: 20, offset: 0, candidates: 3000, denseAfter: 150, sample: { passages, matches: 21 } });
+    // Fewer than 21 matches in the first 40 passages in listing order: spread thinly, so every one is ranked.
+    const ranked = await run(40);
+    assert.equal(ranked.count, 160);
+    assert.equal(ranked.lowerBound, false);
+    assert.match(ranked.rows[0]?.text ?? '', /ungdomsrådets förslag/, 'the passage that says it twice ranks first');
+    // At least 21 in the first 400: common, so listed newest first with a lower-bound count.
+    const listed = await run(400);
+    assert.equal(listed.lowerBound, true);
+    assert.equal(listed.rows.length, 20);
+    assert.ok(listed.rows.every((r, i) => i === 0 || (listed.rows[i - 1]?.year ?? 0) >= r.year));
   });
 
   test('the index holds passages of current published evaluations only', async () => {
