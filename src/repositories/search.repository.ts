@@ -187,11 +187,13 @@ export function createSearchRepository(db: Db) {
       }
 
       const matches = whereOf([sql`d.tsv @@ ${q}`, ...conditions(filter)]);
+      // Ranked over the word sets alone; the passages' columns and excerpts only for the page shown.
       const result = rowsOf(
-        await db.execute(sql`with m as (select ${columns}, d.tsv from search_documents d ${matches} limit ${candidates}),
-          r as (select m.*, ts_rank_cd(m.tsv, ${q}) as rank, count(*) over () as total from m
+        await db.execute(sql`with m as (select d.id, d.kind_rank, d.year, d.tsv from search_documents d ${matches} limit ${candidates}),
+          r as (select m.id, m.kind_rank, m.year, ts_rank_cd(m.tsv, ${q}) as rank, count(*) over () as total from m
                 order by rank desc, m.kind_rank, m.year desc, m.id limit ${limit} offset ${offset})
-          select ${outer}, r.total, ${headline} from r order by r.rank desc, r.kind_rank, r.year desc, r.id`),
+          select ${columns}, r.rank, r.total, ts_headline('swedish', d.text, ${q}, ${HEADLINE_OPTIONS}) as headline
+            from r join search_documents d on d.id = r.id order by r.rank desc, r.kind_rank, r.year desc, r.id`),
       );
       let count = result.length ? Number(result[0]?.total) : 0;
       if (result.length === 0 && offset > 0) {
