@@ -20,12 +20,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Inside the project's node_modules, so the bundles resolve packages from there. */
+const cache = path.join(projectRoot, 'node_modules', '.cache', 'kompass-bundles');
 
 /** @typedef {{ inputs: Record<string, [number, number]>, entry: string }} Manifest */
 
@@ -88,7 +88,6 @@ export async function bundled(source) {
 
 /** @param {string} entry @returns {Promise<URL>} */
 async function make(entry) {
-  const cache = path.join(path.dirname(path.dirname(require.resolve('esbuild/package.json'))), '.cache', 'kompass-bundles');
   const name = path.basename(entry).replace(/\.tsx?$/, '');
   const manifestFile = path.join(cache, `${name}-${crypto.createHash('sha256').update(entry).digest('hex').slice(0, 12)}.json`);
   const known = readManifest(manifestFile);

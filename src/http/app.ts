@@ -93,16 +93,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const preload = createPreloadHints(webDist, indexHtml);
   /**
    * The API answers a page shows first, asked of this app as the browser would ask (same cookies, so the
-   * same viewer and the same policies; same serialisation). Only successful answers are embedded: for
-   * anything else the page asks itself and shows the error.
+   * same viewer and the same policies; same serialisation), kept as the JSON text sent. Only successful
+   * answers are embedded: for anything else the page asks itself and shows the error.
    */
-  const pageReplies = async (request: FastifyRequest, paths: string[]): Promise<Record<string, unknown>> => {
-    const out: Record<string, unknown> = {};
+  const pageReplies = async (request: FastifyRequest, paths: string[]): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {};
     const cookie = request.headers.cookie;
     await Promise.all(
       paths.map(async (p) => {
         const res = await app.inject({ method: 'GET', url: p, headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } });
-        if (res.statusCode === 200) out[p] = res.json();
+        if (res.statusCode === 200) out[p] = res.body;
       }),
     );
     return out;

@@ -45,12 +45,14 @@ export interface PreloadHints {
 export const EMBEDDED_DATA_ID = 'kompass-data';
 
 /**
- * API answers as a JSON script element (not executed: `type="application/json"`). `<` is escaped so no
- * text in the data can close the element.
+ * API answers (each the JSON text the API sent, by its address) as one JSON script element (not
+ * executed: `type="application/json"`), joined without parsing them again. `<` is escaped so no text in
+ * the data can close the element (in JSON it can only stand inside a string, where `\u003c` means the same).
  */
-export function embeddedData(replies: Record<string, unknown>): string {
-  if (Object.keys(replies).length === 0) return '';
-  const json = JSON.stringify(replies).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export function embeddedData(replies: Record<string, string>): string {
+  const entries = Object.entries(replies);
+  if (entries.length === 0) return '';
+  const json = `{${entries.map(([address, body]) => `${JSON.stringify(address)}:${body}`).join(',')}}`.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `<script type="application/json" id="${EMBEDDED_DATA_ID}">${json}</script>`;
 }
 

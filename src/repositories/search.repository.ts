@@ -98,6 +98,8 @@ export function createSearchRepository(db: Db) {
     headline: (r.headline as string | null | undefined) ?? null,
   });
 
+  /** The listing order of passages: named good examples first, then strengths, narratives; newest first. */
+  const LISTING_ORDER = sql`d.kind_rank, d.year desc, d.id`;
   const whereOf = (parts: SQL[]): SQL => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
 
   return {
@@ -164,7 +166,7 @@ export function createSearchRepository(db: Db) {
       if (evaluations > denseAfter) {
         const [sampled] = rowsOf(
           await db.execute(sql`select count(*)::int as n from (
-              select 1 from (select d.tsv from search_documents d ${whereOf(conditions(filter))} order by d.kind_rank, d.year desc, d.id limit ${sample.passages}) s
+              select 1 from (select d.tsv from search_documents d ${whereOf(conditions(filter))} order by ${LISTING_ORDER} limit ${sample.passages}) s
               where ts_match_vq(s.tsv, ${q}) limit ${sample.matches}) x`),
         );
         dense = Number(sampled?.n ?? 0) >= sample.matches;
@@ -178,7 +180,7 @@ export function createSearchRepository(db: Db) {
         const result = rowsOf(
           await db.execute(sql`select ${outer}, ${headline} from (
               select ${columns}, ts_rank_cd(d.tsv, ${q}) as rank from search_documents d ${where}
-              order by d.kind_rank, d.year desc, d.id limit ${limit + 1} offset ${offset}) r
+              order by ${LISTING_ORDER} limit ${limit + 1} offset ${offset}) r
             order by r.kind_rank, r.year desc, r.id`),
         );
         const more = result.length > limit;
@@ -207,7 +209,7 @@ export function createSearchRepository(db: Db) {
     async list({ filter, limit, offset, countLimit }: { filter: SearchFilter; limit: number; offset: number; countLimit: number }): Promise<{ rows: SearchRow[]; count: number; lowerBound: boolean }> {
       const where = whereOf(conditions(filter));
       const [rows, counted] = await Promise.all([
-        db.execute(sql`select ${columns} from search_documents d ${where} order by d.kind_rank, d.year desc, d.id limit ${limit} offset ${offset}`),
+        db.execute(sql`select ${columns} from search_documents d ${where} order by ${LISTING_ORDER} limit ${limit} offset ${offset}`),
         db.execute(sql`select count(*)::int as n from (select 1 from search_documents d ${where} limit ${countLimit}) x`),
       ]);
       const count = Number(rowsOf(counted)[0]?.n ?? 0);

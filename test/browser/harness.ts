@@ -18,6 +18,7 @@ import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openAccessResolver } from '../../src/http/context.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { evaluationIdOf, type ListedEvaluation } from '../helpers/app.ts';
 import { pgliteTarget } from '../helpers/db.ts';
 import type { AccountRole } from '../../src/domain/access.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../src/services/demo-accounts.service.ts';
@@ -213,19 +214,9 @@ export interface DemoIds {
   boras2010: string;
 }
 
-interface ListItem {
-  id: string;
-  year: number;
-  municipality: { code: string };
-}
-
 export async function demoIds(app: TestApp): Promise<DemoIds> {
-  const { body } = await app.api<{ items: ListItem[] }>('/api/evaluations?limit=100');
-  const find = (code: string, year: number) => {
-    const e = body.items.find((i) => i.municipality.code === code && i.year === year);
-    assert.ok(e, `demodata saknar ${code} ${year}`);
-    return e.id;
-  };
+  const { body } = await app.api<{ items: ListedEvaluation[] }>('/api/evaluations?limit=100');
+  const find = (code: string, year: number) => evaluationIdOf(body.items, code, year);
   return { burlov2020: find('1231', 2020), orebro2015: find('1880', 2015), boras2013: find('1490', 2013), boras2010: find('1490', 2010) };
 }
 

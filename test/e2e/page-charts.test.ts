@@ -5,27 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
+import { createTestApp, evaluationIdOf, listedEvaluations, signIn, type ListedEvaluation, type TestApp } from '../helpers/app.ts';
 import { buildEvaluation } from '../helpers/factories.ts';
 
-interface Item {
-  id: string;
-  year: number;
-  municipality: { code: string };
-}
 
 void describe('charts drawn from the stored data', () => {
   let t: TestApp;
-  let items: Item[];
-  const find = (code: string, year: number) => {
-    const e = items.find((i) => i.municipality.code === code && i.year === year);
-    assert.ok(e, `demo data lacks ${code} ${year}`);
-    return e.id;
-  };
+  let items: ListedEvaluation[];
+  const find = (code: string, year: number) => evaluationIdOf(items, code, year);
   const desc = (svg: string) => /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
   before(async () => {
     t = await createTestApp({ demo: true });
-    items = (await t.app.inject({ url: '/api/evaluations?limit=100' })).json<{ items: Item[] }>().items;
+    items = await listedEvaluations(t);
   });
   after(async () => {
     await t?.close();

@@ -8,33 +8,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
+import { createTestApp, evaluationIdOf, listedEvaluations, signIn, type ListedEvaluation, type TestApp } from '../helpers/app.ts';
 import { buildEvaluation } from '../helpers/factories.ts';
 import { headTags, injectHead } from '../../src/http/page-head.ts';
 
 const INDEX = '<!doctype html>\n<html lang="sv">\n  <head>\n    <meta charset="UTF-8" />\n    <title>Kommunkompassen</title>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
 
-interface Item {
-  id: string;
-  year: number;
-  status: string;
-  municipality: { code: string };
-}
 
 void describe('served HTML head, sitemap and robots.txt', () => {
   let t: TestApp;
   let dist: string;
-  let items: Item[];
-  const find = (code: string, year: number) => {
-    const e = items.find((i) => i.municipality.code === code && i.year === year);
-    assert.ok(e, `demo data lacks ${code} ${year}`);
-    return e.id;
-  };
+  let items: ListedEvaluation[];
+  const find = (code: string, year: number) => evaluationIdOf(items, code, year);
   before(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-dist-'));
     fs.writeFileSync(path.join(dist, 'index.html'), INDEX);
     t = await createTestApp({ demo: true, webDist: dist, env: { KOMPASS_PUBLIC_URL: 'https://kompass.example.se' } });
-    items = (await t.app.inject({ url: '/api/evaluations?limit=100' })).json<{ items: Item[] }>().items;
+    items = await listedEvaluations(t);
   });
   after(async () => {
     await t?.close();

@@ -1,6 +1,7 @@
 /**
  * The HTTP app over a fresh test database, optionally with demo data, and sign-in helpers.
  */
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
@@ -28,6 +29,26 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
       await ctx.close();
     },
   };
+}
+
+/** A row of `GET /api/evaluations` as the tests read it. */
+export interface ListedEvaluation {
+  id: string;
+  year: number;
+  status: string;
+  municipality: { code: string };
+}
+
+/** The id of the listed evaluation of a municipality (by code) and year; fails the test when there is none. */
+export function evaluationIdOf(items: readonly ListedEvaluation[], code: string, year: number): string {
+  const e = items.find((i) => i.municipality.code === code && i.year === year);
+  assert.ok(e, `demodata saknar ${code} ${year}`);
+  return e.id;
+}
+
+/** What the app lists to the public (the demo data has fewer than 100 evaluations). */
+export async function listedEvaluations(t: TestApp): Promise<ListedEvaluation[]> {
+  return (await t.app.inject({ url: '/api/evaluations?limit=100' })).json<{ items: ListedEvaluation[] }>().items;
 }
 
 export const TEST_PASSWORD = 'korrekt-hast-batteri-9';
